@@ -1,0 +1,117 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { hashPassword } from "../modules/accounts/passwords.js";
+import { insertUsers } from "../modules/accounts/repository.js";
+import { buildApp } from "../server/app.js";
+import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
+import { PhoneVault } from "../platform/privacy/phone.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { rmSync } from "node:fs";
+import { sql } from "kysely";
+
+const USAGE = `minhu <command>
+
+  serve                      start the server and web app (PORT, default 3000)
+  migrate                    bring the database schema up to date
+  seed --demo                add reference data and the demo accounts
+  reset --yes                delete all data (embedded: the data folder; server: the public schema)
+  create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
+
+Environment: DATABASE_URL (PostgreSQL server; embedded PGlite when unset), MINHU_DATA_DIR (default ./.minhu),
+MINHU_SECRET_KEY (phone encryption key), PORT, MINHU_TILE_URL (optional map tiles).`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case "serve":
+      return serve(config);
+    case "migrate": {
+      const database = await openConfiguredDatabase(config);
+      const done = await migrateToLatest(database.db);
+      console.log(done.length ? `applied: ${done.join(", ")}` : "schema is up to date");
+      return database.close();
+    }
+    case "seed": {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: "boolean" } } });
+      const database = await openConfiguredDatabase(config);
+      const vault = new PhoneVault(config.secretKey);
+      const result = await prepareDatabase(database, vault, { demo: false });
+      if (values.demo) {
+        const users = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+        if (users) console.log("accounts already exist: demo accounts not added");
+        else console.log(`demo accounts: ${(await seedDemoAccounts(database.db, vault)).users}`);
+      }
+      console.log(result.seeded ? "reference data seeded" : "reference data already present");
+      return database.close();
+    }
+    case "reset":
+      return reset(config, rest);
+    case "create-admin":
+      return createAdmin(config, rest);
+    default:
+      console.log(USAGE);
+      if (command && command !== "help" && command !== "--help") process.exitCode = 2;
+  }
+}
+
+async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const started = Date.now();
+  const database = await openConfiguredDatabase(config);
+  const vault = new PhoneVault(config.secretKey);
+  // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
+  const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
+  const ctx = await createContext(database, config);
+  const app = await buildApp(ctx, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
+  console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
+  if (prepared.demo) console.log("demo accounts created: admin / minhu-demo (see README for every role)");
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+async function reset(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
+  if (!args.includes("--yes")) {
+    console.error("reset deletes all data; run `minhu reset --yes` to confirm");
+    process.exitCode = 2;
+    return;
+  }
+  if (!config.databaseUrl) {
+    rmSync(`${config.dataDir}/db`, { recursive: true, force: true });
+    console.log(`deleted ${config.dataDir}/db`);
+    return;
+  }
+  const database = await openConfiguredDatabase(config);
+  await sql`DROP SCHEMA public CASCADE`.execute(database.db);
+  await sql`CREATE SCHEMA public`.execute(database.db);
+  console.log("dropped and recreated schema public");
+  await database.close();
+}
+
+async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { password: { type: "string" } } });
+  const username = positionals[0];
+  const password = values.password ?? process.env.MINHU_ADMIN_PASSWORD;
+  if (!username || !password || password.length < 10) {
+    console.error("usage: minhu create-admin <username> --password <at least 10 characters>");
+    process.exitCode = 2;
+    return;
+  }
+  const database = await openConfiguredDatabase(config);
+  await prepareDatabase(database, new PhoneVault(config.secretKey), { demo: false });
+  const district = await database.db.selectFrom("regions").select("code").where("parent_code", "is", null).executeTakeFirstOrThrow();
+  await insertUsers(database.db, [
+    { username, displayName: username, passwordHash: await hashPassword(password), role: "admin", regionCode: district.code, unitId: null },
+  ]);
+  console.log(`administrator ${username} created`);
+  await database.close();
+}
+
+await main(process.argv.slice(2));

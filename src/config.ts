@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Settings read from the environment once, at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Embedded database and generated secrets live here (MINHU_DATA_DIR, default ./.minhu). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Encrypts phones; MINHU_SECRET_KEY (hex or base64, ≥ 32 bytes) or generated into the data dir. */
+  secretKey: Buffer;
+  /** Optional map tiles; grids render without them. */
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  /** Run background jobs (deadline checks, warnings) in this instance. */
+  runJobs: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.MINHU_DATA_DIR ?? ".minhu");
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: env.MINHU_SECRET_KEY ? parseKey(env.MINHU_SECRET_KEY) : generatedKey(dataDir),
+    tileUrl: env.MINHU_TILE_URL || null,
+    tileAttribution: env.MINHU_TILE_ATTRIBUTION || null,
+    runJobs: env.MINHU_JOBS !== "off",
+  };
+}
+
+function parseKey(text: string): Buffer {
+  const key = /^[0-9a-f]+$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length < 32) throw new Error("MINHU_SECRET_KEY must hold at least 32 bytes (64 hex digits)");
+  return key;
+}
+
+/** For the embedded default: a key made on first start and kept beside the database. */
+function generatedKey(dataDir: string): Buffer {
+  const file = join(dataDir, "secret.key");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return parseKey(readFileSync(file, "utf8").trim());
+}

@@ -1,0 +1,351 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** A timestamptz column: Date out, Date or ISO string in. */
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type DefaultInstant = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, T | string, T | string>;
+
+export type RegionLevel = "district" | "street" | "community" | "grid";
+export type HandlingLevel = "grid" | "community" | "street" | "district";
+export type Role =
+  | "resident"
+  | "operator"
+  | "grid_worker"
+  | "staff"
+  | "dispatcher"
+  | "unit_handler"
+  | "supervisor"
+  | "leader"
+  | "admin";
+export type UnitKind = "command_centre" | "department" | "street_office" | "community_committee" | "enterprise";
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+  geometry: Json<unknown> | null;
+  min_lng: number | null;
+  min_lat: number | null;
+  max_lng: number | null;
+  max_lat: number | null;
+  party_branch: string | null;
+  created_at: DefaultInstant;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: UnitKind;
+  region_code: string;
+  parent_id: number | null;
+  active: Generated<boolean>;
+  created_at: DefaultInstant;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_code: string | null;
+  unit_id: number | null;
+  phone_cipher: string | null;
+  phone_hash: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultInstant;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: DefaultInstant;
+  expires_at: Instant;
+}
+
+export interface CategoriesTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  parent_code: string | null;
+  level: number;
+  active: Generated<boolean>;
+}
+
+export interface DispatchCatalogueTable {
+  id: Generated<number>;
+  category_code: string;
+  region_code: string | null;
+  handling_level: HandlingLevel;
+  unit_id: number | null;
+  assisting_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+}
+
+export interface TimeLimitRulesTable {
+  id: Generated<number>;
+  category_prefix: string | null;
+  demand_type: string | null;
+  urgent: boolean;
+  response_minutes: number;
+  handling_unit: "working_days" | "calendar_hours";
+  handling_amount: number;
+}
+
+export interface HolidaysTable {
+  day: ColumnType<string, string, string>;
+  kind: "holiday" | "workday";
+  name: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: DefaultInstant;
+}
+
+export interface OrderCountersTable {
+  day: string;
+  last_serial: number;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  order_no: string;
+  channel: string;
+  channel_fields: Json<Record<string, unknown>>;
+  demand_type: string;
+  category_code: string | null;
+  urgent: boolean;
+  ledger: Generated<string>;
+  title: string;
+  content: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  region_code: string;
+  grid_code: string | null;
+  community_code: string | null;
+  street_code: string | null;
+  caller_name: string | null;
+  caller_phone_cipher: string | null;
+  caller_phone_hash: string | null;
+  caller_phone_masked: string | null;
+  confidential: boolean;
+  submitted_by: number | null;
+  resident_id: number | null;
+  state: string;
+  handling_level: HandlingLevel;
+  holder_region_code: string;
+  main_unit_id: number | null;
+  route: Json<unknown> | null;
+  version: Generated<number>;
+  merged_into_id: string | null;
+  solved_on_spot: Generated<boolean>;
+  disposition: string | null;
+  reply_text: string | null;
+  accepted_at: Instant | null;
+  dispatched_at: Instant | null;
+  signed_at: Instant | null;
+  replied_at: Instant | null;
+  closed_at: Instant | null;
+  response_due_at: Instant | null;
+  handling_due_at: Instant | null;
+  original_handling_due_at: Instant | null;
+  warning_level: Generated<string>;
+  supervised_at: Instant | null;
+  reopen_count: Generated<number>;
+  return_count: Generated<number>;
+  urge_count: Generated<number>;
+  created_at: DefaultInstant;
+  updated_at: DefaultInstant;
+}
+
+export interface OrderAssignmentsTable {
+  id: Generated<string>;
+  order_id: string;
+  unit_id: number;
+  role: "main" | "assist";
+  assigned_at: Instant;
+  signed_at: Instant | null;
+  replied_at: Instant | null;
+  ended_at: Instant | null;
+  end_reason: string | null;
+}
+
+export interface OrderEventsTable {
+  id: Generated<string>;
+  order_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_id: number | null;
+  actor_role: string | null;
+  unit_id: number | null;
+  note: string | null;
+  data: Json<Record<string, unknown>>;
+  at: DefaultInstant;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  order_id: string | null;
+  event_id: string | null;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  order_id: string;
+  created_at: DefaultInstant;
+}
+
+export interface ExtensionRequestsTable {
+  id: Generated<string>;
+  order_id: string;
+  unit_id: number | null;
+  requested_by: number | null;
+  working_days: number;
+  reason: string;
+  state: Generated<"pending" | "approved" | "rejected">;
+  decided_by: number | null;
+  decided_at: Instant | null;
+  decision_note: string | null;
+  created_at: DefaultInstant;
+}
+
+export interface VisitsTable {
+  id: Generated<string>;
+  order_id: string;
+  round: number;
+  token_hash: string;
+  state: Generated<"pending" | "done" | "cancelled">;
+  method: "online" | "phone" | null;
+  solved: "solved" | "partly" | "unsolved" | null;
+  satisfied: "satisfied" | "basically" | "unsatisfied" | null;
+  comment: string | null;
+  visited_by: number | null;
+  visited_at: Instant | null;
+  created_at: DefaultInstant;
+}
+
+export interface DispatchRatingsTable {
+  id: Generated<string>;
+  order_id: string;
+  unit_id: number;
+  right_unit: boolean;
+  reasonable: boolean;
+  comment: string | null;
+  rated_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface SpotChecksTable {
+  id: Generated<string>;
+  order_id: string;
+  checker_kind: "third_party" | "deputy" | "supervisor";
+  checker_name: string;
+  result: "pass" | "fail";
+  comment: string | null;
+  recorded_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string | null;
+  payload: Json<Record<string, unknown>>;
+  run_at: Instant;
+  attempts: Generated<number>;
+  locked_until: Instant | null;
+  done_at: Instant | null;
+  last_error: string | null;
+  created_at: DefaultInstant;
+}
+
+export interface WarningsTable {
+  id: Generated<string>;
+  rule: "category_spike" | "repeat_caller" | "common_problem" | "due_soon";
+  dedupe_key: string;
+  region_code: string;
+  category_code: string | null;
+  title: string;
+  detail: Json<Record<string, unknown>>;
+  order_ids: ColumnType<string[], string[] | undefined, string[]>;
+  state: Generated<"open" | "acknowledged" | "actioned" | "dismissed">;
+  acknowledged_by: number | null;
+  acknowledged_at: Instant | null;
+  action_note: string | null;
+  created_at: DefaultInstant;
+}
+
+export interface InstitutionRulesTable {
+  id: Generated<string>;
+  title: string;
+  content: string;
+  region_code: string;
+  category_code: string | null;
+  adopted_on: string;
+  created_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface InstitutionRuleOrdersTable {
+  rule_id: string;
+  order_id: string;
+}
+
+export interface FieldVisitsTable {
+  id: Generated<string>;
+  visitor_id: number;
+  region_code: string;
+  visited_on: string;
+  households: Generated<number>;
+  summary: string;
+  created_at: DefaultInstant;
+}
+
+/** The database as Kysely sees it. */
+export interface DB {
+  regions: RegionsTable;
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  categories: CategoriesTable;
+  dispatch_catalogue: DispatchCatalogueTable;
+  time_limit_rules: TimeLimitRulesTable;
+  holidays: HolidaysTable;
+  settings: SettingsTable;
+  order_counters: OrderCountersTable;
+  orders: OrdersTable;
+  order_assignments: OrderAssignmentsTable;
+  order_events: OrderEventsTable;
+  attachments: AttachmentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  extension_requests: ExtensionRequestsTable;
+  visits: VisitsTable;
+  dispatch_ratings: DispatchRatingsTable;
+  spot_checks: SpotChecksTable;
+  jobs: JobsTable;
+  warnings: WarningsTable;
+  institution_rules: InstitutionRulesTable;
+  institution_rule_orders: InstitutionRuleOrdersTable;
+  field_visits: FieldVisitsTable;
+}
+
+export type Order = Selectable<OrdersTable>;
+export type NewOrder = Insertable<OrdersTable>;
+export type User = Selectable<UsersTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Region = Selectable<RegionsTable>;

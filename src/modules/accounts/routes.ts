@@ -1,0 +1,87 @@
+import { Type } from "@sinclair/typebox";
+import type { App } from "../../server/app.js";
+import { actorOf } from "../../server/access.js";
+import type { AppContext } from "../../server/context.js";
+import { PERMISSIONS, type Permission } from "../../platform/auth/permissions.js";
+import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
+import { fail } from "../../platform/errors.js";
+import { decoyHash, verifyPassword } from "./passwords.js";
+import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
+
+const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  unitId: Type.Union([Type.Integer(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Array(Type.String()),
+});
+
+function presentMe(profile: UserProfile) {
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    (PERMISSIONS[p] as readonly string[]).includes(profile.role),
+  );
+  return { ...profile, permissions };
+}
+
+/** Sign-in, sign-out and "who am I". */
+export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.post(
+    "/api/auth/login",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign in; sets an httpOnly session cookie",
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ user: Me }) },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body as { username: string; password: string };
+      const login = await findLoginByUsername(ctx.db, username);
+      const valid = await verifyPassword(login?.password_hash ?? (await decoyHash()), password);
+      if (!login || !valid || !login.active) throw fail("INVALID_CREDENTIALS");
+      const token = await createSession(ctx.db, login.id, ctx.now());
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: request.protocol === "https",
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      const profile = await findProfile(ctx.db, login.id);
+      return { user: presentMe(profile as UserProfile) };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { config: { access: "public" }, schema: { tags: ["accounts"], summary: "Sign out" } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      config: { access: "authenticated" },
+      schema: { tags: ["accounts"], summary: "The signed-in user", response: { 200: Me } },
+    },
+    async (request) => {
+      const profile = await findProfile(ctx.db, actorOf(request).id);
+      if (!profile) throw fail("UNAUTHENTICATED");
+      return presentMe(profile);
+    },
+  );
+}

@@ -1,0 +1,196 @@
+import { Type } from "@sinclair/typebox";
+import { sql } from "kysely";
+import type { Role } from "../../db/schema.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
+import { fail } from "../../platform/errors.js";
+import { maskPhone } from "../../platform/privacy/phone.js";
+import { hashPassword } from "./passwords.js";
+
+const RoleSchema = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
+
+/** User administration: admins manage accounts inside their district; dispatchers and supervisors may list. */
+export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/users",
+    {
+      config: { access: "users.read" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Users inside the caller's jurisdiction",
+        querystring: Type.Object(
+          {
+            role: Type.Optional(RoleSchema),
+            region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
+            q: Type.Optional(Type.String({ maxLength: 50 })),
+            page: Type.Integer({ minimum: 1, default: 1 }),
+            pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const query = request.query as { role?: Role; region?: string; q?: string; page: number; pageSize: number };
+      const prefix = query.region ?? scopeOf(actor) ?? "";
+      requireRegion(actor, prefix);
+      let base = ctx.db
+        .selectFrom("users")
+        .leftJoin("units", "units.id", "users.unit_id")
+        .leftJoin("regions", "regions.code", "users.region_code")
+        .where((eb) =>
+          eb.or([eb("users.region_code", "like", `${prefix}%`), eb("units.region_code", "like", `${prefix}%`)]),
+        );
+      if (query.role) base = base.where("users.role", "=", query.role);
+      if (query.q) base = base.where((eb) => eb.or([eb("users.username", "like", `%${query.q}%`), eb("users.display_name", "like", `%${query.q}%`)]));
+      const total = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      const rows = await base
+        .select([
+          "users.id",
+          "users.username",
+          "users.display_name",
+          "users.role",
+          "users.region_code",
+          "regions.name as region_name",
+          "users.unit_id",
+          "units.name as unit_name",
+          "users.phone_cipher",
+          "users.active",
+        ])
+        .orderBy("users.id")
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute();
+      return {
+        total: total.n,
+        items: rows.map((r) => ({
+          id: r.id,
+          username: r.username,
+          displayName: r.display_name,
+          role: r.role,
+          regionCode: r.region_code,
+          regionName: r.region_name,
+          unitId: r.unit_id,
+          unitName: r.unit_name,
+          phone: r.phone_cipher ? maskPhone(ctx.vault.decrypt(r.phone_cipher)) : null,
+          active: r.active,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    "/api/users",
+    {
+      config: { access: "users.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account scoped to a region or a unit",
+        body: Type.Object(
+          {
+            username: Type.String({ pattern: "^[a-zA-Z0-9._-]{3,64}$" }),
+            displayName: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 10, maxLength: 256 }),
+            role: RoleSchema,
+            regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
+            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            phone: Type.Optional(Type.String({ pattern: "^[0-9+ -]{7,20}$" })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const body = request.body as {
+        username: string;
+        displayName: string;
+        password: string;
+        role: Role;
+        regionCode?: string;
+        unitId?: number;
+        phone?: string;
+      };
+      if (body.role === "unit_handler" && !body.unitId) throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
+      if (body.role !== "unit_handler" && body.role !== "resident" && !body.regionCode) {
+        throw fail("VALIDATION_FAILED", { detail: "regionCode is required for this role" });
+      }
+      if (body.regionCode) {
+        if (!ctx.regions.get(body.regionCode)) throw fail("VALIDATION_FAILED", { detail: "unknown regionCode" });
+        requireRegion(actor, body.regionCode);
+      }
+      if (body.unitId) {
+        const unit = await ctx.db.selectFrom("units").select("region_code").where("id", "=", body.unitId).executeTakeFirst();
+        if (!unit) throw fail("VALIDATION_FAILED", { detail: "unknown unitId" });
+        if (!coversRegion(actor, unit.region_code)) throw fail("OUTSIDE_SCOPE");
+      }
+      const exists = await ctx.db.selectFrom("users").select("id").where("username", "=", body.username).executeTakeFirst();
+      if (exists) throw fail("CONFLICT", { detail: `username ${body.username} exists` });
+      const row = await ctx.db
+        .insertInto("users")
+        .values({
+          username: body.username,
+          display_name: body.displayName,
+          password_hash: await hashPassword(body.password),
+          role: body.role,
+          region_code: body.regionCode ?? null,
+          unit_id: body.unitId ?? null,
+          phone_cipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
+          phone_hash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.patch(
+    "/api/users/:id",
+    {
+      config: { access: "users.manage" },
+      schema: {
+        tags: ["accounts"],
+        summary: "Activate or deactivate an account, rename it, or reset its password",
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object(
+          {
+            active: Type.Optional(Type.Boolean()),
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            password: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params as { id: number };
+      const body = request.body as { active?: boolean; displayName?: string; password?: string };
+      const target = await ctx.db
+        .selectFrom("users")
+        .leftJoin("units", "units.id", "users.unit_id")
+        .select(["users.id", "users.region_code", "units.region_code as unit_region"])
+        .where("users.id", "=", id)
+        .executeTakeFirst();
+      const region = target?.region_code ?? target?.unit_region;
+      if (!target || (region && !coversRegion(actor, region))) throw fail("NOT_FOUND", { what: `user ${id}` });
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("users")
+          .set({
+            ...(body.active === undefined ? {} : { active: body.active }),
+            ...(body.displayName ? { display_name: body.displayName } : {}),
+            ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
+          })
+          .where("id", "=", id)
+          .execute();
+        // A deactivated account or a new password ends every open session.
+        if (body.active === false || body.password) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      });
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,134 @@
+import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { coversRegion, scopeOf, seesRegion } from "../../platform/auth/permissions.js";
+import { fail } from "../../platform/errors.js";
+import { maskPhone } from "../../platform/privacy/phone.js";
+import { findRegion, listGridShapes, listGridWorkers, listRegions } from "./repository.js";
+
+const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$", description: "GB/T 2260 region code or grid code" });
+const Level = Type.Union(["district", "street", "community", "grid"].map((l) => Type.Literal(l)));
+const NamedCode = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** Regions, grids as GeoJSON, and locating a point (网格化管理). */
+export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/regions",
+    {
+      config: { access: "regions.read" },
+      schema: {
+        tags: ["regions"],
+        summary: "Regions by parent or level, inside the caller's jurisdiction",
+        querystring: Type.Object({ parent: Type.Optional(RegionCode), level: Type.Optional(Level) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { parent, level } = request.query as { parent?: string; level?: "district" };
+      if (parent && !seesRegion(actor, parent)) throw fail("OUTSIDE_SCOPE");
+      const rows = await listRegions(ctx.db, { parent, level });
+      return { items: rows.filter((row) => seesRegion(actor, row.code)) };
+    },
+  );
+
+  app.get(
+    "/api/regions/:code",
+    {
+      config: { access: "regions.read" },
+      schema: { tags: ["regions"], summary: "One region with its ancestors and grid workers", params: Type.Object({ code: RegionCode }) },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { code } = request.params as { code: string };
+      if (!seesRegion(actor, code)) throw fail("OUTSIDE_SCOPE");
+      const region = await findRegion(ctx.db, code);
+      if (!region) throw fail("NOT_FOUND", { what: code });
+      const workers = region.level === "grid" && coversRegion(actor, code) ? await listGridWorkers(ctx.db, code) : [];
+      return {
+        code: region.code,
+        name: region.name,
+        level: region.level,
+        parentCode: region.parent_code,
+        partyBranch: region.party_branch,
+        childCount: region.child_count,
+        ancestors: ctx.regions.lineage(code).slice(0, -1),
+        workers: workers.map((w) => ({
+          id: w.id,
+          displayName: w.display_name,
+          phone: w.phone_cipher ? maskPhone(ctx.vault.decrypt(w.phone_cipher)) : null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/grids",
+    {
+      config: { access: "regions.read" },
+      schema: {
+        tags: ["regions"],
+        summary: "Grid polygons (GeoJSON, WGS-84) inside a region of the caller's jurisdiction",
+        querystring: Type.Object({ within: Type.Optional(RegionCode) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const scope = scopeOf(actor);
+      if (scope === null) throw fail("OUTSIDE_SCOPE");
+      const within = (request.query as { within?: string }).within ?? scope;
+      // Asking for a parent of one's jurisdiction narrows to the jurisdiction itself.
+      const effective = within.startsWith(scope) ? within : scope.startsWith(within) ? scope : null;
+      if (effective === null) throw fail("OUTSIDE_SCOPE");
+      const rows = await listGridShapes(ctx.db, effective);
+      return {
+        type: "FeatureCollection",
+        features: rows.map((row) => ({
+          type: "Feature",
+          geometry: row.geometry,
+          properties: {
+            code: row.code,
+            name: row.name,
+            partyBranch: row.party_branch,
+            communityCode: row.community_code,
+            communityName: row.community_name,
+            streetCode: row.street_code,
+            streetName: row.street_name,
+          },
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/locate",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["regions"],
+        summary: "The district, street, community and grid containing a point",
+        querystring: Type.Object(
+          {
+            lat: Type.Number({ minimum: -90, maximum: 90 }),
+            lng: Type.Number({ minimum: -180, maximum: 180 }),
+            crs: Type.Optional(Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ district: NamedCode, street: NamedCode, community: NamedCode, grid: NamedCode }) },
+      },
+    },
+    async (request) => {
+      const { lat, lng, crs } = request.query as { lat: number; lng: number; crs?: "wgs84" };
+      const location = ctx.regions.locate(lng, lat, crs ?? "wgs84");
+      if (!location) throw fail("OUTSIDE_JURISDICTION");
+      return location;
+    },
+  );
+
+  app.get(
+    "/api/config",
+    { config: { access: "public" }, schema: { tags: ["regions"], summary: "Public map settings" } },
+    async () => ({ tileUrl: ctx.tileUrl, tileAttribution: ctx.tileAttribution, districtName: ctx.regions.root()?.name ?? null }),
+  );
+}

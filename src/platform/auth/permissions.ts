@@ -1,0 +1,90 @@
+import type { Role } from "../../db/schema.js";
+import { fail } from "../errors.js";
+
+/** Everyone who works in the system, i.e. every role but the resident. */
+export const STAFF_ROLES: readonly Role[] = [
+  "operator",
+  "grid_worker",
+  "staff",
+  "dispatcher",
+  "unit_handler",
+  "supervisor",
+  "leader",
+  "admin",
+];
+export const ALL_ROLES: readonly Role[] = ["resident", ...STAFF_ROLES];
+
+/**
+ * Route permissions → the roles that hold them (first layer of authorization).
+ * The second layer, jurisdiction, is checked against the resource with `scopeOf`.
+ */
+export const PERMISSIONS = {
+  "regions.read": STAFF_ROLES,
+  "regions.manage": ["admin"],
+  "units.read": STAFF_ROLES,
+  "units.manage": ["admin"],
+  "users.read": ["admin", "dispatcher", "supervisor"],
+  "users.manage": ["admin"],
+  "categories.read": ALL_ROLES,
+  "catalogue.manage": ["admin"],
+  "time-limits.manage": ["admin"],
+  "orders.create": ALL_ROLES,
+  "orders.read": ALL_ROLES,
+  "orders.act": ALL_ROLES,
+  "phones.reveal": ["operator", "staff", "dispatcher", "unit_handler", "supervisor", "admin"],
+  "assessment.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  "warnings.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  "warnings.manage": ["dispatcher", "supervisor", "admin"],
+  "spot-checks.record": ["supervisor", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who is calling: the session's user with what scopes them. */
+export interface Actor {
+  id: number;
+  username: string;
+  role: Role;
+  regionCode: string | null;
+  unitId: number | null;
+  /** The jurisdiction of the actor's unit (a department's is the district). */
+  unitRegionCode: string | null;
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Throws FORBIDDEN unless the actor's role holds the permission. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor.role, permission)) throw fail("FORBIDDEN");
+}
+
+/**
+ * The region-code prefix an actor's jurisdiction covers: the admin's district ("" for an admin with
+ * no region: everything), the unit's
+ * region for unit handlers, the own region for the others; null for residents (only their own).
+ */
+export function scopeOf(actor: Actor): string | null {
+  if (actor.role === "admin") return actor.regionCode ?? "";
+  if (actor.role === "resident") return null;
+  if (actor.role === "unit_handler") return actor.unitRegionCode;
+  return actor.regionCode;
+}
+
+/** True when a region lies inside the actor's jurisdiction. */
+export function coversRegion(actor: Actor, regionCode: string): boolean {
+  const scope = scopeOf(actor);
+  return scope !== null && regionCode.startsWith(scope);
+}
+
+/** True when the region is inside the jurisdiction or one of its ancestors (whose names one may read). */
+export function seesRegion(actor: Actor, regionCode: string): boolean {
+  const scope = scopeOf(actor);
+  return scope !== null && (regionCode.startsWith(scope) || scope.startsWith(regionCode));
+}
+
+/** Throws OUTSIDE_SCOPE unless the region is inside the actor's jurisdiction. */
+export function requireRegion(actor: Actor, regionCode: string): void {
+  if (!coversRegion(actor, regionCode)) throw fail("OUTSIDE_SCOPE");
+}

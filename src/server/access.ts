@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { hasPermission, type Actor, type Permission } from "../platform/auth/permissions.js";
+import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
+import { fail } from "../platform/errors.js";
+import type { AppContext } from "./context.js";
+
+/** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
+export type Access = "public" | "authenticated" | Permission;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Every /api route must declare its access; a route that forgets fails at start-up rather than
+ * being silently open. Then each request is authenticated and checked against the declaration.
+ */
+export function installAccessControl(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRoute", (route) => {
+    const isApi = route.url.startsWith("/api") || route.url.startsWith("/open311");
+    const declared = (route.config as { access?: Access } | undefined)?.access;
+    if (isApi && !route.url.startsWith("/api/docs") && !declared) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+  });
+  app.addHook("preHandler", async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    request.actor = await authenticate(request, ctx);
+    if (access === "public") return;
+    if (!request.actor) throw fail("UNAUTHENTICATED");
+    if (access !== "authenticated" && !hasPermission(request.actor.role, access)) throw fail("FORBIDDEN");
+  });
+}
+
+async function authenticate(request: FastifyRequest, ctx: AppContext): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? actorForSession(ctx.db, token, ctx.now()) : null;
+}
+
+/** The signed-in actor of a route whose access is not "public". */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw fail("UNAUTHENTICATED");
+  return request.actor;
+}

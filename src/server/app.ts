@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import { accountRoutes } from "../modules/accounts/routes.js";
+import { userRoutes } from "../modules/accounts/users-routes.js";
+import { regionRoutes } from "../modules/regions/routes.js";
+import { unitRoutes } from "../modules/units/routes.js";
+import { fail } from "../platform/errors.js";
+import { installAccessControl } from "./access.js";
+import type { AppContext } from "./context.js";
+import { installErrorHandler } from "./errors.js";
+
+const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+export type App = FastifyInstance;
+
+/** Builds the HTTP application: plugins, access control, every module's routes, the web app. */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: 12 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Minhu 民呼我行 API", version: "0.1.0", description: "Grassroots-governance platform" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "minhu_session" } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  installErrorHandler(app);
+  installAccessControl(app, ctx);
+
+  app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({ status: "ok" }));
+  await app.register(async (api) => {
+    await accountRoutes(api, ctx);
+    await userRoutes(api, ctx);
+    await regionRoutes(api, ctx);
+    await unitRoutes(api, ctx);
+  });
+  await serveWebApp(app);
+  return app;
+}
+
+/** The built React app at /, with client-side routes falling back to index.html. */
+async function serveWebApp(app: App): Promise<void> {
+  const hasBuild = existsSync(`${WEB_DIST}index.html`);
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith("/api") || request.url.startsWith("/open311");
+    if (isApi || !hasBuild || request.method !== "GET") throw fail("NOT_FOUND", { what: request.url.split("?")[0] });
+    return reply.sendFile("index.html");
+  });
+}

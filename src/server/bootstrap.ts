@@ -1,0 +1,44 @@
+import type { Config } from "../config.js";
+import { type Database, openDatabase } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { RegionDirectory } from "../modules/regions/directory.js";
+import { PhoneVault } from "../platform/privacy/phone.js";
+import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedReferenceData } from "../seed/reference.js";
+import type { AppContext } from "./context.js";
+
+/** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set). */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/db` });
+}
+
+/**
+ * Brings a database to a usable state: migrations, then reference data when the region table is
+ * empty, then demo accounts when asked (the embedded default asks on first start).
+ */
+export async function prepareDatabase(
+  database: Database,
+  vault: PhoneVault,
+  options: { demo: boolean },
+): Promise<{ migrated: string[]; seeded: boolean; demo: boolean }> {
+  const migrated = await migrateToLatest(database.db);
+  const hasRegions = await database.db.selectFrom("regions").select("code").limit(1).executeTakeFirst();
+  if (!hasRegions) await seedReferenceData(database.db);
+  const hasUsers = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  const demo = options.demo && !hasUsers;
+  if (demo) await seedDemoAccounts(database.db, vault);
+  return { migrated, seeded: !hasRegions, demo };
+}
+
+/** The context every module receives, built over an open, prepared database. */
+export async function createContext(database: Database, config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">): Promise<AppContext> {
+  return {
+    database,
+    db: database.db,
+    vault: new PhoneVault(config.secretKey),
+    regions: await RegionDirectory.load(database.db),
+    now: () => new Date(),
+    tileUrl: config.tileUrl,
+    tileAttribution: config.tileAttribution,
+  };
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import type { DB } from "../db/schema.js";
+import type { RegionDirectory } from "../modules/regions/directory.js";
+import type { PhoneVault } from "../platform/privacy/phone.js";
+
+/** What every module's routes and services are handed: no globals. */
+export interface AppContext {
+  database: Database;
+  db: Kysely<DB>;
+  vault: PhoneVault;
+  /** The region tree and grid locator, in memory. */
+  regions: RegionDirectory;
+  /** The current instant; tests replace it to move through deadlines. */
+  now: () => Date;
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}

@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError, errorMessage, fail, languageOf } from "../platform/errors.js";
+
+/**
+ * The one error handler: domain errors keep their code, schema failures become VALIDATION_FAILED,
+ * everything unexpected becomes INTERNAL with no detail leaked to the client.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+    const body: Record<string, unknown> = {
+      code: appError.code,
+      message: errorMessage(appError, languageOf(request.headers["accept-language"])),
+    };
+    if (appError.details !== undefined) body.details = appError.details;
+    return reply.status(appError.status).send(body);
+  });
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const first = error.validation[0];
+    const where = first?.instancePath ? `${error.validationContext ?? ""}${first.instancePath}` : (error.validationContext ?? "");
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    const detail = [where, missing ? `'${missing}'` : "", extra ? `'${extra}'` : "", first?.message ?? ""]
+      .filter(Boolean)
+      .join(" ");
+    return fail("VALIDATION_FAILED", { detail }, error.validation);
+  }
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return fail("PAYLOAD_TOO_LARGE", { limit: "bodyLimit" });
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return fail("UNSUPPORTED_FILE", { type: "content-type" });
+  if (error.statusCode && error.statusCode < 500) return fail("VALIDATION_FAILED", { detail: error.message });
+  return fail("INTERNAL");
+}

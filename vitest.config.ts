@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // 2 cores: each file opens its own database, so keep the pool small.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
