@@ -2,7 +2,9 @@ import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
+import { TimeLimits } from "../modules/time-limits/service.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
+import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedReferenceData } from "../seed/reference.js";
 import type { AppContext } from "./context.js";
@@ -36,6 +38,8 @@ export async function createContext(database: Database, config: Pick<Config, "se
     database,
     db: database.db,
     vault: new PhoneVault(config.secretKey),
+    tokens: new TokenSigner(config.secretKey),
+    timeLimits: await TimeLimits.load(database.db),
     regions: await RegionDirectory.load(database.db),
     now: () => new Date(),
     tileUrl: config.tileUrl,

@@ -2,13 +2,18 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import type { RegionDirectory } from "../modules/regions/directory.js";
+import type { TimeLimits } from "../modules/time-limits/service.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
+import type { TokenSigner } from "../platform/privacy/tokens.js";
 
 /** What every module's routes and services are handed: no globals. */
 export interface AppContext {
   database: Database;
   db: Kysely<DB>;
   vault: PhoneVault;
+  tokens: TokenSigner;
+  /** Time-limit rules and the working calendar; reloaded when an admin changes them. */
+  timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */
   regions: RegionDirectory;
   /** The current instant; tests replace it to move through deadlines. */

@@ -13,6 +13,8 @@ export interface TestApp {
   database: Database;
   /** Signs in a demo account and returns the Cookie header to send. */
   login(username: string, password?: string): Promise<string>;
+  /** Moves the server's clock (null: back to real time); sessions are signed in again on the new clock. */
+  setNow(instant: Date | null): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,10 @@ export async function createTestApp(): Promise<TestApp> {
       const header = `minhu_session=${session.value}`;
       cookies.set(username, header);
       return header;
+    },
+    setNow(instant) {
+      ctx.now = instant ? () => new Date(instant.getTime()) : () => new Date();
+      cookies.clear();
     },
     async close() {
       await app.close();

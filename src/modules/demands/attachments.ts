@@ -1,0 +1,60 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { fail } from "../../platform/errors.js";
+
+/** Photos only; the file's own bytes decide its type, never its name or the client's claim. */
+const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
+  { mime: "image/jpeg", test: (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: "image/png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: "image/gif", test: (b) => b.subarray(0, 6).toString("latin1") === "GIF87a" || b.subarray(0, 6).toString("latin1") === "GIF89a" },
+  { mime: "image/webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
+];
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 6;
+
+export interface IncomingAttachment {
+  fileName: string;
+  /** base64 of the file's bytes */
+  content: string;
+}
+
+export interface CheckedAttachment {
+  fileName: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+/** Decodes and checks every attachment before anything is stored: real image type, size cap. */
+export function checkAttachments(incoming: readonly IncomingAttachment[]): CheckedAttachment[] {
+  return incoming.map((attachment) => {
+    const bytes = Buffer.from(attachment.content, "base64");
+    if (bytes.length === 0) throw fail("VALIDATION_FAILED", { detail: `${attachment.fileName}: empty file` });
+    if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail("PAYLOAD_TOO_LARGE", { limit: "5 MB" });
+    const kind = SIGNATURES.find((s) => s.test(bytes));
+    if (!kind) throw fail("UNSUPPORTED_FILE", { type: attachment.fileName });
+    return { fileName: attachment.fileName, mime: kind.mime, bytes };
+  });
+}
+
+export async function storeAttachments(
+  trx: Transaction<DB>,
+  orderId: string,
+  uploadedBy: number | null,
+  attachments: readonly CheckedAttachment[],
+): Promise<string[]> {
+  if (attachments.length === 0) return [];
+  const rows = attachments.map((a) => ({
+    id: randomUUID(),
+    order_id: orderId,
+    file_name: a.fileName,
+    mime: a.mime,
+    size_bytes: a.bytes.length,
+    sha256: createHash("sha256").update(a.bytes).digest("hex"),
+    content: a.bytes,
+    uploaded_by: uploadedBy,
+  }));
+  await trx.insertInto("attachments").values(rows).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,32 @@
+import { fail } from "../../platform/errors.js";
+import type { AppContext } from "../../server/context.js";
+import type { DemandType } from "../time-limits/rules.js";
+import { getDefaultClassifier } from "./classify/index.js";
+
+export interface Classified {
+  categoryCode: string | null;
+  type: DemandType;
+  urgent: boolean;
+  candidates: { code: string; name: string; score: number }[];
+}
+
+/**
+ * The submitter's choices win; what they left out comes from the classifier. An unknown category
+ * code is an input error, not something to guess around.
+ */
+export async function classifyDemand(
+  ctx: AppContext,
+  submission: { content: string; categoryCode?: string; type?: DemandType; urgent?: boolean },
+): Promise<Classified> {
+  const prediction = getDefaultClassifier().classify(submission.content);
+  if (submission.categoryCode) {
+    const known = await ctx.db.selectFrom("categories").select("code").where("code", "=", submission.categoryCode).where("active", "=", true).executeTakeFirst();
+    if (!known) throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${submission.categoryCode}` });
+  }
+  return {
+    categoryCode: submission.categoryCode ?? prediction.candidates[0]?.code ?? null,
+    type: submission.type ?? prediction.type,
+    urgent: submission.urgent ?? prediction.urgent,
+    candidates: prediction.candidates,
+  };
+}

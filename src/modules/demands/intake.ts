@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import { Value } from "@sinclair/typebox/value";
+import type { Transaction } from "kysely";
+import type { DB, Order } from "../../db/schema.js";
+import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
+import { compactChinaDate } from "../../platform/calendar/china-time.js";
+import { fail } from "../../platform/errors.js";
+import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
+import { maskPhone } from "../../platform/privacy/phone.js";
+import type { AppContext } from "../../server/context.js";
+import { announceChange } from "../orders/changes.js";
+import { applyAction } from "../orders/commands/perform.js";
+import { appendEvent, findOrder, insertOrder, nextSerial } from "../orders/repository.js";
+import { holderAt, type Placement, resolveRoute } from "../routing/catalogue.js";
+import type { DemandType } from "../time-limits/rules.js";
+import { type CheckedAttachment, checkAttachments, type IncomingAttachment, storeAttachments } from "./attachments.js";
+import { type Channel, CHANNELS } from "./channels.js";
+import { classifyDemand } from "./classification.js";
+import { type DuplicateSuggestion, findDuplicates } from "./duplicates.js";
+
+/** A demand as submitted through any channel (群众呼声全收集). */
+export interface DemandSubmission {
+  channel: Channel;
+  channelFields?: Record<string, unknown>;
+  content: string;
+  title?: string;
+  type?: DemandType;
+  categoryCode?: string;
+  urgent?: boolean;
+  location?: { lng: number; lat: number; crs?: Crs };
+  address?: string;
+  regionCode?: string;
+  caller?: { name?: string; phone?: string; confidential?: boolean };
+  attachments?: IncomingAttachment[];
+  /** 就地办结: a grid worker registers and solves a grid-level matter in one step. */
+  solveOnSpot?: { disposition: "solved" | "explained" | "handled_by_law"; text: string };
+}
+
+export interface IntakeResult {
+  order: Order;
+  replayed: boolean;
+  categoryCandidates: { code: string; name: string; score: number }[];
+  duplicates: DuplicateSuggestion[];
+}
+
+/** The order number's prefix: 碑林 BL. */
+const ORDER_PREFIX = "BL";
+
+/**
+ * 受理 intake: checks everything first (channel, fields, place, category, files), then stores the
+ * order, its first event, its files and its idempotency key in one transaction, so a failed submit
+ * leaves nothing and an acknowledged one is never lost.
+ */
+export async function submitDemand(
+  ctx: AppContext,
+  actor: Actor,
+  submission: DemandSubmission,
+  idempotencyKey?: string,
+): Promise<IntakeResult> {
+  const requestHash = createHash("sha256").update(JSON.stringify(submission)).digest("hex");
+  if (idempotencyKey) {
+    const replay = await replayed(ctx, actor, idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+  checkChannel(actor, submission);
+  const placement = place(ctx, submission);
+  if (actor.role !== "resident" && !coversRegion(actor, placement.regionCode)) throw fail("OUTSIDE_SCOPE");
+  const classified = await classifyDemand(ctx, submission);
+  const attachments = checkAttachments(submission.attachments ?? []);
+  const caller = await callerOf(ctx, actor, submission);
+  const route = await resolveRoute(ctx.db, classified.categoryCode, placement.regionCode);
+  const holder = holderAt(route.handlingLevel, placement.placement);
+  const duplicates = await findDuplicates(ctx.db, {
+    content: submission.content,
+    lng: placement.lng,
+    lat: placement.lat,
+    gridCode: placement.placement.gridCode,
+    scopePrefix: placement.placement.districtCode,
+    now: ctx.now(),
+  });
+  try {
+    const order = await ctx.db.transaction().execute(async (trx) => {
+      const now = ctx.now();
+      const day = compactChinaDate(now);
+      const serial = await nextSerial(trx, day);
+      const inserted = await insertOrder(trx, {
+        order_no: `${ORDER_PREFIX}${day}${String(serial).padStart(4, "0")}`,
+        channel: submission.channel,
+        channel_fields: JSON.stringify(submission.channelFields ?? {}),
+        demand_type: classified.type,
+        category_code: classified.categoryCode,
+        urgent: classified.urgent,
+        title: submission.title?.trim() || titleFrom(submission.content),
+        content: submission.content,
+        address: submission.address ?? null,
+        lng: placement.lng,
+        lat: placement.lat,
+        region_code: placement.regionCode,
+        grid_code: placement.placement.gridCode,
+        community_code: placement.placement.communityCode,
+        street_code: placement.placement.streetCode,
+        caller_name: caller.name,
+        caller_phone_cipher: caller.phone ? ctx.vault.encrypt(caller.phone) : null,
+        caller_phone_hash: caller.phone ? ctx.vault.lookupHash(caller.phone) : null,
+        caller_phone_masked: caller.phone ? maskPhone(caller.phone) : null,
+        confidential: submission.caller?.confidential ?? false,
+        submitted_by: actor.id,
+        resident_id: actor.role === "resident" ? actor.id : null,
+        state: "registered",
+        handling_level: holder.level,
+        holder_region_code: holder.regionCode,
+        route: JSON.stringify({ ...route, holder: holder.regionCode }),
+        created_at: now,
+        updated_at: now,
+      });
+      await register(trx, ctx, actor, inserted, attachments, route.catalogueId, now);
+      if (idempotencyKey) {
+        await trx.insertInto("idempotency_keys").values({ user_id: actor.id, key: idempotencyKey, request_hash: requestHash, order_id: inserted.id }).execute();
+      }
+      if (!submission.solveOnSpot) return inserted;
+      const solved = await applyAction(trx, ctx, { kind: "actor", actor }, inserted, "solve_on_spot", submission.solveOnSpot);
+      return solved.order;
+    });
+    return { order, replayed: false, categoryCandidates: classified.candidates, duplicates };
+  } catch (error) {
+    // Two concurrent retries with one key: the loser answers with the winner's order.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const replay = await replayed(ctx, actor, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+async function register(
+  trx: Transaction<DB>,
+  ctx: AppContext,
+  actor: Actor,
+  order: Order,
+  attachments: CheckedAttachment[],
+  catalogueId: number | null,
+  now: Date,
+): Promise<void> {
+  const attachmentIds = await storeAttachments(trx, order.id, actor.id, attachments);
+  await appendEvent(trx, {
+    orderId: order.id,
+    action: "register",
+    fromState: null,
+    toState: "registered",
+    actorId: actor.id,
+    actorRole: actor.role,
+    data: { channel: order.channel, handlingLevel: order.handling_level, holder: order.holder_region_code, catalogueId, attachmentIds },
+    at: now,
+  });
+  await announceChange(trx, order, "register", now);
+}
+
+async function replayed(ctx: AppContext, actor: Actor, key: string, requestHash: string): Promise<IntakeResult | null> {
+  const previous = await ctx.db.selectFrom("idempotency_keys").selectAll().where("user_id", "=", actor.id).where("key", "=", key).executeTakeFirst();
+  if (!previous) return null;
+  if (previous.request_hash !== requestHash) throw fail("IDEMPOTENCY_MISMATCH");
+  const order = await findOrder(ctx.db, previous.order_id);
+  if (!order) return null;
+  return { order, replayed: true, categoryCandidates: [], duplicates: [] };
+}
+
+function checkChannel(actor: Actor, submission: DemandSubmission): void {
+  const channel = CHANNELS[submission.channel];
+  if (!(channel.roles as readonly string[]).includes(actor.role)) throw fail("FORBIDDEN");
+  const fields = submission.channelFields ?? {};
+  if (!Value.Check(channel.fields, fields)) {
+    const first = [...Value.Errors(channel.fields, fields)][0];
+    throw fail("VALIDATION_FAILED", { detail: `channelFields${first?.path ?? ""} ${first?.message ?? ""}`.trim() });
+  }
+}
+
+/** Where the demand is: a located point (converted to WGS-84), or a picked region. */
+function place(ctx: AppContext, submission: DemandSubmission) {
+  if (submission.location) {
+    const { lng, lat, crs = "wgs84" } = submission.location;
+    const location = ctx.regions.locate(lng, lat, crs);
+    if (!location) throw fail("OUTSIDE_JURISDICTION");
+    const [x, y] = toWgs84(lng, lat, crs);
+    return {
+      lng: x,
+      lat: y,
+      regionCode: location.grid.code,
+      placement: { districtCode: location.district.code, streetCode: location.street.code, communityCode: location.community.code, gridCode: location.grid.code },
+    };
+  }
+  if (!submission.regionCode) throw fail("VALIDATION_FAILED", { detail: "location or regionCode is required" });
+  const lineage = ctx.regions.lineage(submission.regionCode);
+  if (lineage.length === 0) throw fail("VALIDATION_FAILED", { detail: `unknown regionCode ${submission.regionCode}` });
+  const at = (level: string) => lineage.find((r) => r.level === level)?.code ?? null;
+  const placement: Placement = { districtCode: lineage[0].code, streetCode: at("street"), communityCode: at("community"), gridCode: at("grid") };
+  return { lng: null, lat: null, regionCode: submission.regionCode, placement };
+}
+
+/** Residents speak for themselves: their account's name and phone unless they give others. */
+async function callerOf(ctx: AppContext, actor: Actor, submission: DemandSubmission): Promise<{ name: string | null; phone: string | null }> {
+  if (actor.role !== "resident") return { name: submission.caller?.name ?? null, phone: submission.caller?.phone ?? null };
+  const me = await ctx.db.selectFrom("users").select(["display_name", "phone_cipher"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+  return {
+    name: submission.caller?.name ?? me.display_name,
+    phone: submission.caller?.phone ?? (me.phone_cipher ? ctx.vault.decrypt(me.phone_cipher) : null),
+  };
+}
+
+function titleFrom(content: string): string {
+  const firstSentence = content.trim().split(/[。！？!?\n]/)[0] ?? content;
+  return [...firstSentence].slice(0, 30).join("");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
+}

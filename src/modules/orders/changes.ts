@@ -1,0 +1,24 @@
+import type { Transaction } from "kysely";
+import type { DB, Order } from "../../db/schema.js";
+import { publishOrderChange } from "../../platform/events/publish.js";
+
+/** Tells every server instance (and through them the live pages) that an order changed; sent on commit. */
+export async function announceChange(trx: Transaction<DB>, order: Order, action: string, at: Date): Promise<void> {
+  const units = await trx
+    .selectFrom("order_assignments")
+    .select("unit_id")
+    .where("order_id", "=", order.id)
+    .where("ended_at", "is", null)
+    .execute();
+  await publishOrderChange(trx, {
+    orderId: order.id,
+    orderNo: order.order_no,
+    action,
+    state: order.state,
+    regionCode: order.region_code,
+    holderRegionCode: order.holder_region_code,
+    unitIds: units.map((u) => u.unit_id),
+    residentId: order.resident_id,
+    at: at.toISOString(),
+  });
+}

@@ -1,0 +1,28 @@
+import type { OrderAction } from "../workflow/lifecycle.js";
+import { close, merge, reopen, rework, urge, verify, visit } from "./closing.js";
+import { accept, dispatch, escalate, reject, returnOrder, sign, transfer } from "./dispatching.js";
+import { decideExtension, rateDispatch, reply, requestExtension, solveOnSpot } from "./handling.js";
+import type { ActionDefinition } from "./types.js";
+
+/** Every lifecycle action's input schema and effect, keyed like the lifecycle table. */
+export const ACTION_DEFINITIONS: Record<OrderAction, ActionDefinition> = {
+  accept,
+  reject,
+  escalate,
+  dispatch,
+  solve_on_spot: solveOnSpot,
+  sign,
+  return: returnOrder,
+  transfer,
+  request_extension: requestExtension,
+  decide_extension: decideExtension,
+  reply,
+  verify,
+  rework,
+  visit,
+  reopen,
+  close,
+  merge,
+  urge,
+  rate_dispatch: rateDispatch,
+};

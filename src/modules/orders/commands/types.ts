@@ -1,0 +1,46 @@
+import type { Static, TObject } from "@sinclair/typebox";
+import type { Transaction } from "kysely";
+import type { DB, NewOrder, Order } from "../../../db/schema.js";
+import type { Actor } from "../../../platform/auth/permissions.js";
+import type { AppContext } from "../../../server/context.js";
+import type { OrderAction } from "../workflow/lifecycle.js";
+
+/** Everything an action's effect may use: the open transaction, the locked order, who and when. */
+export interface ActionScope {
+  trx: Transaction<DB>;
+  ctx: AppContext;
+  /** null for the system (deadline sweeps, automatic closing). */
+  actor: Actor | null;
+  order: Order;
+  now: Date;
+}
+
+/** What an action changes besides the state: columns, the event's note and data, and follow-ups. */
+export interface ActionOutcome {
+  patch?: Partial<Omit<NewOrder, "id" | "version" | "state">>;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  /** The unit the event is attributed to (the acting unit, or the one dispatched to). */
+  unitId?: number | null;
+  /** Runs after the order row is written, in the same transaction (visits, merged orders). */
+  after?: (updated: Order) => Promise<void>;
+  /** A system action that follows at once (a satisfied visit closes the order). */
+  chain?: { action: OrderAction; note: string };
+  /** Extra fields returned to the caller. */
+  result?: Record<string, unknown>;
+}
+
+export interface ActionDefinition<S extends TObject = TObject> {
+  /** The action's input, validated before anything runs. */
+  input: S;
+  summary: string;
+  effect: (scope: ActionScope, input: Static<S>) => Promise<ActionOutcome>;
+}
+
+/**
+ * Declares an action with its input schema and effect, keeping their types tied together where it is
+ * written; the executor sees them through the erased type, having validated the input by the schema.
+ */
+export function defineAction<S extends TObject>(definition: ActionDefinition<S>): ActionDefinition {
+  return definition as unknown as ActionDefinition;
+}

@@ -1,0 +1,88 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
+import type { Actor } from "../../platform/auth/permissions.js";
+import { visibleOrders } from "./policy.js";
+import { OPEN_STATES } from "./workflow/lifecycle.js";
+
+export interface OrderFilter {
+  state?: string[];
+  level?: string;
+  unitId?: number;
+  region?: string;
+  category?: string;
+  channel?: string;
+  type?: string;
+  overdue?: boolean;
+  supervised?: boolean;
+  warning?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  sort?: "created_at" | "handling_due_at" | "updated_at";
+  order?: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
+
+/** The caller's orders, filtered, sorted and paged on the server. */
+export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilter, now: Date) {
+  let query = db.selectFrom("orders as o").where(visibleOrders(actor));
+  if (filter.state?.length) query = query.where("o.state", "in", filter.state);
+  if (filter.level) query = query.where("o.handling_level", "=", filter.level as "grid");
+  if (filter.unitId) query = query.where("o.main_unit_id", "=", filter.unitId);
+  if (filter.region) {
+    const region = filter.region;
+    query = query.where((eb) => eb.or([eb("o.region_code", "like", `${region}%`), eb("o.holder_region_code", "like", `${region}%`)]));
+  }
+  if (filter.category) query = query.where("o.category_code", "like", `${filter.category}%`);
+  if (filter.channel) query = query.where("o.channel", "=", filter.channel);
+  if (filter.type) query = query.where("o.demand_type", "=", filter.type);
+  if (filter.warning) query = query.where("o.warning_level", "=", filter.warning);
+  if (filter.supervised) query = query.where("o.supervised_at", "is not", null);
+  if (filter.overdue) {
+    query = query.where("o.state", "in", OPEN_STATES as string[]).where("o.replied_at", "is", null).where("o.handling_due_at", "<", now);
+  }
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("o.order_no", "like", like), eb("o.title", "like", like), eb("o.content", "like", like), eb("o.address", "like", like)]));
+  }
+  if (filter.from) query = query.where("o.created_at", ">=", new Date(filter.from));
+  if (filter.to) query = query.where("o.created_at", "<", new Date(filter.to));
+  const total = await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const sortColumn = filter.sort ?? "created_at";
+  const rows = await query
+    .leftJoin("categories as c", "c.code", "o.category_code")
+    .leftJoin("units as u", "u.id", "o.main_unit_id")
+    .leftJoin("regions as g", "g.code", "o.region_code")
+    .selectAll("o")
+    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name"])
+    .orderBy(`o.${sortColumn}`, (ob) => (filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy("o.id", "desc")
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: total.n, rows };
+}
+
+/** One order with the names a reader needs. */
+export async function loadOrderDetail(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom("orders as o")
+    .leftJoin("categories as c", "c.code", "o.category_code")
+    .leftJoin("units as u", "u.id", "o.main_unit_id")
+    .leftJoin("regions as g", "g.code", "o.region_code")
+    .selectAll("o")
+    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name"])
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function listAssignments(db: Kysely<DB>, orderId: string) {
+  return db
+    .selectFrom("order_assignments as a")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select(["a.unit_id", "u.name", "a.role", "a.assigned_at", "a.signed_at", "a.replied_at", "a.ended_at", "a.end_reason"])
+    .where("a.order_id", "=", orderId)
+    .orderBy("a.id")
+    .execute();
+}

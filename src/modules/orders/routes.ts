@@ -1,0 +1,168 @@
+import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { fail } from "../../platform/errors.js";
+import { ACTION_DEFINITIONS } from "./commands/index.js";
+import { performAction } from "./commands/perform.js";
+import { canSeeOrder, hidesCaller } from "./policy.js";
+import { presentOrder } from "./presenter.js";
+import { listAssignments, listOrders, loadOrderDetail, type OrderFilter } from "./queries.js";
+import { appendEvent, listEvents } from "./repository.js";
+import { ORDER_ACTIONS, ORDER_STATES } from "./workflow/lifecycle.js";
+
+const OrderId = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
+const csv = (values: readonly string[]) => Type.String({ pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
+
+/** Orders: list, read with history, act through the lifecycle, reveal a phone (logged). */
+export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/orders",
+    {
+      config: { access: "orders.read" },
+      schema: {
+        tags: ["orders"],
+        summary: "Orders in the caller's scope, filtered, sorted and paged",
+        querystring: Type.Object(
+          {
+            state: Type.Optional(csv(ORDER_STATES)),
+            level: Type.Optional(Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l)))),
+            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
+            category: Type.Optional(Type.String({ pattern: "^[0-9]{2,6}$" })),
+            channel: Type.Optional(Type.String({ maxLength: 30 })),
+            type: Type.Optional(Type.String({ maxLength: 20 })),
+            overdue: Type.Optional(Type.Boolean()),
+            supervised: Type.Optional(Type.Boolean()),
+            warning: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("yellow"), Type.Literal("red")])),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            from: Type.Optional(Type.String({ format: "date-time" })),
+            to: Type.Optional(Type.String({ format: "date-time" })),
+            sort: Type.Optional(Type.Union([Type.Literal("created_at"), Type.Literal("handling_due_at"), Type.Literal("updated_at")])),
+            order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),
+            page: Type.Integer({ minimum: 1, default: 1 }),
+            pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const query = request.query as Omit<OrderFilter, "state"> & { state?: string };
+      const { total, rows } = await listOrders(ctx.db, actor, { ...query, state: query.state?.split(",") }, ctx.now());
+      return { total, page: query.page, pageSize: query.pageSize, items: rows.map((row) => presentOrder(ctx, actor, row)) };
+    },
+  );
+
+  app.get(
+    "/api/orders/:id",
+    { config: { access: "orders.read" }, schema: { tags: ["orders"], summary: "One order with its units and full history", params: OrderId } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params as { id: string };
+      const order = await loadOrderDetail(ctx.db, id);
+      const assignments = order ? await listAssignments(ctx.db, id) : [];
+      const assisting = assignments.filter((a) => a.role === "assist" && !a.ended_at).map((a) => a.unit_id);
+      if (!order || !canSeeOrder(actor, order, assisting)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      const events = await listEvents(ctx.db, id);
+      return {
+        ...presentOrder(ctx, actor, order),
+        assignments: assignments.map((a) => ({
+          unitId: a.unit_id,
+          unitName: a.name,
+          role: a.role,
+          assignedAt: a.assigned_at,
+          signedAt: a.signed_at,
+          repliedAt: a.replied_at,
+          endedAt: a.ended_at,
+          endReason: a.end_reason,
+        })),
+        history: events
+          .filter((e) => e.action !== "reveal_phone" || actor.role !== "resident")
+          .map((e) => ({
+            id: e.id,
+            action: e.action,
+            from: e.from_state,
+            to: e.to_state,
+            actorRole: e.actor_role,
+            actorName: actor.role === "resident" ? null : e.actor_name,
+            unitName: e.unit_name,
+            note: e.note,
+            data: e.data,
+            at: e.at,
+          })),
+      };
+    },
+  );
+
+  for (const action of ORDER_ACTIONS) {
+    const definition = ACTION_DEFINITIONS[action];
+    app.post(
+      `/api/orders/:id/actions/${action}`,
+      {
+        config: { access: "orders.act" },
+        schema: {
+          tags: ["order actions"],
+          summary: definition.summary,
+          params: OrderId,
+          body: Type.Composite([Type.Object({ version: Type.Integer({ minimum: 1, description: "the version you read (optimistic lock)" }) }), definition.input], {
+            additionalProperties: false,
+          }),
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { version, ...input } = request.body as { version: number } & Record<string, unknown>;
+        const { id } = request.params as { id: string };
+        const { result } = await performAction(ctx, { kind: "actor", actor }, { orderId: id, action, version, input });
+        const order = await loadOrderDetail(ctx.db, id);
+        return { ...presentOrder(ctx, actor, order as NonNullable<typeof order>), result };
+      },
+    );
+  }
+
+  app.post(
+    "/api/orders/:id/reveal-phone",
+    {
+      config: { access: "phones.reveal" },
+      schema: { tags: ["orders"], summary: "Show the caller's full phone number; every reveal is recorded in the history", params: OrderId },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params as { id: string };
+      const order = await loadOrderDetail(ctx.db, id);
+      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      if (hidesCaller(actor, order)) throw fail("FORBIDDEN");
+      if (!order.caller_phone_cipher) throw fail("NOT_FOUND", { what: "phone" });
+      await appendEvent(ctx.db, {
+        orderId: id,
+        action: "reveal_phone",
+        fromState: order.state,
+        toState: order.state,
+        actorId: actor.id,
+        actorRole: actor.role,
+        unitId: actor.unitId,
+        at: ctx.now(),
+      });
+      return { phone: ctx.vault.decrypt(order.caller_phone_cipher) };
+    },
+  );
+
+  app.get(
+    "/api/orders/:id/attachments/:attachmentId",
+    {
+      config: { access: "orders.read" },
+      schema: { tags: ["orders"], summary: "An attached photo", params: Type.Object({ id: OrderId.properties.id, attachmentId: Type.String({ format: "uuid" }) }) },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, attachmentId } = request.params as { id: string; attachmentId: string };
+      const order = await loadOrderDetail(ctx.db, id);
+      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      const file = await ctx.db.selectFrom("attachments").select(["mime", "content"]).where("id", "=", attachmentId).where("order_id", "=", id).executeTakeFirst();
+      if (!file) throw fail("NOT_FOUND", { what: "attachment" });
+      return reply.header("content-type", file.mime).header("cache-control", "private, max-age=3600").send(file.content);
+    },
+  );
+}

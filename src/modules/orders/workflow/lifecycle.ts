@@ -1,0 +1,92 @@
+import type { Role } from "../../../db/schema.js";
+
+/**
+ * The closed loop 受理-派单-办理-答复-回访-办结 as data: every state, every action, and for each action
+ * the states it may start from, where it leads and who may take it. `transition.ts` is the only
+ * reader of this table and the order repository the only writer of an order's state.
+ */
+export const ORDER_STATES = [
+  "registered", // 登记: waiting at its handling level to be accepted
+  "accepted", // 受理
+  "rejected", // 不予受理 (invalid, with a reason): terminal
+  "dispatched", // 已派单, waiting for the unit to sign
+  "handling", // 办理中
+  "replied", // 已答复, waiting for the command centre to verify
+  "verified", // 已审核, waiting for the return visit
+  "visited", // 已回访
+  "closed", // 办结: terminal
+  "merged", // 已合并 into another order, which carries the handling: terminal for this record
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const OPEN_STATES: readonly OrderState[] = ["registered", "accepted", "dispatched", "handling", "replied", "verified", "visited"];
+
+/**
+ * Who, relative to the order, may act:
+ * - commander: a dispatcher/staff member (or, at grid level, the grid worker) whose jurisdiction covers the order's holder
+ * - main_unit: a handler of the order's main unit (主办单位)
+ * - overseer: anyone whose jurisdiction covers the order (supervisors, leaders, operators)
+ * - caller: the resident who submitted it
+ */
+export type Relation = "commander" | "main_unit" | "overseer" | "caller";
+
+/** Where an action leads: a state, "same" for actions that only record, or a state per starting state. */
+export type Target = OrderState | "same" | Partial<Record<OrderState, OrderState | "same">>;
+
+export interface ActionRule {
+  from: readonly OrderState[];
+  to: Target;
+  roles: readonly Role[];
+  relation: readonly Relation[];
+}
+
+const COMMANDERS: readonly Role[] = ["dispatcher", "staff", "grid_worker"];
+const IN_PROGRESS: readonly OrderState[] = ["dispatched", "handling", "replied"];
+
+export const ACTIONS = {
+  accept: { from: ["registered"], to: "accepted", roles: COMMANDERS, relation: ["commander"] },
+  reject: { from: ["registered", "accepted"], to: "rejected", roles: COMMANDERS, relation: ["commander"] },
+  /** 上报: hand the order to the next level up, where it waits to be accepted again. */
+  escalate: { from: ["registered", "accepted"], to: "registered", roles: COMMANDERS, relation: ["commander"] },
+  dispatch: { from: ["accepted"], to: "dispatched", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  /** 就地办结: a grid worker solves a grid-level matter in person. */
+  solve_on_spot: { from: ["registered", "accepted"], to: "replied", roles: ["grid_worker"], relation: ["commander"] },
+  sign: { from: ["dispatched"], to: "handling", roles: ["unit_handler"], relation: ["main_unit"] },
+  /** 退单: a wrong dispatch goes back to the dispatcher within the return window. */
+  return: { from: ["dispatched"], to: "accepted", roles: ["unit_handler"], relation: ["main_unit"] },
+  /** 改派 */
+  transfer: { from: ["dispatched", "handling"], to: "dispatched", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  request_extension: { from: ["handling"], to: "same", roles: ["unit_handler"], relation: ["main_unit"] },
+  decide_extension: { from: ["handling"], to: "same", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  reply: { from: ["handling"], to: "replied", roles: ["unit_handler"], relation: ["main_unit"] },
+  verify: { from: ["replied"], to: "verified", roles: COMMANDERS, relation: ["commander"] },
+  /** 退回重办 before the visit: the reply is not good enough. */
+  rework: { from: ["replied"], to: "handling", roles: COMMANDERS, relation: ["commander"] },
+  /** A merged order's caller is visited too, but the order stays merged. */
+  visit: {
+    from: ["verified", "merged"],
+    to: { verified: "visited", merged: "same" },
+    roles: ["operator", "dispatcher", "staff", "grid_worker", "resident"],
+    relation: ["overseer", "commander", "caller"],
+  },
+  /** 重办 after an unsolved or unsatisfied visit, approved by the command centre. */
+  reopen: { from: ["visited"], to: "handling", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  close: { from: ["visited", "verified"], to: "closed", roles: COMMANDERS, relation: ["commander"] },
+  merge: { from: ["registered", "accepted"], to: "merged", roles: ["operator", "dispatcher", "staff"], relation: ["commander", "overseer"] },
+  /** 催办/督办 */
+  urge: { from: IN_PROGRESS, to: "same", roles: ["supervisor", "dispatcher", "leader"], relation: ["overseer", "commander"] },
+  /** 谁行谁评: the unit rates the dispatch it received. */
+  rate_dispatch: { from: ["handling", "replied", "verified", "visited", "closed"], to: "same", roles: ["unit_handler"], relation: ["main_unit"] },
+} as const satisfies Record<string, ActionRule>;
+
+export type OrderAction = keyof typeof ACTIONS;
+export const ORDER_ACTIONS = Object.keys(ACTIONS) as OrderAction[];
+
+/** The state an action leads to from a given state. */
+export function targetOf(rule: ActionRule, from: OrderState): OrderState {
+  const to = typeof rule.to === "string" ? rule.to : (rule.to[from] ?? "same");
+  return to === "same" ? from : to;
+}
+
+/** The next handling level when escalating (上报); district is the top. */
+export const NEXT_LEVEL = { grid: "community", community: "street", street: "district", district: null } as const;

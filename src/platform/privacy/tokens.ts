@@ -1,0 +1,24 @@
+import { createHash, createHmac } from "node:crypto";
+
+/**
+ * Unguessable links (the return-visit rating link): a token is an HMAC of what it names under the
+ * server secret, so it can be shown again to its owner without being stored; the database keeps
+ * only its SHA-256 for lookup.
+ */
+export class TokenSigner {
+  private readonly key: Buffer;
+
+  constructor(secret: Buffer) {
+    this.key = createHmac("sha256", secret).update("minhu:tokens").digest();
+  }
+
+  /** The rating-link token of an order's return visit in a round. */
+  visitToken(orderId: string, round: number): string {
+    return createHmac("sha256", this.key).update(`visit:${orderId}:${round}`).digest("base64url");
+  }
+
+  /** What the database stores and looks tokens up by. */
+  static hash(token: string): string {
+    return createHash("sha256").update(token).digest("base64url");
+  }
+}

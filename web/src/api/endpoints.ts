@@ -1,0 +1,23 @@
+import { apiRequest } from "./client";
+import type { AppConfig, GridCollection, Me, RegionDetail, RegionLevel, RegionSummary } from "./types";
+
+export const api = {
+  login: (username: string, password: string) =>
+    apiRequest<{ user: Me }>("/api/auth/login", { method: "POST", body: { username, password } }),
+  logout: () => apiRequest<void>("/api/auth/logout", { method: "POST" }),
+  me: (signal?: AbortSignal) => apiRequest<Me>("/api/me", { signal, quietUnauthenticated: true }),
+  config: (signal?: AbortSignal) => apiRequest<AppConfig>("/api/config", { signal }),
+  regions: (
+    query: { parent?: string; level?: Exclude<RegionLevel, "district"> } = {},
+    signal?: AbortSignal,
+  ) => {
+    const params = new URLSearchParams(query as Record<string, string>).toString();
+    return apiRequest<{ items: RegionSummary[] }>(`/api/regions${params ? `?${params}` : ""}`, { signal });
+  },
+  region: (code: string, signal?: AbortSignal) =>
+    apiRequest<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`, { signal }),
+  grids: (within?: string, signal?: AbortSignal) =>
+    apiRequest<GridCollection>(`/api/grids${within ? `?within=${encodeURIComponent(within)}` : ""}`, {
+      signal,
+    }),
+};

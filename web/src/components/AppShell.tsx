@@ -1,0 +1,100 @@
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Grid, Layout, Menu } from "antd";
+import { Suspense, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useMe } from "../auth/context";
+import { useT } from "../i18n/context";
+import { activeNavPath, navItemsFor } from "../navigation/menu";
+import { BrandMark } from "./BrandMark";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { PageLoading } from "./PageLoading";
+import { UserMenu } from "./UserMenu";
+
+export function AppShell() {
+  const me = useMe();
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isMobile = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const navMenu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[activeNavPath(pathname)]}
+      items={navItemsFor(me.role).map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: t(item.labelKey),
+      }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+
+  return (
+    <Layout className="shell">
+      {!isMobile && (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          className="shell__sider"
+        >
+          <div className="shell__sider-brand">
+            <BrandMark variant={collapsed ? "logo" : "full"} inverted />
+          </div>
+          {navMenu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="shell__header">
+          {isMobile && (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t("common.openMenu")}
+                data-testid="menu-toggle"
+                onClick={() => setDrawerOpen(true)}
+              />
+              <BrandMark variant="name" />
+            </>
+          )}
+          <div className="shell__header-actions">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell__content">
+          <Suspense fallback={<PageLoading tip={t("common.loading")} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer className="shell__footer">{t("app.footer")}</Layout.Footer>
+      </Layout>
+      {isMobile && (
+        <Drawer
+          placement="left"
+          size={240}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          className="shell__drawer"
+          styles={{ body: { padding: 0, background: "#0f2f5c" } }}
+        >
+          <div className="shell__sider-brand">
+            <BrandMark inverted />
+          </div>
+          {navMenu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}
