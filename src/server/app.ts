@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes } from "../modules/accounts/routes.js";
 import { userRoutes } from "../modules/accounts/users-routes.js";
 import { demandRoutes } from "../modules/demands/routes.js";
+import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
 import { visitRoutes } from "../modules/visits/routes.js";
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     await unitRoutes(api, ctx);
     await demandRoutes(api, ctx);
     await orderRoutes(api, ctx);
+    await lookupRoutes(api, ctx);
     await visitRoutes(api, ctx);
   });
   await serveWebApp(app);

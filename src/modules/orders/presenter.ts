@@ -5,7 +5,7 @@ import { factsOf } from "./commands/perform.js";
 import { hidesCaller } from "./policy.js";
 import { availableActions } from "./workflow/transition.js";
 
-type Named = { category_name: string | null; unit_name: string | null; region_name: string | null };
+type Named = { category_name: string | null; unit_name: string | null; region_name: string | null; pending_extension: boolean };
 
 /**
  * An order as an actor may see it: the caller masked (or hidden from units when confidential), and
@@ -57,6 +57,7 @@ export function presentOrder(ctx: AppContext, actor: Actor, order: Order & Named
     urgeCount: order.urge_count,
     reopenCount: order.reopen_count,
     returnCount: order.return_count,
+    pendingExtension: order.pending_extension,
     actions: availableActions(actor, factsOf(order)),
   };
 }

@@ -15,6 +15,8 @@ export interface OrderFilter {
   overdue?: boolean;
   supervised?: boolean;
   warning?: string;
+  /** Orders with an extension request waiting for a decision. */
+  pendingExtension?: boolean;
   q?: string;
   from?: string;
   to?: string;
@@ -23,6 +25,9 @@ export interface OrderFilter {
   page: number;
   pageSize: number;
 }
+
+/** 延期待批: an extension request of the order waits for the command centre. */
+const hasPendingExtension = sql<boolean>`exists (select 1 from extension_requests x where x.order_id = o.id and x.state = 'pending')`;
 
 /** The caller's orders, filtered, sorted and paged on the server. */
 export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilter, now: Date) {
@@ -39,6 +44,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   if (filter.type) query = query.where("o.demand_type", "=", filter.type);
   if (filter.warning) query = query.where("o.warning_level", "=", filter.warning);
   if (filter.supervised) query = query.where("o.supervised_at", "is not", null);
+  if (filter.pendingExtension) query = query.where(hasPendingExtension, "=", true);
   if (filter.overdue) {
     query = query.where("o.state", "in", OPEN_STATES as string[]).where("o.replied_at", "is", null).where("o.handling_due_at", "<", now);
   }
@@ -55,7 +61,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
     .leftJoin("units as u", "u.id", "o.main_unit_id")
     .leftJoin("regions as g", "g.code", "o.region_code")
     .selectAll("o")
-    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name"])
+    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name", hasPendingExtension.as("pending_extension")])
     .orderBy(`o.${sortColumn}`, (ob) => (filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
     .orderBy("o.id", "desc")
     .limit(filter.pageSize)
@@ -72,7 +78,7 @@ export async function loadOrderDetail(db: Kysely<DB>, id: string) {
     .leftJoin("units as u", "u.id", "o.main_unit_id")
     .leftJoin("regions as g", "g.code", "o.region_code")
     .selectAll("o")
-    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name"])
+    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name", hasPendingExtension.as("pending_extension")])
     .where("o.id", "=", id)
     .executeTakeFirst();
 }

@@ -35,6 +35,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
             overdue: Type.Optional(Type.Boolean()),
             supervised: Type.Optional(Type.Boolean()),
             warning: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("yellow"), Type.Literal("red")])),
+            pendingExtension: Type.Optional(Type.Boolean()),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time" })),
             to: Type.Optional(Type.String({ format: "date-time" })),
@@ -65,9 +66,26 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const assignments = order ? await listAssignments(ctx.db, id) : [];
       const assisting = assignments.filter((a) => a.role === "assist" && !a.ended_at).map((a) => a.unit_id);
       if (!order || !canSeeOrder(actor, order, assisting)) throw fail("NOT_FOUND", { what: `order ${id}` });
-      const events = await listEvents(ctx.db, id);
+      const [events, visits, attachments] = await Promise.all([
+        listEvents(ctx.db, id),
+        ctx.db.selectFrom("visits").selectAll().where("order_id", "=", id).orderBy("round").execute(),
+        ctx.db.selectFrom("attachments").select(["id", "file_name", "mime", "size_bytes"]).where("order_id", "=", id).orderBy("created_at").execute(),
+      ]);
+      const isCaller = actor.role === "resident";
       return {
         ...presentOrder(ctx, actor, order),
+        attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, sizeBytes: a.size_bytes })),
+        visits: visits.map((v) => ({
+          round: v.round,
+          state: v.state,
+          method: v.method,
+          solved: v.solved,
+          satisfied: v.satisfied,
+          comment: v.comment,
+          visitedAt: v.visited_at,
+          // The caller's own rating link (一事一评), shown only to the caller while it is open.
+          token: isCaller && v.state === "pending" ? ctx.tokens.visitToken(id, v.round) : undefined,
+        })),
         assignments: assignments.map((a) => ({
           unitId: a.unit_id,
           unitName: a.name,

@@ -1,0 +1,90 @@
+import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { fail } from "../../platform/errors.js";
+import { normalizePhone } from "../../platform/privacy/phone.js";
+import { visibleOrders } from "./policy.js";
+import { presentOrder } from "./presenter.js";
+import { loadOrderDetail } from "./queries.js";
+
+const Phone = Type.String({ pattern: "^\\+?[0-9][0-9 -]{6,19}$" });
+
+/** The stages a resident sees (受理 → 派单 → 办理 → 答复 → 回访 → 办结), with when each was reached. */
+export function progressOf(order: {
+  accepted_at: Date | null;
+  dispatched_at: Date | null;
+  signed_at: Date | null;
+  replied_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+}) {
+  return [
+    { stage: "registered", at: order.created_at },
+    { stage: "accepted", at: order.accepted_at },
+    { stage: "dispatched", at: order.dispatched_at },
+    { stage: "handling", at: order.signed_at },
+    { stage: "replied", at: order.replied_at },
+    { stage: "closed", at: order.closed_at },
+  ];
+}
+
+/** Tracking without an account, and the operator's caller lookup. */
+export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/track",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["orders"],
+        summary: "Track a demand by its order number and the caller's phone, without an account",
+        querystring: Type.Object({ orderNo: Type.String({ pattern: "^[A-Z]{2}[0-9]{12,14}$" }), phone: Phone }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const { orderNo, phone } = request.query as { orderNo: string; phone: string };
+      const order = await ctx.db.selectFrom("orders").selectAll().where("order_no", "=", orderNo).executeTakeFirst();
+      // A wrong phone answers exactly like an unknown number: nothing to learn by guessing.
+      if (!order || order.caller_phone_hash !== ctx.vault.lookupHash(normalizePhone(phone))) throw fail("NOT_FOUND", { what: orderNo });
+      const category = order.category_code
+        ? await ctx.db.selectFrom("categories").select("name").where("code", "=", order.category_code).executeTakeFirst()
+        : undefined;
+      return {
+        orderNo: order.order_no,
+        title: order.title,
+        category: category?.name ?? null,
+        state: order.state,
+        disposition: order.disposition,
+        replyText: order.reply_text,
+        progress: progressOf(order),
+      };
+    },
+  );
+
+  app.get(
+    "/api/callers/orders",
+    {
+      config: { access: "phones.reveal" },
+      schema: {
+        tags: ["orders"],
+        summary: "Earlier demands from the same phone number, inside the caller's scope (12345 caller lookup)",
+        querystring: Type.Object({ phone: Phone }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.role === "unit_handler") throw fail("FORBIDDEN");
+      const hash = ctx.vault.lookupHash((request.query as { phone: string }).phone);
+      const rows = await ctx.db
+        .selectFrom("orders as o")
+        .select("o.id")
+        .where(visibleOrders(actor))
+        .where("o.caller_phone_hash", "=", hash)
+        .orderBy("o.created_at", "desc")
+        .limit(20)
+        .execute();
+      const orders = await Promise.all(rows.map((r) => loadOrderDetail(ctx.db, r.id)));
+      return { items: orders.flatMap((o) => (o ? [presentOrder(ctx, actor, o)] : [])) };
+    },
+  );
+}
