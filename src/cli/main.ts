@@ -3,6 +3,7 @@ import { loadConfig } from "../config.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { buildApp } from "../server/app.js";
+import { createJobRunner } from "../server/jobs.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -65,10 +66,13 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const ctx = await createContext(database, config);
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
+  const jobs = config.runJobs ? createJobRunner(ctx, (error) => app.log.error({ err: error }, "job poll failed")) : null;
+  await jobs?.start();
   const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
   console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
   if (prepared.demo) console.log("demo accounts created: admin / minhu-demo (see README for every role)");
   const stop = async () => {
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);

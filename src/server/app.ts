@@ -8,13 +8,24 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes } from "../modules/accounts/routes.js";
 import { userRoutes } from "../modules/accounts/users-routes.js";
+import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
+import { assessmentRoutes } from "../modules/assessment/routes.js";
+import { categoryRoutes } from "../modules/categories/routes.js";
 import { demandRoutes } from "../modules/demands/routes.js";
+import { ledgerRoutes } from "../modules/ledgers/routes.js";
+import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
+import { routingRoutes } from "../modules/routing/routes.js";
+import { supervisionRoutes } from "../modules/supervision/routes.js";
+import { timeLimitRoutes } from "../modules/time-limits/routes.js";
 import { visitRoutes } from "../modules/visits/routes.js";
 import { unitRoutes } from "../modules/units/routes.js";
 import { fail } from "../platform/errors.js";
+import { EventHub } from "../platform/events/hub.js";
+import { eventRoutes } from "../platform/events/routes.js";
 import { installAccessControl } from "./access.js";
 import type { AppContext } from "./context.js";
 import { installErrorHandler } from "./errors.js";
@@ -43,16 +54,31 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   installErrorHandler(app);
   installAccessControl(app, ctx);
 
+  // Live order changes: one LISTEN per instance, fanned out to each signed-in stream in scope.
+  const hub = new EventHub();
+  await hub.start(ctx.database);
+  app.addHook("onClose", () => hub.stop());
+
   app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({ status: "ok" }));
   await app.register(async (api) => {
     await accountRoutes(api, ctx);
+    await eventRoutes(api, ctx, hub);
     await userRoutes(api, ctx);
     await regionRoutes(api, ctx);
     await unitRoutes(api, ctx);
+    await categoryRoutes(api, ctx);
+    await timeLimitRoutes(api, ctx);
+    await routingRoutes(api, ctx);
+    await gridImportRoutes(api, ctx);
+    await supervisionRoutes(api, ctx);
     await demandRoutes(api, ctx);
     await orderRoutes(api, ctx);
     await lookupRoutes(api, ctx);
     await visitRoutes(api, ctx);
+    await assessmentRoutes(api, ctx);
+    await dashboardRoutes(api, ctx);
+    await ledgerRoutes(api, ctx);
+    await ruleRoutes(api, ctx);
   });
   await serveWebApp(app);
   return app;

@@ -176,6 +176,7 @@ const STATEMENTS = [
   `CREATE INDEX orders_created ON orders(created_at)`,
   `CREATE INDEX orders_dispatched ON orders(dispatched_at)`,
   `CREATE INDEX orders_caller ON orders(caller_phone_hash)`,
+  `CREATE INDEX orders_grid_created ON orders(grid_code, created_at)`,
   `CREATE INDEX orders_category ON orders(category_code)`,
   `CREATE INDEX orders_merged ON orders(merged_into_id)`,
 

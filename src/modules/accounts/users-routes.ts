@@ -7,6 +7,7 @@ import type { AppContext } from "../../server/context.js";
 import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
+import { forgetUserSessions } from "../../platform/auth/session.js";
 import { hashPassword } from "./passwords.js";
 
 const RoleSchema = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
@@ -190,6 +191,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         // A deactivated account or a new password ends every open session.
         if (body.active === false || body.password) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
       });
+      forgetUserSessions(id);
       return reply.status(204).send();
     },
   );

@@ -5,6 +5,7 @@ import { getDefaultClassifier } from "./classify/index.js";
 
 export interface Classified {
   categoryCode: string | null;
+  categoryName: string | null;
   type: DemandType;
   urgent: boolean;
   candidates: { code: string; name: string; score: number }[];
@@ -19,12 +20,15 @@ export async function classifyDemand(
   submission: { content: string; categoryCode?: string; type?: DemandType; urgent?: boolean },
 ): Promise<Classified> {
   const prediction = getDefaultClassifier().classify(submission.content);
+  let chosen = prediction.candidates[0] ?? null;
   if (submission.categoryCode) {
-    const known = await ctx.db.selectFrom("categories").select("code").where("code", "=", submission.categoryCode).where("active", "=", true).executeTakeFirst();
+    const known = await ctx.db.selectFrom("categories").select(["code", "name"]).where("code", "=", submission.categoryCode).where("active", "=", true).executeTakeFirst();
     if (!known) throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${submission.categoryCode}` });
+    chosen = { code: known.code, name: known.name, score: 1 };
   }
   return {
-    categoryCode: submission.categoryCode ?? prediction.candidates[0]?.code ?? null,
+    categoryCode: chosen?.code ?? null,
+    categoryName: chosen?.name ?? null,
     type: submission.type ?? prediction.type,
     urgent: submission.urgent ?? prediction.urgent,
     candidates: prediction.candidates,

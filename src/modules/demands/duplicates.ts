@@ -12,7 +12,10 @@ export interface DuplicateQuery {
   content: string;
   lng: number | null;
   lat: number | null;
+  /** The demand's own grid. */
   gridCode: string | null;
+  /** Grids within reach of the point (300 m), from the in-memory grid index; includes the own grid. */
+  nearbyGridCodes: string[];
   /** Only orders inside this region prefix (the caller's visibility). */
   scopePrefix: string;
   excludeOrderId?: string;
@@ -31,26 +34,21 @@ export interface DuplicateSuggestion {
 
 /**
  * Open demands about the same problem nearby: same grid or within 300 m, in the last 30 days, with
- * similar words. The place narrows in SQL (an index-friendly box), the words are compared here.
+ * similar words. The grids within reach narrow the search in SQL (an index on grid and time), the
+ * distance and the words are checked here.
  */
 export async function findDuplicates(db: Kysely<DB>, query: DuplicateQuery, limit = 5): Promise<DuplicateSuggestion[]> {
+  if (query.nearbyGridCodes.length === 0) return [];
   const since = new Date(query.now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-  const box = query.lat !== null && query.lng !== null ? boxAround(query.lng, query.lat, DUPLICATE_RADIUS_METRES) : null;
-  if (!box && !query.gridCode) return [];
   const candidates = await db
     .selectFrom("orders")
-    .select(["id", "order_no", "title", "content", "state", "lng", "lat", "created_at"])
-    .where("state", "in", OPEN_STATES as string[])
+    .select(["id", "order_no", "title", "content", "state", "lng", "lat", "grid_code", "created_at"])
+    .where("grid_code", "in", query.nearbyGridCodes)
     .where("created_at", ">=", since)
+    .where("state", "in", OPEN_STATES as string[])
     .where("region_code", "like", `${query.scopePrefix}%`)
-    .where((eb) => {
-      const near = [];
-      if (query.gridCode) near.push(eb("grid_code", "=", query.gridCode));
-      if (box) near.push(eb.and([eb("lng", ">=", box[0]), eb("lng", "<=", box[2]), eb("lat", ">=", box[1]), eb("lat", "<=", box[3])]));
-      return eb.or(near);
-    })
     .orderBy("created_at", "desc")
-    .limit(300)
+    .limit(100)
     .execute();
   const words = wordCounts(query.content);
   return candidates
@@ -60,13 +58,32 @@ export async function findDuplicates(db: Kysely<DB>, query: DuplicateQuery, limi
       orderNo: c.order_no,
       title: c.title,
       state: c.state,
-      similarity: round(cosine(words, wordCounts(c.content))),
+      similarity: round(cosine(words, storedWordCounts(c.id, c.content))),
       distanceMetres: query.lng !== null && query.lat !== null && c.lng !== null && c.lat !== null ? Math.round(metresBetween(query.lng, query.lat, c.lng, c.lat)) : null,
       createdAt: c.created_at,
+      sameGrid: c.grid_code === query.gridCode,
     }))
-    .filter((c) => c.similarity >= DUPLICATE_SIMILARITY && (c.distanceMetres === null || c.distanceMetres <= DUPLICATE_RADIUS_METRES || query.gridCode !== null))
+    .filter((c) => c.similarity >= DUPLICATE_SIMILARITY && (c.sameGrid || (c.distanceMetres !== null && c.distanceMetres <= DUPLICATE_RADIUS_METRES)))
+    .map(({ sameGrid: _, ...suggestion }) => suggestion)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit);
+}
+
+/**
+ * An order's content never changes, so its word counts are kept per instance: segmenting every
+ * nearby candidate again on each intake would cost more than everything else the intake does.
+ */
+const wordCountCache = new Map<string, Map<string, number>>();
+const WORD_COUNT_CACHE_SIZE = 50_000;
+
+function storedWordCounts(orderId: string, content: string): Map<string, number> {
+  let counts = wordCountCache.get(orderId);
+  if (!counts) {
+    counts = wordCounts(content);
+    if (wordCountCache.size >= WORD_COUNT_CACHE_SIZE) wordCountCache.delete(wordCountCache.keys().next().value as string);
+    wordCountCache.set(orderId, counts);
+  }
+  return counts;
 }
 
 function wordCounts(text: string): Map<string, number> {
@@ -93,7 +110,8 @@ export function metresBetween(lng1: number, lat1: number, lng2: number, lat2: nu
   return Math.sqrt(x * x + y * y) * 6_371_000;
 }
 
-function boxAround(lng: number, lat: number, metres: number): [number, number, number, number] {
+/** The WGS-84 box around a point that holds every place within `metres`. */
+export function boxAround(lng: number, lat: number, metres: number): [number, number, number, number] {
   const dLat = metres / 111_320;
   const dLng = metres / (111_320 * Math.cos((lat * Math.PI) / 180));
   return [lng - dLng, lat - dLat, lng + dLng, lat + dLat];

@@ -16,7 +16,7 @@ import type { DemandType } from "../time-limits/rules.js";
 import { type CheckedAttachment, checkAttachments, type IncomingAttachment, storeAttachments } from "./attachments.js";
 import { type Channel, CHANNELS } from "./channels.js";
 import { classifyDemand } from "./classification.js";
-import { type DuplicateSuggestion, findDuplicates } from "./duplicates.js";
+import { boxAround, DUPLICATE_RADIUS_METRES, type DuplicateSuggestion, findDuplicates } from "./duplicates.js";
 
 /** A demand as submitted through any channel (群众呼声全收集). */
 export interface DemandSubmission {
@@ -38,6 +38,8 @@ export interface DemandSubmission {
 
 export interface IntakeResult {
   order: Order;
+  /** The order's category name (null on a replay, where the caller reloads the order). */
+  categoryName: string | null;
   replayed: boolean;
   categoryCandidates: { code: string; name: string; score: number }[];
   duplicates: DuplicateSuggestion[];
@@ -75,6 +77,7 @@ export async function submitDemand(
     lng: placement.lng,
     lat: placement.lat,
     gridCode: placement.placement.gridCode,
+    nearbyGridCodes: nearbyGrids(ctx, placement.lng, placement.lat, placement.placement.gridCode),
     scopePrefix: placement.placement.districtCode,
     now: ctx.now(),
   });
@@ -121,7 +124,7 @@ export async function submitDemand(
       const solved = await applyAction(trx, ctx, { kind: "actor", actor }, inserted, "solve_on_spot", submission.solveOnSpot);
       return solved.order;
     });
-    return { order, replayed: false, categoryCandidates: classified.candidates, duplicates };
+    return { order, categoryName: classified.categoryName, replayed: false, categoryCandidates: classified.candidates, duplicates };
   } catch (error) {
     // Two concurrent retries with one key: the loser answers with the winner's order.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -161,7 +164,7 @@ async function replayed(ctx: AppContext, actor: Actor, key: string, requestHash:
   if (previous.request_hash !== requestHash) throw fail("IDEMPOTENCY_MISMATCH");
   const order = await findOrder(ctx.db, previous.order_id);
   if (!order) return null;
-  return { order, replayed: true, categoryCandidates: [], duplicates: [] };
+  return { order, categoryName: null, replayed: true, categoryCandidates: [], duplicates: [] };
 }
 
 function checkChannel(actor: Actor, submission: DemandSubmission): void {
@@ -204,6 +207,12 @@ async function callerOf(ctx: AppContext, actor: Actor, submission: DemandSubmiss
     name: submission.caller?.name ?? me.display_name,
     phone: submission.caller?.phone ?? (me.phone_cipher ? ctx.vault.decrypt(me.phone_cipher) : null),
   };
+}
+
+/** The own grid and every grid within the duplicate radius of the point. */
+export function nearbyGrids(ctx: AppContext, lng: number | null, lat: number | null, gridCode: string | null): string[] {
+  const near = lng !== null && lat !== null ? ctx.regions.gridsNear(boxAround(lng, lat, DUPLICATE_RADIUS_METRES)) : [];
+  return gridCode && !near.includes(gridCode) ? [gridCode, ...near] : near;
 }
 
 function titleFrom(content: string): string {

@@ -12,7 +12,7 @@ import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { getDefaultClassifier } from "./classify/index.js";
 import { findDuplicates } from "./duplicates.js";
-import { type DemandSubmission, submitDemand } from "./intake.js";
+import { type DemandSubmission, nearbyGrids, submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
 const Location = Type.Object(
@@ -79,7 +79,10 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       const actor = actorOf(request);
       const key = request.headers["idempotency-key"] as string | undefined;
       const result = await submitDemand(ctx, actor, request.body as DemandSubmission, key);
-      const order = await loadOrderDetail(ctx.db, result.order.id);
+      // A new order has no unit and no extension yet: present it from the inserted row, no reload.
+      const order = result.replayed
+        ? await loadOrderDetail(ctx.db, result.order.id)
+        : { ...result.order, category_name: result.categoryName, unit_name: null, region_name: ctx.regions.get(result.order.region_code)?.name ?? null, pending_extension: false };
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send({
         ...presentOrder(ctx, actor, order as NonNullable<typeof order>),
@@ -124,7 +127,15 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       const located = point ? ctx.regions.locate(point[0], point[1]) : null;
       if (body.location && !located) throw fail("OUTSIDE_JURISDICTION");
       const gridCode = located?.grid.code ?? (body.regionCode && ctx.regions.get(body.regionCode)?.level === "grid" ? body.regionCode : null);
-      const items = await findDuplicates(ctx.db, { content: body.content, lng: point?.[0] ?? null, lat: point?.[1] ?? null, gridCode, scopePrefix: scope, now: ctx.now() });
+      const items = await findDuplicates(ctx.db, {
+        content: body.content,
+        lng: point?.[0] ?? null,
+        lat: point?.[1] ?? null,
+        gridCode,
+        nearbyGridCodes: nearbyGrids(ctx, point?.[0] ?? null, point?.[1] ?? null, gridCode),
+        scopePrefix: scope,
+        now: ctx.now(),
+      });
       return { items };
     },
   );

@@ -4,12 +4,10 @@ import { publishOrderChange } from "../../platform/events/publish.js";
 
 /** Tells every server instance (and through them the live pages) that an order changed; sent on commit. */
 export async function announceChange(trx: Transaction<DB>, order: Order, action: string, at: Date): Promise<void> {
-  const units = await trx
-    .selectFrom("order_assignments")
-    .select("unit_id")
-    .where("order_id", "=", order.id)
-    .where("ended_at", "is", null)
-    .execute();
+  // Before the first dispatch no unit can be assigned: spare the lookup on the hot intake path.
+  const units = order.main_unit_id === null && order.dispatched_at === null
+    ? []
+    : await trx.selectFrom("order_assignments").select("unit_id").where("order_id", "=", order.id).where("ended_at", "is", null).execute();
   await publishOrderChange(trx, {
     orderId: order.id,
     orderNo: order.order_no,

@@ -68,6 +68,11 @@ export class RegionDirectory {
     return gridCode ? this.locationOf(gridCode) : null;
   }
 
+  /** Grid codes whose extent meets a WGS-84 box. */
+  gridsNear(box: [number, number, number, number]): string[] {
+    return this.locator.gridsNear(...box);
+  }
+
   /** The named lineage of a grid, community or street code (missing levels repeat the nearest known). */
   locationOf(code: string): Location | null {
     const byLevel = new Map(this.lineage(code).map((entry) => [entry.level, { code: entry.code, name: entry.name }]));

@@ -21,11 +21,28 @@ export async function createSession(db: Kysely<DB>, userId: number, now: Date): 
 }
 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
+  recentActors.delete(hashToken(token));
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+}
+
+/**
+ * Sessions resolved in the last few seconds, so a burst of requests costs one lookup. Sign-out and
+ * account changes on this instance take effect at once; on other instances within the TTL.
+ */
+const recentActors = new Map<string, { actor: Actor; until: number; expiresAt: number }>();
+const RECENT_TTL_MS = 10_000;
+const RECENT_MAX = 10_000;
+
+/** Drops a user's cached sessions (deactivation, password or role change). */
+export function forgetUserSessions(userId: number): void {
+  for (const [key, entry] of recentActors) if (entry.actor.id === userId) recentActors.delete(key);
 }
 
 /** The actor behind a session token, or null when the token is unknown, expired or the user inactive. */
 export async function actorForSession(db: Kysely<DB>, token: string, now: Date): Promise<Actor | null> {
+  const key = hashToken(token);
+  const recent = recentActors.get(key);
+  if (recent && recent.until > Date.now() && recent.expiresAt > now.getTime()) return recent.actor;
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -37,13 +54,14 @@ export async function actorForSession(db: Kysely<DB>, token: string, now: Date):
       "users.region_code",
       "users.unit_id",
       "units.region_code as unit_region_code",
+      "sessions.expires_at",
     ])
-    .where("sessions.token_hash", "=", hashToken(token))
+    .where("sessions.token_hash", "=", key)
     .where("sessions.expires_at", ">", now)
     .where("users.active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
-  return {
+  const actor: Actor = {
     id: row.id,
     username: row.username,
     role: row.role,
@@ -51,4 +69,7 @@ export async function actorForSession(db: Kysely<DB>, token: string, now: Date):
     unitId: row.unit_id,
     unitRegionCode: row.unit_region_code,
   };
+  if (recentActors.size >= RECENT_MAX) recentActors.clear();
+  recentActors.set(key, { actor, until: Date.now() + RECENT_TTL_MS, expiresAt: row.expires_at.getTime() });
+  return actor;
 }

@@ -57,6 +57,13 @@ export class GridLocator {
     return this.found === -1 ? null : this.codes[this.partGrid[this.found]];
   }
 
+  /** Codes of the grids whose bounding boxes meet a box (candidates for "near this point"). */
+  gridsNear(minLng: number, minLat: number, maxLng: number, maxLat: number): string[] {
+    if (this.index === null) return [];
+    const codes = new Set(this.index.search(minLng, minLat, maxLng, maxLat).map((part) => this.codes[this.partGrid[part]]));
+    return [...codes];
+  }
+
   /** Flatbush filter: stops the search at the first part containing the query point. */
   private readonly partContainsQuery = (part: number): boolean => {
     if (!this.containsPoint(part, this.queryX, this.queryY)) return false;

@@ -1,0 +1,52 @@
+import { Type } from "@sinclair/typebox";
+import { errorMessage, fail, languageOf } from "../../platform/errors.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { type GridImportOptions, importGrids } from "./import.js";
+
+/**
+ * Features are checked one by one in code, not by the schema, so that every problem of every feature
+ * is reported at once instead of the first one the schema meets.
+ */
+const FeatureCollection = Type.Object({
+  type: Type.Literal("FeatureCollection"),
+  features: Type.Array(Type.Object({ type: Type.Literal("Feature"), properties: Type.Unknown(), geometry: Type.Unknown() }), {
+    minItems: 1,
+    maxItems: 10_000,
+  }),
+});
+
+/** 网格导入 Admins replace the grids of communities from a GeoJSON file. */
+export async function gridImportRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.post(
+    "/api/grids/import",
+    {
+      config: { access: "regions.manage" },
+      schema: {
+        tags: ["regions"],
+        summary:
+          "Import grids (GeoJSON FeatureCollection; properties code, name, partyBranch?) replacing those of the communities named. " +
+          "Nothing is written if any feature fails; dryRun only checks.",
+        querystring: Type.Object(
+          {
+            crs: Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02")], { default: "wgs84" }),
+            dryRun: Type.Boolean({ default: false }),
+          },
+          { additionalProperties: false },
+        ),
+        body: FeatureCollection,
+      },
+    },
+    async (request, reply) => {
+      const options = request.query as GridImportOptions;
+      const { features } = request.body as { features: unknown[] };
+      const report = await importGrids(ctx, actorOf(request), features, options);
+      if (report.errors.length === 0 || options.dryRun) return report;
+      // A refused import answers like any validation failure, with the per-feature report beside it.
+      const refused = fail("VALIDATION_FAILED", { detail: `${report.errors.length} 处问题，未导入 / ${report.errors.length} problems, nothing imported` });
+      const message = errorMessage(refused, languageOf(request.headers["accept-language"]));
+      return reply.status(refused.status).send({ code: refused.code, message, ...report });
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { sql, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+
+/** The NOTIFY channel every instance listens on for order changes. */
+export const ORDER_CHANNEL = "minhu_orders";
+
+/** One change to an order, as live clients receive it: enough to refresh a list, no personal content. */
+export interface OrderChange {
+  orderId: string;
+  orderNo: string;
+  /** What happened, e.g. "dispatch", "sign", "reply". */
+  action: string;
+  /** The state after the change. */
+  state: string;
+  /** Where the demand is located. */
+  regionCode: string;
+  /** The jurisdiction currently holding the order. */
+  holderRegionCode: string;
+  /** Units with an assignment on the order. */
+  unitIds: number[];
+  /** The resident who submitted it, if any. */
+  residentId: number | null;
+  /** ISO instant of the change. */
+  at: string;
+}
+
+/** NOTIFY payloads must stay below 8000 bytes; well below leaves room for longer values. */
+const MAX_PAYLOAD_BYTES = 6000;
+
+/**
+ * Announces an order change to every instance. Runs in the caller's transaction: PostgreSQL delivers the
+ * notification on commit and drops it on rollback, so clients never see a change that did not happen.
+ */
+export async function publishOrderChange(trx: Transaction<DB>, change: OrderChange): Promise<void> {
+  const payload = JSON.stringify(onlyChangeFields(change));
+  const bytes = Buffer.byteLength(payload);
+  if (bytes > MAX_PAYLOAD_BYTES)
+    throw new Error(`order change ${change.orderNo} is too large to notify (${bytes} bytes)`);
+  await sql`SELECT pg_notify(${ORDER_CHANNEL}, ${payload})`.execute(trx);
+}
+
+/** Reads a notification payload; null unless it is a well-formed change (anyone may NOTIFY the channel). */
+export function parseOrderChange(payload: string): OrderChange | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  return isOrderChange(value) ? onlyChangeFields(value) : null;
+}
+
+const TEXT_FIELDS = [
+  "orderId",
+  "orderNo",
+  "action",
+  "state",
+  "regionCode",
+  "holderRegionCode",
+  "at",
+] as const;
+
+function isOrderChange(value: unknown): value is OrderChange {
+  if (typeof value !== "object" || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  return (
+    TEXT_FIELDS.every((field) => typeof fields[field] === "string") &&
+    Array.isArray(fields.unitIds) &&
+    fields.unitIds.every(Number.isInteger) &&
+    (fields.residentId === null || Number.isInteger(fields.residentId))
+  );
+}
+
+/** Copies the declared fields only, so an object carrying more (e.g. a whole order row) leaks nothing. */
+function onlyChangeFields(change: OrderChange): OrderChange {
+  const { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at } = change;
+  return { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at };
+}

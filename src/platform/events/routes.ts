@@ -1,0 +1,100 @@
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import type { Actor } from "../auth/permissions.js";
+import { actorForSession, SESSION_COOKIE } from "../auth/session.js";
+import { EventStream } from "./event-stream.js";
+import type { EventHub } from "./hub.js";
+
+export interface EventRouteOptions {
+  /** Between `: ping` comments, each after re-checking the session; default 25 s. */
+  pingIntervalMs?: number;
+}
+
+/** How long a client waits before reconnecting after the stream drops. */
+const RETRY_MS = 3000;
+
+/** Live order changes for the signed-in user as server-sent events. */
+export async function eventRoutes(
+  app: App,
+  ctx: AppContext,
+  hub: EventHub,
+  options: EventRouteOptions = {},
+): Promise<void> {
+  const pingIntervalMs = options.pingIntervalMs ?? 25_000;
+  const open = new Set<EventStream>();
+  // An open stream would keep app.close() waiting for ever: end them all first.
+  app.addHook("preClose", async () => {
+    for (const stream of open) stream.close();
+  });
+
+  app.get(
+    "/api/events/stream",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["events"],
+        summary: "Live changes to the orders one may see, as server-sent events",
+        description:
+          "A text/event-stream: `retry: 3000`, then `event: ready`, then one `event: order` per change " +
+          "(data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}) " +
+          "and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while " +
+          "disconnected are not replayed: refetch on `ready`.",
+        hide: false,
+        response: {
+          200: {
+            description: "The event stream",
+            content: { "text/event-stream": { schema: { type: "string" } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const token = request.cookies[SESSION_COOKIE];
+      reply.hijack();
+      const stream = EventStream.open(reply.raw, RETRY_MS);
+      open.add(stream);
+      const unsubscribe = hub.subscribe(actor, (change) => stream.send("order", change));
+      stream.send("ready", {});
+      const stillSignedIn = async () => {
+        const current = token ? await actorForSession(ctx.db, token, ctx.now()) : null;
+        return current !== null && sameActor(current, actor);
+      };
+      const stopPinging = pingWhile(stream, stillSignedIn, pingIntervalMs);
+      const cleanUp = () => {
+        open.delete(stream);
+        unsubscribe();
+        stopPinging();
+      };
+      reply.raw.once("close", cleanUp);
+      // A client gone while it was being authenticated closed the response before the listener existed.
+      if (reply.raw.destroyed) cleanUp();
+    },
+  );
+}
+
+/**
+ * Pings every `everyMs` while `valid()` holds, else ends the stream: a session signed out, expired or
+ * changed (new role or region) must not keep receiving changes. A failed check ends it too; the client
+ * reconnects and is authenticated afresh.
+ */
+function pingWhile(stream: EventStream, valid: () => Promise<boolean>, everyMs: number): () => void {
+  let timer: NodeJS.Timeout;
+  const tick = async () => {
+    const ok = await valid().catch(() => false);
+    if (stream.closed) return;
+    if (!ok) {
+      stream.close();
+      return;
+    }
+    stream.comment("ping");
+    timer = setTimeout(tick, everyMs);
+  };
+  timer = setTimeout(tick, everyMs);
+  return () => clearTimeout(timer);
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  return (Object.keys(a) as (keyof Actor)[]).every((key) => a[key] === b[key]);
+}

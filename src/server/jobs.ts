@@ -1,0 +1,19 @@
+import { JobRunner } from "../platform/jobs/runner.js";
+import { sweepDeadlines } from "../modules/time-limits/sweep.js";
+import type { AppContext } from "./context.js";
+
+/** Every timer the platform runs, as database-backed jobs: exactly one instance runs each due job. */
+export function createJobRunner(ctx: AppContext, onError: (error: unknown) => void): JobRunner {
+  return new JobRunner({
+    db: ctx.db,
+    now: () => ctx.now(),
+    onError,
+    handlers: {
+      /** 限时办理预警: yellow at 75%, red and 督办 when overdue. */
+      "time-limits.sweep": async () => {
+        await sweepDeadlines(ctx);
+      },
+    },
+    recurring: [{ kind: "time-limits.sweep", everyMs: 60_000 }],
+  });
+}
