@@ -3,18 +3,9 @@
  * per category and demand type. Admins edit them; `pickRule` chooses the one that applies.
  */
 
-/** Demand type (诉求类型). */
-export type DemandType = "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+import { DEMAND_TYPES, type DemandType } from "../demands/demand-types.js";
 
-/** Every demand type: 咨询, 求助, 投诉, 举报, 建议, 表扬. */
-export const DEMAND_TYPES: readonly DemandType[] = [
-  "consult",
-  "help",
-  "complaint",
-  "report",
-  "suggestion",
-  "praise",
-];
+export { DEMAND_TYPES, type DemandType };
 
 /**
  * The handling clock (办理时限): whole working days counted from the day after dispatch, or calendar hours
