@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORY_TREE, DEPARTMENT_NAMES, findCategory, flattenCategories, TOP_LEVEL_CODES } from "./tree.js";
+import { DISTRICT_DEPARTMENTS } from "../units/departments.js";
+import { CATEGORY_TREE, findCategory, flattenCategories, TOP_LEVEL_CODES } from "./tree.js";
 
 describe("category tree", () => {
   const rows = flattenCategories();
@@ -44,7 +45,7 @@ describe("category tree", () => {
   it("routes every level-2 and level-3 node to a known department", () => {
     for (const row of rows.filter((r) => r.level > 1 && !r.code.startsWith("99"))) {
       expect(row.unitCode, row.code).not.toBeNull();
-      expect(DEPARTMENT_NAMES[row.unitCode as keyof typeof DEPARTMENT_NAMES]).toBeDefined();
+      expect(DISTRICT_DEPARTMENTS[row.unitCode as keyof typeof DISTRICT_DEPARTMENTS]).toBeDefined();
     }
   });
 

@@ -23,27 +23,6 @@ export const TOP_LEVEL_CODES = [
   "99",
 ] as const;
 
-/** Chinese names of the district departments referred to by `unitCode` (区级职能部门). */
-export const DEPARTMENT_NAMES: Readonly<Record<UnitCode, string>> = {
-  cgj: "城管局",
-  zjj: "住建局",
-  szj: "市政",
-  swj: "水务",
-  gdj: "供电",
-  rqj: "燃气",
-  scjgj: "市场监管局",
-  rsj: "人社局",
-  jyj: "教育局",
-  wjj: "卫健局",
-  mzj: "民政局",
-  gaj: "公安分局",
-  sfj: "司法局",
-  hbj: "生态环境分局",
-  jtj: "交通运输/交警",
-  fgj: "房管局",
-  wlj: "文旅体育局",
-};
-
 /** Without any hint on the path a demand goes to the district command centre with no default unit. */
 const DEFAULT_HANDLING_LEVEL: HandlingLevel = "district";
 
