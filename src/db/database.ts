@@ -42,7 +42,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: "pglite",
     async listen(channel, listener) {
       const unsubscribe = await pglite.listen(channel, listener);
-      return unsubscribe;
+      // PGlite's unsubscribe takes optional arguments; never pass a caller's through by accident.
+      return () => unsubscribe();
     },
     async close() {
       await db.destroy();

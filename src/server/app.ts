@@ -23,7 +23,9 @@ import { supervisionRoutes } from "../modules/supervision/routes.js";
 import { timeLimitRoutes } from "../modules/time-limits/routes.js";
 import { visitRoutes } from "../modules/visits/routes.js";
 import { unitRoutes } from "../modules/units/routes.js";
+import { warningRoutes } from "../modules/warning/routes.js";
 import { fail } from "../platform/errors.js";
+import { listenForConfigChanges } from "../platform/config-sync/listener.js";
 import { EventHub } from "../platform/events/hub.js";
 import { eventRoutes } from "../platform/events/routes.js";
 import { installAccessControl } from "./access.js";
@@ -58,6 +60,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const hub = new EventHub();
   await hub.start(ctx.database);
   app.addHook("onClose", () => hub.stop());
+  // Admin changes made on another instance (time limits, holidays, grids) reload here too.
+  const stopConfigSync = await listenForConfigChanges(ctx);
+  app.addHook("onClose", () => stopConfigSync());
 
   app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({ status: "ok" }));
   await app.register(async (api) => {
@@ -79,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     await dashboardRoutes(api, ctx);
     await ledgerRoutes(api, ctx);
     await ruleRoutes(api, ctx);
+    await warningRoutes(api, ctx);
   });
   await serveWebApp(app);
   return app;

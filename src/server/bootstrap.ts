@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { IntakeWriter } from "../modules/demands/intake-writer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
 import { TimeLimits } from "../modules/time-limits/service.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
@@ -34,7 +35,7 @@ export async function prepareDatabase(
 
 /** The context every module receives, built over an open, prepared database. */
 export async function createContext(database: Database, config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">): Promise<AppContext> {
-  return {
+  const ctx: Omit<AppContext, "intake"> = {
     database,
     db: database.db,
     vault: new PhoneVault(config.secretKey),
@@ -45,4 +46,5 @@ export async function createContext(database: Database, config: Pick<Config, "se
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
   };
+  return Object.assign(ctx, { intake: new IntakeWriter(ctx as AppContext) });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
+import type { IntakeWriter } from "../modules/demands/intake-writer.js";
 import type { RegionDirectory } from "../modules/regions/directory.js";
 import type { TimeLimits } from "../modules/time-limits/service.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
@@ -12,6 +13,8 @@ export interface AppContext {
   db: Kysely<DB>;
   vault: PhoneVault;
   tokens: TokenSigner;
+  /** Stores demands in group-committed batches. */
+  intake: IntakeWriter;
   /** Time-limit rules and the working calendar; reloaded when an admin changes them. */
   timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */

@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
-import type { DB } from "../../db/schema.js";
 import { fail } from "../../platform/errors.js";
 
 /** Photos only; the file's own bytes decide its type, never its name or the client's claim. */
@@ -38,23 +36,7 @@ export function checkAttachments(incoming: readonly IncomingAttachment[]): Check
   });
 }
 
-export async function storeAttachments(
-  trx: Transaction<DB>,
-  orderId: string,
-  uploadedBy: number | null,
-  attachments: readonly CheckedAttachment[],
-): Promise<string[]> {
-  if (attachments.length === 0) return [];
-  const rows = attachments.map((a) => ({
-    id: randomUUID(),
-    order_id: orderId,
-    file_name: a.fileName,
-    mime: a.mime,
-    size_bytes: a.bytes.length,
-    sha256: createHash("sha256").update(a.bytes).digest("hex"),
-    content: a.bytes,
-    uploaded_by: uploadedBy,
-  }));
-  await trx.insertInto("attachments").values(rows).execute();
-  return rows.map((r) => r.id);
+/** Gives each checked file its id and checksum before it is stored with its order. */
+export function identify(files: readonly CheckedAttachment[]) {
+  return files.map((file) => ({ id: randomUUID(), sha256: createHash("sha256").update(file.bytes).digest("hex"), file }));
 }

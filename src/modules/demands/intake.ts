@@ -1,21 +1,19 @@
 import { createHash } from "node:crypto";
 import { Value } from "@sinclair/typebox/value";
-import type { Transaction } from "kysely";
-import type { DB, Order } from "../../db/schema.js";
+import type { Order } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
-import { compactChinaDate } from "../../platform/calendar/china-time.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import type { AppContext } from "../../server/context.js";
-import { announceChange } from "../orders/changes.js";
 import { applyAction } from "../orders/commands/perform.js";
-import { appendEvent, findOrder, insertOrder, nextSerial } from "../orders/repository.js";
+import { findOrder } from "../orders/repository.js";
 import { holderAt, type Placement, resolveRoute } from "../routing/catalogue.js";
 import type { DemandType } from "../time-limits/rules.js";
-import { type CheckedAttachment, checkAttachments, type IncomingAttachment, storeAttachments } from "./attachments.js";
+import { checkAttachments, type IncomingAttachment, identify } from "./attachments.js";
 import { type Channel, CHANNELS } from "./channels.js";
 import { classifyDemand } from "./classification.js";
+import type { PendingIntake } from "./intake-writer.js";
 import { boxAround, DUPLICATE_RADIUS_METRES, type DuplicateSuggestion, findDuplicates } from "./duplicates.js";
 
 /** A demand as submitted through any channel (群众呼声全收集). */
@@ -45,13 +43,10 @@ export interface IntakeResult {
   duplicates: DuplicateSuggestion[];
 }
 
-/** The order number's prefix: 碑林 BL. */
-const ORDER_PREFIX = "BL";
-
 /**
- * 受理 intake: checks everything first (channel, fields, place, category, files), then stores the
- * order, its first event, its files and its idempotency key in one transaction, so a failed submit
- * leaves nothing and an acknowledged one is never lost.
+ * 受理 intake: checks everything first (channel, fields, place, category, files), then hands the
+ * order, its first event, its files and its idempotency key to the intake writer, which stores them
+ * in one transaction: a failed submit leaves nothing and an acknowledged one is never lost.
  */
 export async function submitDemand(
   ctx: AppContext,
@@ -81,49 +76,45 @@ export async function submitDemand(
     scopePrefix: placement.placement.districtCode,
     now: ctx.now(),
   });
+  const now = ctx.now();
+  const pending: PendingIntake = {
+    actor,
+    catalogueId: route.catalogueId,
+    attachments: identify(attachments),
+    idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+    order: {
+      channel: submission.channel,
+      channel_fields: JSON.stringify(submission.channelFields ?? {}),
+      demand_type: classified.type,
+      category_code: classified.categoryCode,
+      urgent: classified.urgent,
+      title: submission.title?.trim() || titleFrom(submission.content),
+      content: submission.content,
+      address: submission.address ?? null,
+      lng: placement.lng,
+      lat: placement.lat,
+      region_code: placement.regionCode,
+      grid_code: placement.placement.gridCode,
+      community_code: placement.placement.communityCode,
+      street_code: placement.placement.streetCode,
+      caller_name: caller.name,
+      caller_phone_cipher: caller.phone ? ctx.vault.encrypt(caller.phone) : null,
+      caller_phone_hash: caller.phone ? ctx.vault.lookupHash(caller.phone) : null,
+      caller_phone_masked: caller.phone ? maskPhone(caller.phone) : null,
+      confidential: submission.caller?.confidential ?? false,
+      submitted_by: actor.id,
+      resident_id: actor.role === "resident" ? actor.id : null,
+      state: "registered",
+      handling_level: holder.level,
+      holder_region_code: holder.regionCode,
+      route: JSON.stringify({ ...route, holder: holder.regionCode, at: now }),
+    },
+    then: submission.solveOnSpot
+      ? async (trx, order) => (await applyAction(trx, ctx, { kind: "actor", actor }, order, "solve_on_spot", submission.solveOnSpot ?? {})).order
+      : undefined,
+  };
   try {
-    const order = await ctx.db.transaction().execute(async (trx) => {
-      const now = ctx.now();
-      const day = compactChinaDate(now);
-      const serial = await nextSerial(trx, day);
-      const inserted = await insertOrder(trx, {
-        order_no: `${ORDER_PREFIX}${day}${String(serial).padStart(4, "0")}`,
-        channel: submission.channel,
-        channel_fields: JSON.stringify(submission.channelFields ?? {}),
-        demand_type: classified.type,
-        category_code: classified.categoryCode,
-        urgent: classified.urgent,
-        title: submission.title?.trim() || titleFrom(submission.content),
-        content: submission.content,
-        address: submission.address ?? null,
-        lng: placement.lng,
-        lat: placement.lat,
-        region_code: placement.regionCode,
-        grid_code: placement.placement.gridCode,
-        community_code: placement.placement.communityCode,
-        street_code: placement.placement.streetCode,
-        caller_name: caller.name,
-        caller_phone_cipher: caller.phone ? ctx.vault.encrypt(caller.phone) : null,
-        caller_phone_hash: caller.phone ? ctx.vault.lookupHash(caller.phone) : null,
-        caller_phone_masked: caller.phone ? maskPhone(caller.phone) : null,
-        confidential: submission.caller?.confidential ?? false,
-        submitted_by: actor.id,
-        resident_id: actor.role === "resident" ? actor.id : null,
-        state: "registered",
-        handling_level: holder.level,
-        holder_region_code: holder.regionCode,
-        route: JSON.stringify({ ...route, holder: holder.regionCode }),
-        created_at: now,
-        updated_at: now,
-      });
-      await register(trx, ctx, actor, inserted, attachments, route.catalogueId, now);
-      if (idempotencyKey) {
-        await trx.insertInto("idempotency_keys").values({ user_id: actor.id, key: idempotencyKey, request_hash: requestHash, order_id: inserted.id }).execute();
-      }
-      if (!submission.solveOnSpot) return inserted;
-      const solved = await applyAction(trx, ctx, { kind: "actor", actor }, inserted, "solve_on_spot", submission.solveOnSpot);
-      return solved.order;
-    });
+    const order = await ctx.intake.write(pending);
     return { order, categoryName: classified.categoryName, replayed: false, categoryCandidates: classified.candidates, duplicates };
   } catch (error) {
     // Two concurrent retries with one key: the loser answers with the winner's order.
@@ -133,29 +124,6 @@ export async function submitDemand(
     }
     throw error;
   }
-}
-
-async function register(
-  trx: Transaction<DB>,
-  ctx: AppContext,
-  actor: Actor,
-  order: Order,
-  attachments: CheckedAttachment[],
-  catalogueId: number | null,
-  now: Date,
-): Promise<void> {
-  const attachmentIds = await storeAttachments(trx, order.id, actor.id, attachments);
-  await appendEvent(trx, {
-    orderId: order.id,
-    action: "register",
-    fromState: null,
-    toState: "registered",
-    actorId: actor.id,
-    actorRole: actor.role,
-    data: { channel: order.channel, handlingLevel: order.handling_level, holder: order.holder_region_code, catalogueId, attachmentIds },
-    at: now,
-  });
-  await announceChange(trx, order, "register", now);
 }
 
 async function replayed(ctx: AppContext, actor: Actor, key: string, requestHash: string): Promise<IntakeResult | null> {

@@ -55,18 +55,26 @@ function codeMessages(code: unknown, context: CodeContext): string[] {
     return ["网格编码须为社区编码加3位序号 / code must be the 12-digit community code followed by 001–999"];
   }
   const community = code.slice(0, 12);
-  if (!context.isCommunity(community)) return [`社区 ${community} 不存在 / community ${community} does not exist`];
-  if (!context.inScope(community)) return [`社区 ${community} 不在您的辖区内 / community ${community} is outside your jurisdiction`];
+  if (!context.isCommunity(community))
+    return [`社区 ${community} 不存在 / community ${community} does not exist`];
+  if (!context.inScope(community))
+    return [`社区 ${community} 不在您的辖区内 / community ${community} is outside your jurisdiction`];
   return [];
 }
 
 function textMessages(name: unknown, partyBranch: unknown): string[] {
   const messages: string[] = [];
   if (typeof name !== "string" || name.trim() === "" || name.length > MAX_NAME_LENGTH) {
-    messages.push(`须有网格名称（≤${MAX_NAME_LENGTH}字） / name is required (at most ${MAX_NAME_LENGTH} characters)`);
+    messages.push(
+      `须有网格名称（≤${MAX_NAME_LENGTH}字） / name is required (at most ${MAX_NAME_LENGTH} characters)`,
+    );
   }
-  const branchOk = partyBranch === undefined || partyBranch === null || (typeof partyBranch === "string" && partyBranch.length <= MAX_PARTY_BRANCH_LENGTH);
-  if (!branchOk) messages.push(`网格党支部须为文字（≤${MAX_PARTY_BRANCH_LENGTH}字） / partyBranch must be text`);
+  const branchOk =
+    partyBranch === undefined ||
+    partyBranch === null ||
+    (typeof partyBranch === "string" && partyBranch.length <= MAX_PARTY_BRANCH_LENGTH);
+  if (!branchOk)
+    messages.push(`网格党支部须为文字（≤${MAX_PARTY_BRANCH_LENGTH}字） / partyBranch must be text`);
   return messages;
 }
 
@@ -77,10 +85,12 @@ function isPosition(value: unknown): value is Position {
 }
 
 function ringMessages(ring: unknown, where: string): string[] {
-  if (!Array.isArray(ring) || !ring.every(isPosition)) return [`${where} 坐标无效 / ${where}: every position must be [lng, lat]`];
+  if (!Array.isArray(ring) || !ring.every(isPosition))
+    return [`${where} 坐标无效 / ${where}: every position must be [lng, lat]`];
   if (ring.length < 4) return [`${where} 至少需要4个点 / ${where}: a ring needs at least 4 positions`];
   const [first, last] = [ring[0], ring[ring.length - 1]];
-  if (first[0] !== last[0] || first[1] !== last[1]) return [`${where} 未闭合 / ${where}: ring is not closed (first ≠ last position)`];
+  if (first[0] !== last[0] || first[1] !== last[1])
+    return [`${where} 未闭合 / ${where}: ring is not closed (first ≠ last position)`];
   return [];
 }
 
@@ -91,7 +101,11 @@ function polygonsOf(geometry: unknown): { polygons: unknown[][] } | { message: s
     return { message: "几何类型须为 Polygon 或 MultiPolygon / geometry must be a Polygon or MultiPolygon" };
   }
   const polygons = type === "Polygon" ? [coordinates] : coordinates;
-  if (!Array.isArray(polygons) || polygons.length === 0 || !polygons.every((p) => Array.isArray(p) && p.length > 0)) {
+  if (
+    !Array.isArray(polygons) ||
+    polygons.length === 0 ||
+    !polygons.every((p) => Array.isArray(p) && p.length > 0)
+  ) {
     return { message: "几何坐标结构无效 / geometry coordinates are malformed" };
   }
   return { polygons: polygons as unknown[][] };
@@ -101,13 +115,16 @@ function polygonsOf(geometry: unknown): { polygons: unknown[][] } | { message: s
 export function geometryMessages(geometry: unknown): string[] {
   const parsed = polygonsOf(geometry);
   if ("message" in parsed) return [parsed.message];
-  return parsed.polygons.flatMap((rings, p) => rings.flatMap((ring, r) => ringMessages(ring, `polygon ${p} ring ${r}`)));
+  return parsed.polygons.flatMap((rings, p) =>
+    rings.flatMap((ring, r) => ringMessages(ring, `polygon ${p} ring ${r}`)),
+  );
 }
 
 /** The geometry in WGS-84, every vertex converted (GCJ-02 offsets are not linear). */
 export function toWgs84Geometry(geometry: Polygon | MultiPolygon, crs: Crs): Polygon | MultiPolygon {
   if (crs === "wgs84") return geometry;
-  const convert = (rings: Position[][]) => rings.map((ring) => ring.map(([lng, lat]) => toWgs84(lng, lat, crs)));
+  const convert = (rings: Position[][]) =>
+    rings.map((ring) => ring.map(([lng, lat]) => toWgs84(lng, lat, crs)));
   return geometry.type === "Polygon"
     ? { type: "Polygon", coordinates: convert(geometry.coordinates) }
     : { type: "MultiPolygon", coordinates: geometry.coordinates.map(convert) };
@@ -132,11 +149,17 @@ export function areaOutside(geometry: Polygon | MultiPolygon, district: Polygon 
   return outside ? area(outside) : 0;
 }
 
-function placementMessages(geometry: Polygon | MultiPolygon, areaM2: number, district: Polygon | MultiPolygon): string[] {
+function placementMessages(
+  geometry: Polygon | MultiPolygon,
+  areaM2: number,
+  district: Polygon | MultiPolygon,
+): string[] {
   if (areaM2 <= 0) return ["网格面积为零 / the grid has no area"];
   const outside = areaOutside(geometry, district);
   if (outside <= OUTSIDE_TOLERANCE_RATIO * areaM2) return [];
-  return [`网格有 ${Math.round(outside)} 平方米在区界之外 / ${Math.round(outside)} m² of the grid lie outside the district boundary`];
+  return [
+    `网格有 ${Math.round(outside)} 平方米在区界之外 / ${Math.round(outside)} m² of the grid lie outside the district boundary`,
+  ];
 }
 
 /**
@@ -150,12 +173,21 @@ export function checkFeature(
   index: number,
   options: { crs: Crs; district: Polygon | MultiPolygon; codes: CodeContext },
 ): FeatureVerdict {
-  const { properties, geometry } = (raw ?? {}) as { properties?: Record<string, unknown> | null; geometry?: unknown };
+  const { properties, geometry } = (raw ?? {}) as {
+    properties?: Record<string, unknown> | null;
+    geometry?: unknown;
+  };
   const { code, name, partyBranch } = properties ?? {};
   const codeProblems = codeMessages(code, options.codes);
   const messages = [...codeProblems, ...textMessages(name, partyBranch)];
   const community = codeProblems.length === 0 ? String(code).slice(0, 12) : null;
-  const verdict: FeatureVerdict = { index, code: typeof code === "string" ? code : null, community, messages, grid: null };
+  const verdict: FeatureVerdict = {
+    index,
+    code: typeof code === "string" ? code : null,
+    community,
+    messages,
+    grid: null,
+  };
   const structure = geometryMessages(geometry);
   if (structure.length > 0) return { ...verdict, messages: [...messages, ...structure] };
   const wgs84 = toWgs84Geometry(geometry as Polygon | MultiPolygon, options.crs);
@@ -174,6 +206,9 @@ export function checkFeature(
     return { ...verdict, grid: areaM2 > 0 ? grid : null };
   } catch {
     // The polygon clipper gives up on some invalid shapes (e.g. self-intersecting rings).
-    return { ...verdict, messages: [...messages, "几何图形无效（可能自相交） / the geometry is invalid (self-intersecting?)"] };
+    return {
+      ...verdict,
+      messages: [...messages, "几何图形无效（可能自相交） / the geometry is invalid (self-intersecting?)"],
+    };
   }
 }

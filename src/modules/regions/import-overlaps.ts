@@ -50,9 +50,13 @@ const gridOverlap = (code: string, shared: number) =>
  * the stored grids the import keeps. Bounding boxes go through an R-tree first, so only neighbours
  * are clipped.
  */
-export function overlapProblems(grids: readonly CheckedGrid[], kept: readonly KeptGrid[]): Map<number, string[]> {
+export function overlapProblems(
+  grids: readonly CheckedGrid[],
+  kept: readonly KeptGrid[],
+): Map<number, string[]> {
   const problems = new Map<number, string[]>();
-  const report = (index: number, message: string) => problems.set(index, [...(problems.get(index) ?? []), message]);
+  const report = (index: number, message: string) =>
+    problems.set(index, [...(problems.get(index) ?? []), message]);
   const gridIndex = indexOf(grids.map((g) => g.bounds));
   grids.forEach((grid, i) => {
     for (const j of gridIndex?.search(...grid.bounds) ?? []) {
@@ -68,7 +72,8 @@ export function overlapProblems(grids: readonly CheckedGrid[], kept: readonly Ke
   for (const grid of grids) {
     for (const k of keptIndex?.search(...grid.bounds) ?? []) {
       const shared = sharedArea(grid.geometry, kept[k].geometry);
-      if (tooMuch(shared, grid.areaM2, area(kept[k].geometry))) report(grid.index, gridOverlap(kept[k].code, shared));
+      if (tooMuch(shared, grid.areaM2, area(kept[k].geometry)))
+        report(grid.index, gridOverlap(kept[k].code, shared));
     }
   }
   return problems;

@@ -1,5 +1,5 @@
-import { sql, type Transaction } from "kysely";
 import type { MultiPolygon, Polygon } from "geojson";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { CheckedGrid } from "./import-checks.js";
 import type { KeptGrid } from "./import-overlaps.js";
@@ -12,12 +12,20 @@ type Trx = Transaction<DB>;
  * the district free to be inserted meanwhile.
  */
 export async function lockDistrict(trx: Trx, code: string): Promise<Polygon | MultiPolygon | null> {
-  const row = await trx.selectFrom("regions").select("geometry").where("code", "=", code).forNoKeyUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom("regions")
+    .select("geometry")
+    .where("code", "=", code)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
   return (row?.geometry as Polygon | MultiPolygon | null | undefined) ?? null;
 }
 
 /** The stored grids of some communities, with the party branch an update keeps when none is given. */
-export async function gridsOf(trx: Trx, communities: readonly string[]): Promise<{ code: string; partyBranch: string | null }[]> {
+export async function gridsOf(
+  trx: Trx,
+  communities: readonly string[],
+): Promise<{ code: string; partyBranch: string | null }[]> {
   if (communities.length === 0) return [];
   return trx
     .selectFrom("regions")
@@ -29,7 +37,11 @@ export async function gridsOf(trx: Trx, communities: readonly string[]): Promise
 }
 
 /** Stored grids whose bounds meet `bounds`, except those of the communities being replaced. */
-export async function keptGridsNear(trx: Trx, bounds: readonly number[], replaced: readonly string[]): Promise<KeptGrid[]> {
+export async function keptGridsNear(
+  trx: Trx,
+  bounds: readonly number[],
+  replaced: readonly string[],
+): Promise<KeptGrid[]> {
   const [minLng, minLat, maxLng, maxLat] = bounds;
   let query = trx
     .selectFrom("regions")
@@ -51,13 +63,42 @@ export async function keptGridsNear(trx: Trx, bounds: readonly number[], replace
 
 /** What still points at a region code, per table and column, with how to say it to the admin. */
 const REFERENCES = [
-  { table: "users", column: "region_code", says: (n: number) => `${n} 名用户（网格员等）仍属于此网格，请先调整 / ${n} users (grid workers …) are assigned to it; reassign them first` },
-  { table: "orders", column: "region_code", says: (n: number) => `${n} 件工单位于此网格 / ${n} orders are located in it` },
-  { table: "orders", column: "holder_region_code", says: (n: number) => `${n} 件工单由此网格承办 / ${n} orders are held at it` },
-  { table: "units", column: "region_code", says: (n: number) => `${n} 个单位以此网格为辖区 / ${n} units serve it` },
-  { table: "dispatch_catalogue", column: "region_code", says: (n: number) => `${n} 条派单目录针对此网格 / ${n} dispatch catalogue rows name it` },
-  { table: "field_visits", column: "region_code", says: (n: number) => `${n} 条走访记录位于此网格 / ${n} field visits are recorded in it` },
-  { table: "institution_rules", column: "region_code", says: (n: number) => `${n} 项制度针对此网格 / ${n} institution rules name it` },
+  {
+    table: "users",
+    column: "region_code",
+    says: (n: number) =>
+      `${n} 名用户（网格员等）仍属于此网格，请先调整 / ${n} users (grid workers …) are assigned to it; reassign them first`,
+  },
+  {
+    table: "orders",
+    column: "region_code",
+    says: (n: number) => `${n} 件工单位于此网格 / ${n} orders are located in it`,
+  },
+  {
+    table: "orders",
+    column: "holder_region_code",
+    says: (n: number) => `${n} 件工单由此网格承办 / ${n} orders are held at it`,
+  },
+  {
+    table: "units",
+    column: "region_code",
+    says: (n: number) => `${n} 个单位以此网格为辖区 / ${n} units serve it`,
+  },
+  {
+    table: "dispatch_catalogue",
+    column: "region_code",
+    says: (n: number) => `${n} 条派单目录针对此网格 / ${n} dispatch catalogue rows name it`,
+  },
+  {
+    table: "field_visits",
+    column: "region_code",
+    says: (n: number) => `${n} 条走访记录位于此网格 / ${n} field visits are recorded in it`,
+  },
+  {
+    table: "institution_rules",
+    column: "region_code",
+    says: (n: number) => `${n} 项制度针对此网格 / ${n} institution rules name it`,
+  },
 ] as const;
 
 /** Why each of these grid codes cannot be deleted (codes nothing references are absent). */
@@ -74,7 +115,10 @@ export async function gridReferences(trx: Trx, codes: readonly string[]): Promis
 }
 
 /** Writes the grids: new codes are inserted, existing ones get the new name, outline and branch. */
-export async function upsertGrids(trx: Trx, grids: readonly (CheckedGrid & { partyBranch: string })[]): Promise<void> {
+export async function upsertGrids(
+  trx: Trx,
+  grids: readonly (CheckedGrid & { partyBranch: string })[],
+): Promise<void> {
   for (const grid of grids) {
     const [minLng, minLat, maxLng, maxLat] = grid.bounds;
     const values = {
@@ -95,5 +139,10 @@ export async function upsertGrids(trx: Trx, grids: readonly (CheckedGrid & { par
 }
 
 export async function deleteGrids(trx: Trx, codes: readonly string[]): Promise<void> {
-  if (codes.length > 0) await trx.deleteFrom("regions").where("level", "=", "grid").where("code", "in", [...codes]).execute();
+  if (codes.length > 0)
+    await trx
+      .deleteFrom("regions")
+      .where("level", "=", "grid")
+      .where("code", "in", [...codes])
+      .execute();
 }

@@ -11,10 +11,17 @@ import { type GridImportOptions, importGrids } from "./import.js";
  */
 const FeatureCollection = Type.Object({
   type: Type.Literal("FeatureCollection"),
-  features: Type.Array(Type.Object({ type: Type.Literal("Feature"), properties: Type.Unknown(), geometry: Type.Unknown() }), {
-    minItems: 1,
-    maxItems: 10_000,
-  }),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal("Feature"),
+      properties: Type.Optional(Type.Unknown()),
+      geometry: Type.Optional(Type.Unknown()),
+    }),
+    {
+      minItems: 1,
+      maxItems: 10_000,
+    },
+  ),
 });
 
 /** 网格导入 Admins replace the grids of communities from a GeoJSON file. */
@@ -44,7 +51,9 @@ export async function gridImportRoutes(app: App, ctx: AppContext): Promise<void>
       const report = await importGrids(ctx, actorOf(request), features, options);
       if (report.errors.length === 0 || options.dryRun) return report;
       // A refused import answers like any validation failure, with the per-feature report beside it.
-      const refused = fail("VALIDATION_FAILED", { detail: `${report.errors.length} 处问题，未导入 / ${report.errors.length} problems, nothing imported` });
+      const refused = fail("VALIDATION_FAILED", {
+        detail: `${report.errors.length} 处问题，未导入 / ${report.errors.length} problems, nothing imported`,
+      });
       const message = errorMessage(refused, languageOf(request.headers["accept-language"]));
       return reply.status(refused.status).send({ code: refused.code, message, ...report });
     },

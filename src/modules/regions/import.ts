@@ -6,14 +6,21 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
-import { publishConfigChange, originOf } from "../../platform/config-sync/publish.js";
+import { originOf, publishConfigChange } from "../../platform/config-sync/publish.js";
 import { reloadConfig } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { Crs } from "../../platform/geo/coordinates.js";
 import type { AppContext } from "../../server/context.js";
 import { type CheckedGrid, checkFeature, type FeatureVerdict } from "./import-checks.js";
 import { overlapProblems } from "./import-overlaps.js";
-import { deleteGrids, gridReferences, gridsOf, keptGridsNear, lockDistrict, upsertGrids } from "./import-repository.js";
+import {
+  deleteGrids,
+  gridReferences,
+  gridsOf,
+  keptGridsNear,
+  lockDistrict,
+  upsertGrids,
+} from "./import-repository.js";
 
 export interface GridImportOptions {
   crs: Crs;
@@ -46,7 +53,15 @@ interface ImportPlan {
 }
 
 function outerBounds(grids: readonly CheckedGrid[]): number[] {
-  return grids.reduce((b, g) => [Math.min(b[0], g.bounds[0]), Math.min(b[1], g.bounds[1]), Math.max(b[2], g.bounds[2]), Math.max(b[3], g.bounds[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  return grids.reduce(
+    (b, g) => [
+      Math.min(b[0], g.bounds[0]),
+      Math.min(b[1], g.bounds[1]),
+      Math.max(b[2], g.bounds[2]),
+      Math.max(b[3], g.bounds[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
 }
 
 /** A code used by more than one feature is reported on each use after the first. */
@@ -56,8 +71,11 @@ function duplicateProblems(verdicts: readonly FeatureVerdict[]): Map<number, str
   for (const { index, code } of verdicts) {
     if (code === null) continue;
     const first = firstUse.get(code);
-    if (first === undefined) firstUse.set(code, index);
-    else problems.set(index, [`编码与第 ${first} 个要素重复 / duplicate code: also used by feature ${first}`]);
+    if (first === undefined) {
+      firstUse.set(code, index);
+    } else {
+      problems.set(index, [`编码与第 ${first} 个要素重复 / duplicate code: also used by feature ${first}`]);
+    }
   }
   return problems;
 }
@@ -65,14 +83,25 @@ function duplicateProblems(verdicts: readonly FeatureVerdict[]): Map<number, str
 /** Stored grids the import leaves out and anything still points at: they cannot be removed. */
 async function removalErrors(trx: Transaction<DB>, removed: readonly string[]): Promise<ImportError[]> {
   const references = await gridReferences(trx, removed);
-  return [...references].map(([code, reasons]) => ({
-    index: null,
-    code,
-    messages: [`网格 ${code} 不在导入数据中，无法删除 / grid ${code} is missing from the import and cannot be removed`, ...reasons],
-  }));
+  return [...references]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, reasons]) => ({
+      index: null,
+      code,
+      messages: [
+        `网格 ${code} 不在导入数据中，无法删除 / grid ${code} is missing from the import and cannot be removed`,
+        ...reasons,
+      ],
+    }));
 }
 
-async function plan(ctx: AppContext, actor: Actor, trx: Transaction<DB>, features: readonly unknown[], crs: Crs): Promise<ImportPlan> {
+async function plan(
+  ctx: AppContext,
+  actor: Actor,
+  trx: Transaction<DB>,
+  features: readonly unknown[],
+  crs: Crs,
+): Promise<ImportPlan> {
   const districtCode = ctx.regions.root()?.code ?? "";
   const district = await lockDistrict(trx, districtCode);
   if (!district) throw fail("CONFLICT", { detail: "the district has no boundary to check grids against" });
@@ -84,21 +113,35 @@ async function plan(ctx: AppContext, actor: Actor, trx: Transaction<DB>, feature
   const shapes = verdicts.flatMap((v) => (v.grid ? [v.grid] : []));
   const communities = [...new Set(verdicts.flatMap((v) => (v.community ? [v.community] : [])))];
   const kept = shapes.length > 0 ? await keptGridsNear(trx, outerBounds(shapes), communities) : [];
-  const extra = [duplicateProblems(verdicts), overlapProblems(shapes, kept)];
-  const featureErrors = verdicts
-    .map((v) => ({ index: v.index, code: v.code, messages: [...v.messages, ...extra.flatMap((m) => m.get(v.index) ?? [])] }))
-    .filter((e) => e.messages.length > 0);
   const existing = await gridsOf(trx, communities);
   const imported = new Set(verdicts.map((v) => v.code));
   const removed = existing.map((g) => g.code).filter((code) => !imported.has(code));
-  const errors = [...featureErrors, ...(await removalErrors(trx, removed))];
+  const errors = [
+    ...featureErrors(verdicts, overlapProblems(shapes, kept)),
+    ...(await removalErrors(trx, removed)),
+  ];
   return { grids: shapes, existing, removed, errors };
+}
+
+/** Each feature's own problems joined with those found by comparing it with the others. */
+function featureErrors(verdicts: readonly FeatureVerdict[], overlaps: Map<number, string[]>): ImportError[] {
+  const duplicates = duplicateProblems(verdicts);
+  return verdicts
+    .map((v) => ({
+      index: v.index,
+      code: v.code,
+      messages: [...v.messages, ...(duplicates.get(v.index) ?? []), ...(overlaps.get(v.index) ?? [])],
+    }))
+    .filter((e) => e.messages.length > 0);
 }
 
 async function write(trx: Transaction<DB>, planned: ImportPlan): Promise<void> {
   const branchOf = new Map(planned.existing.map((g) => [g.code, g.partyBranch]));
   // A grid keeps its party branch (网格党支部) unless the file names one; a new grid gets its own.
-  const grids = planned.grids.map((g) => ({ ...g, partyBranch: g.partyBranch ?? branchOf.get(g.code) ?? `${g.name}党支部` }));
+  const grids = planned.grids.map((g) => ({
+    ...g,
+    partyBranch: g.partyBranch ?? branchOf.get(g.code) ?? `${g.name}党支部`,
+  }));
   await deleteGrids(trx, planned.removed);
   await upsertGrids(trx, grids);
 }
@@ -109,10 +152,19 @@ async function write(trx: Transaction<DB>, planned: ImportPlan): Promise<void> {
  * of the communities named in one transaction. A stored grid left out of the import is removed only
  * when nothing (grid workers, orders, units …) still belongs to it.
  */
-export async function importGrids(ctx: AppContext, actor: Actor, features: readonly unknown[], options: GridImportOptions): Promise<GridImportReport> {
+export async function importGrids(
+  ctx: AppContext,
+  actor: Actor,
+  features: readonly unknown[],
+  options: GridImportOptions,
+): Promise<GridImportReport> {
   const report = await ctx.db.transaction().execute(async (trx) => {
     const planned = await plan(ctx, actor, trx, features, options.crs);
-    const counts = { dryRun: options.dryRun, imported: planned.grids.length, replaced: planned.existing.length };
+    const counts = {
+      dryRun: options.dryRun,
+      imported: planned.grids.length,
+      replaced: planned.existing.length,
+    };
     if (planned.errors.length > 0) return { ...counts, imported: 0, replaced: 0, errors: planned.errors };
     if (!options.dryRun) {
       await write(trx, planned);

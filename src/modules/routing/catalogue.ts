@@ -20,14 +20,23 @@ export interface CatalogueEntry {
 }
 
 /** Unclassified or uncatalogued demands go to the district command centre to be sorted by hand. */
-export const DEFAULT_ROUTE: Route = { handlingLevel: "district", unitId: null, assistingUnitIds: [], catalogueId: null };
+export const DEFAULT_ROUTE: Route = {
+  handlingLevel: "district",
+  unitId: null,
+  assistingUnitIds: [],
+  catalogueId: null,
+};
 
 /**
  * Picks the catalogue entry for a category in a region: the most specific category (the longest
  * code that is a prefix of the order's), then the most specific region (a local row beats the
  * district-wide one). Pure, so the rule is testable without a database.
  */
-export function chooseRoute(entries: readonly CatalogueEntry[], categoryCode: string | null, regionCode: string): Route {
+export function chooseRoute(
+  entries: readonly CatalogueEntry[],
+  categoryCode: string | null,
+  regionCode: string,
+): Route {
   if (!categoryCode) return DEFAULT_ROUTE;
   let best: CatalogueEntry | null = null;
   for (const entry of entries) {
@@ -51,7 +60,11 @@ function specificity(entry: CatalogueEntry): number {
 /** The catalogue rows that could apply to a category: its own and its ancestors'. */
 export async function catalogueEntriesFor(db: Kysely<DB>, categoryCode: string): Promise<CatalogueEntry[]> {
   const prefixes = [2, 4, 6].filter((n) => n <= categoryCode.length).map((n) => categoryCode.slice(0, n));
-  const rows = await db.selectFrom("dispatch_catalogue").selectAll().where("category_code", "in", prefixes).execute();
+  const rows = await db
+    .selectFrom("dispatch_catalogue")
+    .selectAll()
+    .where("category_code", "in", prefixes)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     categoryCode: r.category_code,
@@ -63,7 +76,11 @@ export async function catalogueEntriesFor(db: Kysely<DB>, categoryCode: string):
 }
 
 /** The route for a category in a region, read from the catalogue. */
-export async function resolveRoute(db: Kysely<DB>, categoryCode: string | null, regionCode: string): Promise<Route> {
+export async function resolveRoute(
+  db: Kysely<DB>,
+  categoryCode: string | null,
+  regionCode: string,
+): Promise<Route> {
   if (!categoryCode) return DEFAULT_ROUTE;
   return chooseRoute(await catalogueEntriesFor(db, categoryCode), categoryCode, regionCode);
 }
@@ -80,7 +97,10 @@ export interface Placement {
  * 小事不出格、大事不出网: the region that holds an order at a handling level. When the point is
  * not known to the level asked (no grid for a grid-level matter), the order starts one level up.
  */
-export function holderAt(level: HandlingLevel, placement: Placement): { level: HandlingLevel; regionCode: string } {
+export function holderAt(
+  level: HandlingLevel,
+  placement: Placement,
+): { level: HandlingLevel; regionCode: string } {
   const chain: [HandlingLevel, string | null][] = [
     ["grid", placement.gridCode],
     ["community", placement.communityCode],

@@ -29,7 +29,9 @@ export class TimeLimits {
         handling: { unit: r.handling_unit, amount: r.handling_amount },
       }),
     );
-    const calendar = createOfficialCalendar(holidayRows.map((h) => ({ date: h.day, kind: h.kind, name: h.name })));
+    const calendar = createOfficialCalendar(
+      holidayRows.map((h) => ({ date: h.day, kind: h.kind, name: h.name })),
+    );
     return new TimeLimits(calendar, rules);
   }
 

@@ -1,6 +1,6 @@
-import { appendEvent, updateOrder } from "../orders/repository.js";
-import { announceChange } from "../orders/changes.js";
 import type { AppContext } from "../../server/context.js";
+import { announceChange } from "../orders/changes.js";
+import { appendEvent, updateOrder } from "../orders/repository.js";
 import { handlingClockBasis, type WarningLevel, warningLevel } from "./deadlines.js";
 import type { DemandType } from "./rules.js";
 
@@ -11,19 +11,39 @@ const RUNNING: string[] = ["dispatched", "handling"];
  * The deadline watch (限时办理预警), run as a database-backed job: yellow at 75% of the limit, red
  * when overdue, and an overdue order is put under supervision (督办) with an event, once.
  */
-export async function sweepDeadlines(ctx: AppContext): Promise<{ yellow: number; red: number; supervised: number }> {
+export async function sweepDeadlines(
+  ctx: AppContext,
+): Promise<{ yellow: number; red: number; supervised: number }> {
   const now = ctx.now();
   const candidates = await ctx.db
     .selectFrom("orders")
-    .select(["id", "dispatched_at", "handling_due_at", "warning_level", "category_code", "demand_type", "urgent"])
+    .select([
+      "id",
+      "dispatched_at",
+      "handling_due_at",
+      "warning_level",
+      "category_code",
+      "demand_type",
+      "urgent",
+    ])
     .where("state", "in", RUNNING)
     .where("handling_due_at", "is not", null)
     .where("warning_level", "!=", "red")
     .execute();
   const counts = { yellow: 0, red: 0, supervised: 0 };
   for (const candidate of candidates) {
-    const rule = ctx.timeLimits.ruleFor({ categoryCode: candidate.category_code, type: candidate.demand_type as DemandType, urgent: candidate.urgent });
-    const level = warningLevel(ctx.timeLimits.calendar, handlingClockBasis(rule), candidate.dispatched_at as Date, candidate.handling_due_at as Date, now);
+    const rule = ctx.timeLimits.ruleFor({
+      categoryCode: candidate.category_code,
+      type: candidate.demand_type as DemandType,
+      urgent: candidate.urgent,
+    });
+    const level = warningLevel(
+      ctx.timeLimits.calendar,
+      handlingClockBasis(rule),
+      candidate.dispatched_at as Date,
+      candidate.handling_due_at as Date,
+      now,
+    );
     if (level === candidate.warning_level) continue;
     const supervised = await raiseWarning(ctx, candidate.id, level, now);
     counts[level === "red" ? "red" : "yellow"] += 1;
@@ -33,12 +53,27 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ yellow: number;
 }
 
 /** Writes the new warning level; returns true when the order was newly put under supervision. */
-async function raiseWarning(ctx: AppContext, orderId: string, level: WarningLevel, now: Date): Promise<boolean> {
+async function raiseWarning(
+  ctx: AppContext,
+  orderId: string,
+  level: WarningLevel,
+  now: Date,
+): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
-    const order = await trx.selectFrom("orders").selectAll().where("id", "=", orderId).forUpdate().executeTakeFirst();
+    const order = await trx
+      .selectFrom("orders")
+      .selectAll()
+      .where("id", "=", orderId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!order || !RUNNING.includes(order.state)) return false;
     const supervise = level === "red" && !order.supervised_at;
-    const updated = await updateOrder(trx, order, { warning_level: level, ...(supervise ? { supervised_at: now } : {}) }, now);
+    const updated = await updateOrder(
+      trx,
+      order,
+      { warning_level: level, ...(supervise ? { supervised_at: now } : {}) },
+      now,
+    );
     if (supervise) {
       await appendEvent(trx, {
         orderId,

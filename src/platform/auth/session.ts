@@ -15,7 +15,11 @@ export async function createSession(db: Kysely<DB>, userId: number, now: Date): 
   const token = randomBytes(32).toString("base64url");
   await db
     .insertInto("sessions")
-    .values({ token_hash: hashToken(token), user_id: userId, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
+    })
     .execute();
   return token;
 }

@@ -32,11 +32,20 @@ const MAX_PAYLOAD_BYTES = 6000;
  * notification on commit and drops it on rollback, so clients never see a change that did not happen.
  */
 export async function publishOrderChange(trx: Transaction<DB>, change: OrderChange): Promise<void> {
+  await sql`SELECT pg_notify(${ORDER_CHANNEL}, ${payloadOf(change)})`.execute(trx);
+}
+
+/** Announces many changes with one statement (a batch of intakes), each as its own notification. */
+export async function publishOrderChanges(trx: Transaction<DB>, changes: OrderChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await sql`SELECT pg_notify(${ORDER_CHANNEL}, payload) FROM unnest(${changes.map(payloadOf)}::text[]) AS payload`.execute(trx);
+}
+
+function payloadOf(change: OrderChange): string {
   const payload = JSON.stringify(onlyChangeFields(change));
   const bytes = Buffer.byteLength(payload);
-  if (bytes > MAX_PAYLOAD_BYTES)
-    throw new Error(`order change ${change.orderNo} is too large to notify (${bytes} bytes)`);
-  await sql`SELECT pg_notify(${ORDER_CHANNEL}, ${payload})`.execute(trx);
+  if (bytes > MAX_PAYLOAD_BYTES) throw new Error(`order change ${change.orderNo} is too large to notify (${bytes} bytes)`);
+  return payload;
 }
 
 /** Reads a notification payload; null unless it is a well-formed change (anyone may NOTIFY the channel). */

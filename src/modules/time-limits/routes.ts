@@ -1,0 +1,157 @@
+import { Type } from "@sinclair/typebox";
+import { chinaDate } from "../../platform/calendar/china-time.js";
+import { toEpochDay } from "../../platform/calendar/days.js";
+import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
+import { commitConfigChange } from "../../platform/config-sync/reload.js";
+import { fail } from "../../platform/errors.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { type CalendarDayEntry, mergeCalendarDays, officialDaysOf } from "./holidays.js";
+import {
+  categoryCodes,
+  deleteAdminDay,
+  listAdminDays,
+  listRules,
+  replaceRules,
+  upsertAdminDay,
+} from "./repository.js";
+import { ruleTableProblems } from "./rule-table.js";
+import { DEMAND_TYPES, type TimeLimitRule } from "./rules.js";
+
+const Rule = Type.Object(
+  {
+    categoryPrefix: Type.Union([Type.Null(), Type.String({ pattern: "^[0-9]{2}([0-9]{2}){0,2}$" })], {
+      description: "null: any category",
+    }),
+    type: Type.Union([Type.Null(), ...DEMAND_TYPES.map((t) => Type.Literal(t))], {
+      description: "null: any demand type",
+    }),
+    urgent: Type.Boolean(),
+    responseMinutes: Type.Number({ description: "签收时限: working minutes, calendar minutes when urgent" }),
+    handling: Type.Object(
+      {
+        unit: Type.Union([Type.Literal("working_days"), Type.Literal("calendar_hours")]),
+        amount: Type.Number({ description: "办理时限" }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+const Day = Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });
+
+/** 办理时限 and 节假日: staff read the rules and the calendar, admins replace rules and maintain days. */
+export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/time-limits",
+    {
+      config: { access: "time-limits.read" },
+      schema: { tags: ["time limits"], summary: "The time-limit rules, in the order ties are broken" },
+    },
+    async (request) => {
+      return { items: await listRules(ctx.db) };
+    },
+  );
+
+  app.put(
+    "/api/time-limits",
+    {
+      config: { access: "time-limits.manage" },
+      schema: {
+        tags: ["time limits"],
+        summary: "Replace the whole rule table; every demand type needs a non-urgent and an urgent catch-all",
+        body: Type.Object(
+          { rules: Type.Array(Rule, { minItems: 1, maxItems: 500 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { rules } = request.body as { rules: TimeLimitRule[] };
+      const known = await categoryCodes(ctx.db);
+      const problems = ruleTableProblems(rules, (code) => known.has(code));
+      if (problems.length > 0) {
+        const first = problems[0];
+        const detail = `${first.index === null ? "rules" : `rules[${first.index}]`}: ${first.problem}`;
+        throw fail("VALIDATION_FAILED", { detail }, problems);
+      }
+      await commitConfigChange(ctx, ["time-limits"], (trx) => replaceRules(trx, rules));
+      return { items: ctx.timeLimits.rules };
+    },
+  );
+
+  app.get(
+    "/api/holidays",
+    {
+      config: { access: "time-limits.read" },
+      schema: {
+        tags: ["time limits"],
+        summary:
+          "A year's days off and make-up working days: the official arrangement merged with admin rows",
+        querystring: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const year = (request.query as { year?: number }).year ?? Number(chinaDate(ctx.now()).slice(0, 4));
+      const items = mergeCalendarDays(officialDaysOf(year), await listAdminDays(ctx.db, year));
+      return { year, officialYears: officialCalendarYears(), items };
+    },
+  );
+
+  app.post(
+    "/api/holidays",
+    {
+      config: { access: "time-limits.manage" },
+      schema: {
+        tags: ["time limits"],
+        summary: "Add or replace the admin row of a day: a day off (holiday) or a working day (workday)",
+        body: Type.Object(
+          {
+            day: Day,
+            kind: Type.Union([Type.Literal("holiday"), Type.Literal("workday")]),
+            name: Type.String({ minLength: 1, maxLength: 30 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const entry = request.body as Pick<CalendarDayEntry, "day" | "kind" | "name">;
+      requireExistingDay(entry.day);
+      await commitConfigChange(ctx, ["time-limits"], (trx) => upsertAdminDay(trx, entry));
+      return { ...entry, source: "admin" };
+    },
+  );
+
+  app.delete(
+    "/api/holidays/:day",
+    {
+      config: { access: "time-limits.manage" },
+      schema: {
+        tags: ["time limits"],
+        summary: "Remove the admin row of a day (the official arrangement applies again)",
+        params: Type.Object({ day: Day }),
+      },
+    },
+    async (request, reply) => {
+      const { day } = request.params as { day: string };
+      await commitConfigChange(ctx, ["time-limits"], async (trx) => {
+        // Throwing inside rolls back, so nothing is announced or reloaded for a day that had no row.
+        if (!(await deleteAdminDay(trx, day))) throw fail("NOT_FOUND", { what: `holiday ${day}` });
+      });
+      return reply.status(204).send();
+    },
+  );
+}
+
+function requireExistingDay(day: string): void {
+  try {
+    toEpochDay(day);
+  } catch {
+    throw fail("VALIDATION_FAILED", { detail: `${day} is not a date` });
+  }
+}
