@@ -17,6 +17,8 @@ export interface OrderFilter {
   warning?: string;
   /** Orders with an extension request waiting for a decision. */
   pendingExtension?: boolean;
+  /** Orders a unit returned (退单) at least once. */
+  returned?: boolean;
   q?: string;
   from?: string;
   to?: string;
@@ -45,6 +47,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   if (filter.warning) query = query.where("o.warning_level", "=", filter.warning);
   if (filter.supervised) query = query.where("o.supervised_at", "is not", null);
   if (filter.pendingExtension) query = query.where(hasPendingExtension, "=", true);
+  if (filter.returned) query = query.where("o.return_count", ">", 0);
   if (filter.overdue) {
     query = query.where("o.state", "in", OPEN_STATES as string[]).where("o.replied_at", "is", null).where("o.handling_due_at", "<", now);
   }

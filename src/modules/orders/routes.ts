@@ -36,6 +36,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
             supervised: Type.Optional(Type.Boolean()),
             warning: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("yellow"), Type.Literal("red")])),
             pendingExtension: Type.Optional(Type.Boolean()),
+            returned: Type.Optional(Type.Boolean({ description: "returned (退单) at least once" })),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time" })),
             to: Type.Optional(Type.String({ format: "date-time" })),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 export interface RequestState<T> {
   data: T | undefined;
@@ -8,24 +8,22 @@ export interface RequestState<T> {
 }
 
 /** Runs `load` whenever `deps` change (and on `reload()`), aborting the previous run. */
-export function useRequest<T>(
-  load: (signal: AbortSignal) => Promise<T>,
-  deps: readonly unknown[],
-): RequestState<T> {
+export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): RequestState<T> {
   const [state, setState] = useState<Omit<RequestState<T>, "reload">>({
     data: undefined,
     error: undefined,
     loading: true,
   });
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to reload.
-  const run = useCallback(load, deps);
+  // The latest `load` is read when the deps say to run, so a module-level function works as well as an inline one.
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the request on reload().
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps (and reload's `attempt`) decide when to run.
   useEffect(() => {
     const controller = new AbortController();
     setState((previous) => ({ ...previous, error: undefined, loading: true }));
-    run(controller.signal).then(
+    latestLoad.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
       },
@@ -39,7 +37,7 @@ export function useRequest<T>(
       },
     );
     return () => controller.abort();
-  }, [run, attempt]);
+  }, [...deps, attempt]);
 
   const reload = useCallback(() => setAttempt((value) => value + 1), []);
   return { ...state, reload };
