@@ -4,10 +4,30 @@ import { RequireAuth } from "./auth/RequireAuth";
 import { AppShell } from "./components/AppShell";
 import { PageLoading } from "./components/PageLoading";
 import { NotFoundPage, RoleGate, RouteErrorPage } from "./components/RouteErrors";
+import { RoleLanding } from "./pages/resident/RoleLanding";
 
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
+const ResidentHome = lazy(() => import("./pages/resident/ResidentHome"));
+const SubmitDemandPage = lazy(() => import("./pages/resident/SubmitDemandPage"));
+const MyDemandsPage = lazy(() => import("./pages/resident/MyDemandsPage"));
+const ResidentOrderPage = lazy(() => import("./pages/resident/ResidentOrderPage"));
+const RatePage = lazy(() => import("./pages/resident/RatePage"));
+const TrackPage = lazy(() => import("./pages/resident/TrackPage"));
+const GridHome = lazy(() => import("./pages/grid/GridHome"));
+const GridReportPage = lazy(() => import("./pages/grid/GridReportPage"));
+const GridDeadlinesPage = lazy(() => import("./pages/grid/GridDeadlinesPage"));
+const GridOrderPage = lazy(() => import("./pages/grid/GridOrderPage"));
+const OperatorIntakePage = lazy(() => import("./pages/operator/OperatorIntakePage"));
+const CommandCentrePage = lazy(() => import("./pages/command/CommandCentrePage"));
+const UnitInboxPage = lazy(() => import("./pages/unit/UnitInboxPage"));
+const SupervisorPage = lazy(() => import("./pages/supervisor/SupervisorPage"));
+const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
+
+/** A page only the roles of menu entry `path` may open. */
+const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
 
 export const router = createBrowserRouter([
   {
@@ -19,6 +39,14 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // Public: the return-visit rating link and tracking by order number + phone (no account needed).
+  ...["/rate/:token", "/track"].map((path) => ({
+    path,
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<PageLoading fullscreen />}>{path === "/track" ? <TrackPage /> : <RatePage />}</Suspense>
+    ),
+  })),
   {
     path: "/",
     element: (
@@ -31,7 +59,14 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
+          {
+            index: true,
+            element: (
+              <RoleLanding>
+                <HomePage />
+              </RoleLanding>
+            ),
+          },
           {
             path: "regions",
             element: (
@@ -40,6 +75,20 @@ export const router = createBrowserRouter([
               </RoleGate>
             ),
           },
+          { path: "resident", element: gated("/resident", <ResidentHome />) },
+          { path: "resident/new", element: gated("/resident/new", <SubmitDemandPage />) },
+          { path: "resident/orders", element: gated("/resident/orders", <MyDemandsPage />) },
+          { path: "resident/orders/:id", element: gated("/resident/orders", <ResidentOrderPage />) },
+          { path: "grid", element: gated("/grid", <GridHome />) },
+          { path: "grid/report", element: gated("/grid/report", <GridReportPage />) },
+          { path: "grid/deadlines", element: gated("/grid/deadlines", <GridDeadlinesPage />) },
+          { path: "grid/orders/:id", element: gated("/grid", <GridOrderPage />) },
+          { path: "operator", element: gated("/operator", <OperatorIntakePage />) },
+          { path: "command", element: gated("/command", <CommandCentrePage />) },
+          { path: "unit", element: gated("/unit", <UnitInboxPage />) },
+          { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
+          { path: "admin", element: gated("/admin", <AdminPage />) },
+          { path: "dashboard", element: gated("/dashboard", <DashboardPage />) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

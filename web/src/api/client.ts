@@ -29,6 +29,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Do not broadcast a 401 to the session listeners (used by the session probe itself). */
   quietUnauthenticated?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -41,7 +43,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": acceptLanguage };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": acceptLanguage,
+    ...options.headers,
+  };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {

@@ -1,3 +1,8 @@
+import { ordersEnUS } from "../components/orders/messages";
+import { opsEnUS } from "../pages/command/i18n/en-US";
+import { gridEnUS } from "../pages/grid/messages";
+import { operatorEnUS } from "../pages/operator/messages";
+import { residentEnUS } from "../pages/resident/messages";
 import type { MessageKey } from "./zh-CN";
 
 export const enUS: Record<MessageKey, string> = {
@@ -84,4 +89,10 @@ export const enUS: Record<MessageKey, string> = {
   "regions.detail.workers": "Grid workers",
   "regions.detail.noWorkers": "No grid workers assigned yet",
   "regions.detail.phone": "Phone",
+
+  ...ordersEnUS,
+  ...residentEnUS,
+  ...gridEnUS,
+  ...operatorEnUS,
+  ...opsEnUS,
 };

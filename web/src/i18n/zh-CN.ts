@@ -1,3 +1,9 @@
+import { ordersZhCN } from "../components/orders/messages";
+import { opsZhCN } from "../pages/command/i18n/zh-CN";
+import { gridZhCN } from "../pages/grid/messages";
+import { operatorZhCN } from "../pages/operator/messages";
+import { residentZhCN } from "../pages/resident/messages";
+
 export const zhCN = {
   "app.name": "民呼我行",
   "app.tagline": "碑林区基层治理服务平台",
@@ -82,6 +88,12 @@ export const zhCN = {
   "regions.detail.workers": "网格员",
   "regions.detail.noWorkers": "暂未配置网格员",
   "regions.detail.phone": "联系电话",
+
+  ...ordersZhCN,
+  ...residentZhCN,
+  ...gridZhCN,
+  ...operatorZhCN,
+  ...opsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

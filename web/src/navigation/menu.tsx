@@ -1,4 +1,18 @@
-import { ApartmentOutlined, HomeOutlined } from "@ant-design/icons";
+import {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  BarChartOutlined,
+  ClockCircleOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { ROLES, type Role, STAFF_ROLES } from "../auth/roles";
 import type { MessageKey } from "../i18n/zh-CN";
@@ -12,8 +26,46 @@ export interface NavItem {
 
 /** The side menu as data: each page and the roles that may open it. Only pages that exist belong here. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: "/", labelKey: "menu.home", icon: <HomeOutlined />, roles: ROLES },
+  // Residents and grid workers land on their mobile home instead (see RoleLanding).
+  {
+    path: "/",
+    labelKey: "menu.home",
+    icon: <HomeOutlined />,
+    roles: ROLES.filter((r) => r !== "resident" && r !== "grid_worker"),
+  },
   { path: "/regions", labelKey: "menu.regions", icon: <ApartmentOutlined />, roles: STAFF_ROLES },
+  { path: "/resident", labelKey: "resident.menu.home", icon: <HomeOutlined />, roles: ["resident"] },
+  { path: "/resident/new", labelKey: "resident.menu.new", icon: <EditOutlined />, roles: ["resident"] },
+  {
+    path: "/resident/orders",
+    labelKey: "resident.menu.mine",
+    icon: <ProfileOutlined />,
+    roles: ["resident"],
+  },
+  { path: "/grid", labelKey: "grid.menu.home", icon: <EnvironmentOutlined />, roles: ["grid_worker"] },
+  { path: "/grid/report", labelKey: "grid.menu.report", icon: <SafetyOutlined />, roles: ["grid_worker"] },
+  {
+    path: "/grid/deadlines",
+    labelKey: "grid.menu.deadlines",
+    icon: <ClockCircleOutlined />,
+    roles: ["grid_worker"],
+  },
+  { path: "/operator", labelKey: "operator.menu.intake", icon: <PhoneOutlined />, roles: ["operator"] },
+  { path: "/command", labelKey: "menu.command", icon: <AimOutlined />, roles: ["dispatcher", "staff"] },
+  { path: "/unit", labelKey: "menu.unitInbox", icon: <InboxOutlined />, roles: ["unit_handler"] },
+  {
+    path: "/supervision",
+    labelKey: "menu.supervision",
+    icon: <AlertOutlined />,
+    roles: ["supervisor", "leader"],
+  },
+  {
+    path: "/dashboard",
+    labelKey: "menu.dashboard",
+    icon: <BarChartOutlined />,
+    roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  },
+  { path: "/admin", labelKey: "menu.admin", icon: <SettingOutlined />, roles: ["admin"] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,0 +1,181 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { useRequest } from "../../api/useRequest";
+import { useT } from "../../i18n/context";
+import { adminApi, type CalendarDay } from "./api";
+import { messageOf, ServerError } from "./shared";
+
+/**
+ * 节假日: a year's days off and make-up working days — the official arrangement (shipped up to the
+ * last published year) merged with the admin's rows; next year's are added here once announced.
+ */
+export function HolidaysTab() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(dayjs().year());
+  const list = useRequest((signal) => adminApi.holidays(year, signal), [year]);
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const official = list.data?.officialYears;
+  const beyondOfficial = official !== undefined && official.length > 0 && year > Math.max(...official);
+
+  const add = async (values: { day: Dayjs; kind: "holiday" | "workday"; name: string }) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await adminApi.addHoliday({
+        day: values.day.format("YYYY-MM-DD"),
+        kind: values.kind,
+        name: values.name.trim(),
+      });
+      message.success(t("admin.saved"));
+      form.resetFields(["day", "name"]);
+      if (values.day.year() !== year) setYear(values.day.year());
+      else list.reload();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (day: CalendarDay) => {
+    try {
+      await adminApi.deleteHoliday(day.day);
+      message.success(t("admin.deleted"));
+      list.reload();
+    } catch (failure) {
+      message.error(messageOf(failure));
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      className="admin-card"
+      title={t("admin.holidays.title")}
+      extra={
+        <Space>
+          <InputNumber
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(value) => value && setYear(Number(value))}
+          />
+          <Button onClick={() => setYear(dayjs().year() + 1)}>{t("admin.holidays.nextYear")}</Button>
+        </Space>
+      }
+    >
+      {beyondOfficial && (
+        <Alert
+          type="warning"
+          showIcon
+          className="admin-form__error"
+          title={t("admin.holidays.noOfficial", { year })}
+        />
+      )}
+      <Form
+        form={form}
+        layout="inline"
+        className="admin-holiday-form"
+        initialValues={{ kind: "holiday" }}
+        onFinish={add}
+        disabled={saving}
+      >
+        <Form.Item name="day" rules={[{ required: true, message: t("admin.holidays.dayRequired") }]}>
+          <DatePicker placeholder={t("admin.holidays.day")} />
+        </Form.Item>
+        <Form.Item name="kind" rules={[{ required: true }]}>
+          <Select
+            style={{ width: 150 }}
+            options={[
+              { value: "holiday", label: t("admin.holidays.holiday") },
+              { value: "workday", label: t("admin.holidays.workday") },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: t("admin.holidays.nameRequired") },
+            { max: 30 },
+          ]}
+        >
+          <Input placeholder={t("admin.holidays.name")} maxLength={30} style={{ width: 180 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={saving}>
+          {t("admin.holidays.add")}
+        </Button>
+      </Form>
+      <ServerError error={error} />
+      {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      <Table<CalendarDay>
+        size="small"
+        rowKey="day"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 15, size: "small", showTotal: (count) => t("ops.list.total", { count }) }}
+        columns={[
+          {
+            title: t("admin.holidays.day"),
+            dataIndex: "day",
+            width: 130,
+            render: (day: string) => `${day} ${dayjs(day).format("ddd")}`,
+          },
+          {
+            title: t("admin.holidays.kind"),
+            dataIndex: "kind",
+            width: 130,
+            render: (kind: CalendarDay["kind"]) => (
+              <Tag color={kind === "holiday" ? "red" : "blue"}>
+                {t(kind === "holiday" ? "admin.holidays.holiday" : "admin.holidays.workday")}
+              </Tag>
+            ),
+          },
+          { title: t("admin.holidays.name"), dataIndex: "name" },
+          {
+            title: t("admin.holidays.source"),
+            dataIndex: "source",
+            width: 110,
+            render: (source: CalendarDay["source"]) => (
+              <Tag>{t(source === "official" ? "admin.holidays.official" : "admin.holidays.admin")}</Tag>
+            ),
+          },
+          {
+            key: "ops",
+            width: 60,
+            render: (_, day) =>
+              day.source === "admin" ? (
+                <Popconfirm title={t("admin.confirmDelete")} onConfirm={() => remove(day)}>
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t("admin.delete")}
+                  />
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+import { apiRequest } from "../../api/client";
+import type { GridCollection } from "../../api/types";
+import type { CategoryNode, HandlingLevel, Unit } from "../../components/orders";
+import { queryString } from "../command/orders/api";
+
+export interface CatalogueRow {
+  id: number;
+  categoryCode: string;
+  categoryName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  handlingLevel: HandlingLevel;
+  unit: { id: number; name: string } | null;
+  assistingUnits: Array<{ id: number; name: string }>;
+}
+
+export interface CatalogueInput {
+  categoryCode: string;
+  regionCode: string | null;
+  handlingLevel: HandlingLevel;
+  unitId: number | null;
+  assistingUnitIds: number[];
+}
+
+export interface TimeLimitRule {
+  categoryPrefix: string | null;
+  type: string | null;
+  urgent: boolean;
+  responseMinutes: number;
+  handling: { unit: "working_days" | "calendar_hours"; amount: number };
+}
+
+export interface CalendarDay {
+  day: string;
+  kind: "holiday" | "workday";
+  name: string;
+  source: "official" | "admin";
+}
+
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  regionCode: string | null;
+  regionName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+export interface GridImportReport {
+  dryRun: boolean;
+  imported: number;
+  replaced: number;
+  errors: Array<{ index: number | null; code: string | null; messages: string[] }>;
+}
+
+export type AdminUnit = Unit & { active?: boolean };
+
+/** The admin endpoints (categories, catalogue, time limits, holidays, units, users, grid import). */
+export const adminApi = {
+  categories: (signal?: AbortSignal) => apiRequest<{ items: CategoryNode[] }>("/api/categories", { signal }),
+  createCategory: (body: { parentCode: string | null; code: string; name: string; nameEn?: string | null }) =>
+    apiRequest<CategoryNode>("/api/categories", { method: "POST", body }),
+  updateCategory: (code: string, body: { name?: string; nameEn?: string | null; active?: boolean }) =>
+    apiRequest<CategoryNode>(`/api/categories/${code}`, { method: "PATCH", body }),
+
+  catalogue: (category: string | undefined, signal?: AbortSignal) =>
+    apiRequest<{ items: CatalogueRow[] }>(`/api/catalogue${queryString({ category })}`, { signal }),
+  createCatalogue: (body: CatalogueInput) =>
+    apiRequest<CatalogueRow>("/api/catalogue", { method: "POST", body }),
+  updateCatalogue: (id: number, body: Partial<Omit<CatalogueInput, "categoryCode" | "regionCode">>) =>
+    apiRequest<CatalogueRow>(`/api/catalogue/${id}`, { method: "PATCH", body }),
+  deleteCatalogue: (id: number) => apiRequest<void>(`/api/catalogue/${id}`, { method: "DELETE" }),
+
+  timeLimits: (signal?: AbortSignal) =>
+    apiRequest<{ items: TimeLimitRule[] }>("/api/time-limits", { signal }),
+  replaceTimeLimits: (rules: TimeLimitRule[]) =>
+    apiRequest<{ items: TimeLimitRule[] }>("/api/time-limits", { method: "PUT", body: { rules } }),
+
+  holidays: (year: number, signal?: AbortSignal) =>
+    apiRequest<{ year: number; officialYears?: number[]; items: CalendarDay[] }>(
+      `/api/holidays${queryString({ year })}`,
+      {
+        signal,
+      },
+    ),
+  addHoliday: (body: { day: string; kind: "holiday" | "workday"; name: string }) =>
+    apiRequest<CalendarDay>("/api/holidays", { method: "POST", body }),
+  deleteHoliday: (day: string) => apiRequest<void>(`/api/holidays/${day}`, { method: "DELETE" }),
+
+  units: (signal?: AbortSignal) =>
+    apiRequest<{ items: AdminUnit[] }>("/api/units?includeInactive=true", { signal }),
+  createUnit: (body: {
+    code: string;
+    name: string;
+    nameEn?: string | null;
+    kind: Unit["kind"];
+    regionCode: string;
+  }) => apiRequest<AdminUnit>("/api/units", { method: "POST", body }),
+  updateUnit: (
+    id: number,
+    body: Partial<{
+      name: string;
+      nameEn: string | null;
+      kind: Unit["kind"];
+      regionCode: string;
+      active: boolean;
+    }>,
+  ) => apiRequest<AdminUnit>(`/api/units/${id}`, { method: "PATCH", body }),
+
+  users: (
+    query: { role?: string; region?: string; q?: string; page: number; pageSize: number },
+    signal?: AbortSignal,
+  ) => apiRequest<{ total: number; items: AdminUser[] }>(`/api/users${queryString(query)}`, { signal }),
+  createUser: (body: Record<string, unknown>) =>
+    apiRequest<{ id: number }>("/api/users", { method: "POST", body }),
+  updateUser: (id: number, body: { active?: boolean; displayName?: string; password?: string }) =>
+    apiRequest<void>(`/api/users/${id}`, { method: "PATCH", body }),
+
+  grids: (signal?: AbortSignal) => apiRequest<GridCollection>("/api/grids", { signal }),
+  importGrids: (collection: unknown, options: { dryRun: boolean; crs: "wgs84" | "gcj02" }) =>
+    apiRequest<GridImportReport>(`/api/grids/import${queryString(options)}`, {
+      method: "POST",
+      body: collection,
+    }),
+};

@@ -1,0 +1,287 @@
+import {
+  AlertOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  FieldTimeOutlined,
+  InboxOutlined,
+  ReloadOutlined,
+} from "@ant-design/icons";
+import { Alert, Badge, Button, Card, Col, Input, Row, Select, Space, Tabs, Typography } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import type { GridProperties } from "../../api/types";
+import { useRequest } from "../../api/useRequest";
+import { useMe } from "../../auth/context";
+import {
+  type ActedOrder,
+  DEMAND_TYPES,
+  type DemandType,
+  OPEN_STATES,
+  type OrderQuery,
+  typeLabel,
+} from "../../components/orders";
+import { useCoalesced, useOrderEvents } from "../../hooks/useOrderEvents";
+import { useT } from "../../i18n/context";
+import { commandApi, pick } from "./api";
+import { CommandMap } from "./CommandMap";
+import { type KpiTile, KpiTiles } from "./KpiTiles";
+import { LiveBadge } from "./LiveBadge";
+import { countOrders } from "./orders/api";
+import { chinaDayStart, chinaMonthStart, chinaPeriod, key } from "./orders/format";
+import { OrderDrawer } from "./orders/OrderDrawer";
+import { OrderTable } from "./orders/OrderTable";
+import { useFreshOrders, useOrderList } from "./orders/useOrderList";
+import { WarningsPanel } from "./WarningsPanel";
+import "./ops.css";
+
+/** The queues of the command centre: what waits for the dispatcher, by step. */
+const QUEUES = [
+  { key: "accept", query: { state: ["registered"] } },
+  { key: "dispatch", query: { state: ["accepted"] } },
+  { key: "verify", query: { state: ["replied"] } },
+  { key: "close", query: { state: ["verified", "visited"] } },
+  { key: "extension", query: { pendingExtension: true } },
+  { key: "handling", query: { state: ["dispatched", "handling"] } },
+  { key: "all", query: {} },
+] as const satisfies ReadonlyArray<{ key: string; query: OrderQuery }>;
+type QueueKey = (typeof QUEUES)[number]["key"];
+
+async function loadQueueCounts(signal: AbortSignal): Promise<Record<QueueKey, number>> {
+  const totals = await Promise.all(QUEUES.map((queue) => countOrders(queue.query, signal)));
+  return Object.fromEntries(QUEUES.map((queue, index) => [queue.key, totals[index]])) as Record<
+    QueueKey,
+    number
+  >;
+}
+
+interface Kpis {
+  newToday: number;
+  open: number;
+  overdue: number;
+  closedMonth: number;
+  responseRate: number | null | undefined;
+  satisfactionRate: number | null | undefined;
+}
+
+/**
+ * KPI tiles from /api/dashboard/summary (this month); where the server lacks it, the counts come from
+ * order-list totals and the rates stay empty.
+ */
+async function loadKpis(signal: AbortSignal): Promise<Kpis> {
+  const summary = await commandApi.summary(chinaPeriod(), signal);
+  if (summary) {
+    const rate = (name: string) => (typeof summary[name] === "number" ? (summary[name] as number) : null);
+    return {
+      newToday: pick(summary, "newToday") ?? 0,
+      open: pick(summary, "open") ?? 0,
+      overdue: pick(summary, "overdue") ?? 0,
+      closedMonth: pick(summary, "closed", "closedMonth") ?? 0,
+      responseRate: rate("responseRate"),
+      satisfactionRate: rate("satisfactionRate"),
+    };
+  }
+  const [newToday, open, overdue, closedMonth] = await Promise.all([
+    countOrders({ from: chinaDayStart() }, signal),
+    countOrders({ state: OPEN_STATES }, signal),
+    countOrders({ overdue: true }, signal),
+    countOrders({ state: ["closed"], from: chinaMonthStart() }, signal),
+  ]);
+  return { newToday, open, overdue, closedMonth, responseRate: undefined, satisfactionRate: undefined };
+}
+
+/**
+ * 指挥中心: one page for the district, street and community command centres, scoped by the account.
+ * The queues, the grid map, the KPIs and the warnings follow the live event stream.
+ */
+export default function CommandCentrePage() {
+  const t = useT();
+  const me = useMe();
+  const [queue, setQueue] = useState<QueueKey>("accept");
+  const [search, setSearch] = useState("");
+  const [type, setType] = useState<DemandType | undefined>();
+  const [warning, setWarning] = useState<OrderQuery["warning"]>();
+  const [grid, setGrid] = useState<GridProperties | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [liveTick, setLiveTick] = useState(0);
+  const { fresh, mark } = useFreshOrders();
+
+  const query = useMemo<OrderQuery>(() => {
+    const base = QUEUES.find((candidate) => candidate.key === queue)?.query ?? {};
+    return { ...base, q: search || undefined, type, warning, region: grid?.code };
+  }, [queue, search, type, warning, grid]);
+  const list = useOrderList(query, { sort: "created_at", order: "desc", pageSize: 10 });
+  // Inline arrows on purpose: useRequest memoises `load` with the deps, and a module-level function
+  // would be the same reference whatever the deps, so it would never run again.
+  const counts = useRequest((signal) => loadQueueCounts(signal), [liveTick]);
+  const kpis = useRequest((signal) => loadKpis(signal), [liveTick]);
+
+  const refreshAll = useCallback(() => {
+    list.refresh();
+    setLiveTick((value) => value + 1);
+  }, [list.refresh]);
+  const scheduleRefresh = useCoalesced(refreshAll, 250);
+
+  const status = useOrderEvents({
+    onChange: (change) => {
+      if (change.action === "register" || change.state === "registered") mark(change.orderNo);
+      scheduleRefresh();
+    },
+    onResync: scheduleRefresh,
+  });
+
+  const k = kpis.data;
+  const tiles: KpiTile[] = [
+    { key: "newToday", label: "command.kpi.newToday", value: k?.newToday, icon: <InboxOutlined /> },
+    { key: "open", label: "command.kpi.open", value: k?.open, icon: <ClockCircleOutlined /> },
+    {
+      key: "overdue",
+      label: "command.kpi.overdue",
+      value: k?.overdue,
+      icon: <AlertOutlined />,
+      tone: k && k.overdue > 0 ? "danger" : "default",
+    },
+    {
+      key: "closedMonth",
+      label: "command.kpi.closedMonth",
+      value: k?.closedMonth,
+      icon: <CheckCircleOutlined />,
+      tone: "success",
+    },
+    {
+      key: "responseRate",
+      label: "command.kpi.responseRate",
+      value: k?.responseRate,
+      suffix: "%",
+      precision: 1,
+      icon: <FieldTimeOutlined />,
+      hint: k && k.responseRate === undefined ? t("command.kpi.summaryPending") : undefined,
+    },
+    {
+      key: "satisfaction",
+      label: "command.kpi.satisfaction",
+      value: k?.satisfactionRate,
+      suffix: "%",
+      precision: 1,
+    },
+  ];
+
+  const afterAction = (order: ActedOrder) => {
+    mark(order.orderNo);
+    refreshAll();
+  };
+
+  return (
+    <div className="page command-page" data-testid="command-page">
+      <div className="page__header">
+        <div>
+          <Typography.Title level={3} className="page__title">
+            {t("command.title")}
+            <span className="command-page__scope">{me.regionName ?? ""}</span>
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("command.subtitle")}</Typography.Text>
+        </div>
+        <Space>
+          <LiveBadge status={status} />
+          <Button icon={<ReloadOutlined />} onClick={refreshAll}>
+            {t("command.refresh")}
+          </Button>
+        </Space>
+      </div>
+
+      {kpis.error && (
+        <Alert type="error" showIcon title={kpis.error.message} className="command-page__alert" />
+      )}
+      <KpiTiles tiles={tiles} loading={kpis.loading} />
+
+      <Row gutter={[16, 16]} className="command-page__body">
+        <Col xs={24} xl={15}>
+          <Card size="small" className="command-queue" data-testid="command-queue">
+            <Tabs
+              activeKey={queue}
+              onChange={(next) => setQueue(next as QueueKey)}
+              items={QUEUES.map((item) => ({
+                key: item.key,
+                label: (
+                  <span data-queue={item.key}>
+                    {t(key(`command.queue.${item.key}`))}
+                    <Badge
+                      count={counts.data?.[item.key] ?? 0}
+                      showZero={false}
+                      overflowCount={999}
+                      className="command-queue__count"
+                      color={item.key === "accept" || item.key === "dispatch" ? "#1e5bb8" : "#8c9bb0"}
+                    />
+                  </span>
+                ),
+              }))}
+            />
+            <div className="command-queue__filters">
+              <Input.Search
+                allowClear
+                placeholder={t("ops.filter.search")}
+                onSearch={(value) => setSearch(value.trim())}
+                className="command-queue__search"
+              />
+              <Select
+                allowClear
+                placeholder={t("orders.field.type")}
+                value={type}
+                onChange={setType}
+                options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
+                className="command-queue__select"
+              />
+              <Select
+                allowClear
+                placeholder={t("ops.filter.warning")}
+                value={warning}
+                onChange={setWarning}
+                options={(["yellow", "red"] as const).map((value) => ({
+                  value,
+                  label: t(key(`ops.warning.${value}`)),
+                }))}
+                className="command-queue__select"
+              />
+            </div>
+            {list.error && (
+              <Alert
+                type="error"
+                showIcon
+                title={t("error.loadFailed")}
+                description={list.error.message}
+                action={
+                  <Button size="small" onClick={list.refresh}>
+                    {t("common.retry")}
+                  </Button>
+                }
+              />
+            )}
+            <OrderTable
+              items={list.items}
+              total={list.total}
+              loading={list.loading}
+              page={list.page}
+              pageSize={list.pageSize}
+              sort={list.sort}
+              order={list.order}
+              onPage={list.setPage}
+              onSort={list.setSort}
+              columns={["orderNo", "subject", "status", "actions"]}
+              onOpen={(order) => setOpenId(order.id)}
+              onChanged={afterAction}
+              onStale={refreshAll}
+              fresh={fresh}
+              emptyText={t(key(`command.queue.${queue}.empty`))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size={16} className="command-page__side">
+            <CommandMap refreshKey={liveTick} selectedGrid={grid?.code ?? null} onSelectGrid={setGrid} />
+            <WarningsPanel refreshKey={liveTick} onOpenOrder={setOpenId} />
+          </Space>
+        </Col>
+      </Row>
+
+      <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} onChanged={afterAction} />
+    </div>
+  );
+}

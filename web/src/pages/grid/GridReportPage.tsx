@@ -1,0 +1,362 @@
+import { CheckCircleFilled } from "@ant-design/icons";
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Result,
+  Segmented,
+  Switch,
+  Typography,
+  type UploadFile,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { type PickedPoint, PointPicker } from "../../components/map";
+import type { Located } from "../../components/orders";
+import {
+  DEMAND_TYPES,
+  type DemandSubmission,
+  type DemandType,
+  type Disposition,
+  OrderStateTag,
+  ordersApi,
+  ReplyFields,
+  type SubmittedOrder,
+  typeLabel,
+} from "../../components/orders";
+import {
+  CategorySuggestions,
+  encodePhoto,
+  filesOf,
+  PhotoPicker,
+  submitErrorText,
+  useCategoryTree,
+  useClassification,
+  useIdempotencyKey,
+} from "../../components/orders/intake";
+import { useT } from "../../i18n/context";
+import { useMyGrid } from "./useMyGrid";
+import "./grid.css";
+
+type Kind = "patrol" | "visit";
+
+interface ReportValues {
+  content: string;
+  address?: string;
+  patrolNote?: string;
+  household?: string;
+  visitedOn?: Dayjs;
+  callerName?: string;
+  callerPhone?: string;
+  disposition?: Disposition;
+  text?: string;
+}
+
+/**
+ * 网格巡 patrol report and 入户访 household-visit record: both register a demand (channel grid_patrol /
+ * household_visit with their fields); a grid-level matter can be solved on the spot in the same step.
+ */
+export default function GridReportPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const kind: Kind = params.get("kind") === "visit" ? "visit" : "patrol";
+  const [form] = Form.useForm<ReportValues>();
+  const content = (Form.useWatch("content", form) as string | undefined) ?? "";
+  const classification = useClassification(content);
+  const tree = useCategoryTree();
+  const grid = useMyGrid();
+  const [categoryCode, setCategoryCode] = useState<string | null>(null);
+  const [type, setType] = useState<DemandType | null>(null);
+  const [typeTouched, setTypeTouched] = useState(false);
+  const [urgent, setUrgent] = useState(false);
+  const [point, setPoint] = useState<PickedPoint | null>(null);
+  const [located, setLocated] = useState<Located | null>(null);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [confidential, setConfidential] = useState(false);
+  const [onSpot, setOnSpot] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<SubmittedOrder | null>(null);
+  const idempotency = useIdempotencyKey();
+
+  useEffect(() => {
+    if (!typeTouched && classification.result) setType(classification.result.type);
+    if (classification.result && !urgent && classification.result.urgent) setUrgent(true);
+  }, [classification.result, typeTouched, urgent]);
+
+  const reset = () => {
+    form.resetFields();
+    setSubmitted(null);
+    setPoint(null);
+    setPhotos([]);
+    setCategoryCode(null);
+    setType(null);
+    setTypeTouched(false);
+    setUrgent(false);
+    setConfidential(false);
+    setOnSpot(false);
+    setError(null);
+  };
+
+  const submit = async (values: ReportValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const attachments = await Promise.all(filesOf(photos).map(encodePhoto));
+      const channelFields: Record<string, unknown> =
+        kind === "patrol"
+          ? values.patrolNote?.trim()
+            ? { patrolNote: values.patrolNote.trim() }
+            : {}
+          : {
+              household: values.household?.trim(),
+              ...(values.visitedOn ? { visitedOn: values.visitedOn.format("YYYY-MM-DD") } : {}),
+            };
+      const caller =
+        kind === "visit"
+          ? {
+              ...(values.callerName?.trim() ? { name: values.callerName.trim() } : {}),
+              ...(values.callerPhone?.trim() ? { phone: values.callerPhone.trim() } : {}),
+              confidential,
+            }
+          : undefined;
+      const body: DemandSubmission = {
+        channel: kind === "patrol" ? "grid_patrol" : "household_visit",
+        channelFields,
+        content: values.content.trim(),
+        ...(type ? { type } : {}),
+        ...(categoryCode ? { categoryCode } : {}),
+        urgent,
+        // Without a point the report belongs to the worker's own grid.
+        ...(point
+          ? { location: { lng: point.lng, lat: point.lat, crs: point.crs } }
+          : { regionCode: grid.mine?.properties.code }),
+        ...(values.address?.trim() ? { address: values.address.trim() } : {}),
+        ...(caller ? { caller } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+        ...(onSpot && values.disposition && values.text
+          ? { solveOnSpot: { disposition: values.disposition, text: values.text.trim() } }
+          : {}),
+      };
+      const order = await ordersApi.submit(body, idempotency.keyFor(body));
+      idempotency.settled();
+      setSubmitted(order);
+    } catch (cause) {
+      setError(submitErrorText(cause, t("intake.networkRetry")));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (submitted) {
+    return (
+      <div className="grid-page">
+        <Result
+          icon={<CheckCircleFilled className="grid-success__icon" />}
+          status="success"
+          title={submitted.solvedOnSpot ? t("grid.report.solvedDone") : t("grid.report.done")}
+          subTitle={
+            <div
+              data-testid="report-result"
+              data-state={submitted.state}
+              data-solved-on-spot={String(submitted.solvedOnSpot)}
+            >
+              <Typography.Title level={4} copyable className="grid-success__no" data-testid="report-order-no">
+                {submitted.orderNo}
+              </Typography.Title>
+              <OrderStateTag state={submitted.state} />
+            </div>
+          }
+          extra={[
+            <Button
+              type="primary"
+              key="view"
+              block
+              size="large"
+              onClick={() => navigate(`/grid/orders/${submitted.id}`)}
+              data-testid="view-report"
+            >
+              {t("grid.report.view")}
+            </Button>,
+            <Button key="again" block size="large" className="grid-success__again" onClick={reset}>
+              {t("grid.report.again")}
+            </Button>,
+          ]}
+        />
+      </div>
+    );
+  }
+
+  const outsideGrid = located && grid.mine && located.grid.code !== grid.mine.properties.code;
+
+  return (
+    <div className="grid-page" data-testid="grid-report" data-kind={kind}>
+      <Segmented
+        block
+        value={kind}
+        onChange={(value) => setParams({ kind: value as Kind }, { replace: true })}
+        options={[
+          { value: "patrol", label: t("grid.report.patrol") },
+          { value: "visit", label: t("grid.report.visit") },
+        ]}
+        className="grid-card"
+        data-testid="report-kind"
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        initialValues={{ visitedOn: dayjs() }}
+        scrollToFirstError
+      >
+        <Card size="small" className="grid-card">
+          {kind === "patrol" ? (
+            <Form.Item name="patrolNote" label={t("grid.report.patrolNote")} rules={[{ max: 200 }]}>
+              <Input
+                maxLength={200}
+                placeholder={t("grid.report.patrolNotePlaceholder")}
+                data-testid="patrol-note"
+              />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item
+                name="household"
+                label={t("grid.report.household")}
+                rules={[
+                  { required: true, whitespace: true, message: t("grid.report.householdRequired") },
+                  { max: 100 },
+                ]}
+              >
+                <Input
+                  maxLength={100}
+                  placeholder={t("grid.report.householdPlaceholder")}
+                  data-testid="visit-household"
+                />
+              </Form.Item>
+              <Form.Item name="visitedOn" label={t("grid.report.visitedOn")}>
+                <DatePicker
+                  inputReadOnly
+                  allowClear={false}
+                  disabledDate={(day) => day.isAfter(dayjs(), "day")}
+                />
+              </Form.Item>
+              <div className="grid-form__pair">
+                <Form.Item name="callerName" label={t("grid.report.residentName")} rules={[{ max: 40 }]}>
+                  <Input maxLength={40} />
+                </Form.Item>
+                <Form.Item
+                  name="callerPhone"
+                  label={t("grid.report.residentPhone")}
+                  rules={[{ pattern: /^\+?[0-9][0-9 -]{6,19}$/, message: t("resident.track.phoneInvalid") }]}
+                >
+                  <Input inputMode="tel" />
+                </Form.Item>
+              </div>
+              <div className="grid-form__switch">
+                <span>
+                  {t("intake.confidential")}
+                  <div className="muted grid-form__hint">{t("intake.confidentialHint")}</div>
+                </span>
+                <Switch checked={confidential} onChange={setConfidential} />
+              </div>
+            </>
+          )}
+          <Form.Item
+            name="content"
+            label={t("grid.report.content")}
+            rules={[
+              { required: true, whitespace: true, message: t("intake.contentRequired") },
+              { min: 5, message: t("intake.contentTooShort") },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={4000} showCount data-testid="report-content" />
+          </Form.Item>
+          <CategorySuggestions
+            classification={classification.result}
+            loading={classification.loading}
+            value={categoryCode}
+            onChange={setCategoryCode}
+            tree={tree}
+          />
+          <div className="grid-form__row">
+            <Segmented
+              size="small"
+              value={type ?? undefined}
+              options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
+              onChange={(value) => {
+                setType(value as DemandType);
+                setTypeTouched(true);
+              }}
+            />
+            <span className="grid-form__urgent">
+              {t("intake.urgent")} <Switch size="small" checked={urgent} onChange={setUrgent} />
+            </span>
+          </div>
+        </Card>
+
+        <Card size="small" title={t("grid.report.where")} className="grid-card">
+          <PointPicker
+            value={point}
+            onChange={setPoint}
+            onLocated={setLocated}
+            grids={grid.mine ? [grid.mine] : undefined}
+            receivedAt={grid.receivedAt}
+            className="grid-page__picker"
+          />
+          {!point && <div className="muted grid-form__hint">{t("grid.report.defaultPlace")}</div>}
+          {outsideGrid && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t("grid.report.outsideGrid")}
+              className="grid-card__alert"
+            />
+          )}
+          <Form.Item name="address" className="grid-form__address">
+            <Input maxLength={200} placeholder={t("intake.addressPlaceholder")} />
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title={t("resident.submit.photos")} className="grid-card">
+          <PhotoPicker value={photos} onChange={setPhotos} />
+        </Card>
+
+        <Card size="small" className="grid-card">
+          <div className="grid-form__switch">
+            <span>
+              <strong>{t("grid.report.onSpot")}</strong>
+              <div className="muted grid-form__hint">{t("grid.report.onSpotHint")}</div>
+            </span>
+            <Switch checked={onSpot} onChange={setOnSpot} data-testid="solve-on-spot" />
+          </div>
+          {onSpot && (
+            <div className="grid-form__onspot" data-testid="solve-on-spot-fields">
+              <ReplyFields />
+            </div>
+          )}
+        </Card>
+
+        {error && (
+          <Alert type="error" showIcon title={error} className="grid-card" data-testid="report-error" />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={submitting}
+          data-testid="submit-report"
+        >
+          {onSpot ? t("grid.report.submitSolved") : t("grid.report.submit")}
+        </Button>
+      </Form>
+    </div>
+  );
+}

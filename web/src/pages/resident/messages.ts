@@ -1,0 +1,108 @@
+/** Strings of the resident's H5 pages and the public rating and tracking pages. */
+export const residentZhCN = {
+  "resident.menu.home": "首页",
+  "resident.menu.new": "我要反映",
+  "resident.menu.mine": "我的诉求",
+  "resident.nav.mine": "我的诉求",
+  "resident.nav.track": "进度查询",
+
+  "resident.home.slogan": "有事找网格 · 民呼我行，件件有着落",
+  "resident.home.report": "我要反映",
+  "resident.home.recent": "最近的诉求",
+  "resident.home.all": "全部",
+  "resident.home.privacy": "您的电话仅用于办理与回访，全程加密保存",
+
+  "resident.submit.title": "我要反映",
+  "resident.submit.what": "遇到了什么问题",
+  "resident.submit.contentPlaceholder": "请描述问题：什么时间、在哪里、发生了什么、希望怎么解决",
+  "resident.submit.similar": "附近已有相同问题正在办理，您的诉求也会被一并跟进",
+  "resident.submit.where": "问题在哪里",
+  "resident.submit.placeRequired": "请在地图上点选问题位置，或使用我的位置",
+  "resident.submit.photos": "现场照片（选填）",
+  "resident.submit.submit": "提交诉求",
+  "resident.submit.done": "提交成功",
+  "resident.submit.doneHint": "请记下您的工单编号，可随时查询办理进度",
+  "resident.submit.view": "查看办理进度",
+  "resident.submit.again": "继续反映",
+
+  "resident.mine.empty": "您还没有提交过诉求",
+  "resident.mine.filter.all": "全部",
+  "resident.mine.filter.open": "办理中",
+  "resident.mine.filter.rate": "待评价",
+  "resident.mine.filter.done": "已办结",
+
+  "resident.order.progress": "办理进度",
+  "resident.order.reply": "办理结果",
+  "resident.order.myRating": "我的评价",
+  "resident.order.details": "诉求详情",
+
+  "resident.rate.due": "「{title}」已办理完毕，请您评价",
+  "resident.rate.go": "评价办理结果",
+  "resident.rate.title": "您反映的问题",
+  "resident.rate.yourRating": "您的评价",
+  "resident.rate.submit": "提交评价",
+  "resident.rate.thanks": "感谢您的评价",
+  "resident.rate.already": "您已评价过，感谢支持",
+  "resident.rate.invalid": "评价链接无效或已过期",
+
+  "resident.track.phone": "反映人手机号",
+  "resident.track.search": "查询",
+  "resident.track.notFound": "未找到该工单，请核对工单编号和手机号",
+  "resident.track.orderNoInvalid": "工单编号格式如 BL202611260001",
+  "resident.track.phoneInvalid": "请输入正确的手机号",
+} as const;
+
+export const residentEnUS: Record<keyof typeof residentZhCN, string> = {
+  "resident.menu.home": "Home",
+  "resident.menu.new": "Report a problem",
+  "resident.menu.mine": "My demands",
+  "resident.nav.mine": "My demands",
+  "resident.nav.track": "Track progress",
+
+  "resident.home.slogan": "Your grid is here for you — every demand gets an answer",
+  "resident.home.report": "Report a problem",
+  "resident.home.recent": "Recent demands",
+  "resident.home.all": "All",
+  "resident.home.privacy": "Your phone number is used only for handling and follow-up and stored encrypted",
+
+  "resident.submit.title": "Report a problem",
+  "resident.submit.what": "What is the problem?",
+  "resident.submit.contentPlaceholder":
+    "Describe it: when, where, what happened and what you would like done",
+  "resident.submit.similar":
+    "The same problem nearby is already being handled; yours will be followed up with it",
+  "resident.submit.where": "Where is it?",
+  "resident.submit.placeRequired": "Please tap the place on the map, or use your location",
+  "resident.submit.photos": "Photos (optional)",
+  "resident.submit.submit": "Submit",
+  "resident.submit.done": "Submitted",
+  "resident.submit.doneHint": "Keep your order number to track the progress at any time",
+  "resident.submit.view": "See the progress",
+  "resident.submit.again": "Report another",
+
+  "resident.mine.empty": "You have not submitted any demand yet",
+  "resident.mine.filter.all": "All",
+  "resident.mine.filter.open": "Open",
+  "resident.mine.filter.rate": "To rate",
+  "resident.mine.filter.done": "Closed",
+
+  "resident.order.progress": "Progress",
+  "resident.order.reply": "Result",
+  "resident.order.myRating": "My rating",
+  "resident.order.details": "Details",
+
+  "resident.rate.due": "“{title}” has been handled — please rate it",
+  "resident.rate.go": "Rate the result",
+  "resident.rate.title": "Your demand",
+  "resident.rate.yourRating": "Your rating",
+  "resident.rate.submit": "Submit rating",
+  "resident.rate.thanks": "Thank you for your rating",
+  "resident.rate.already": "You have already rated this, thank you",
+  "resident.rate.invalid": "This rating link is invalid or has expired",
+
+  "resident.track.phone": "Caller's mobile number",
+  "resident.track.search": "Search",
+  "resident.track.notFound": "No such order: please check the order number and phone",
+  "resident.track.orderNoInvalid": "An order number looks like BL202611260001",
+  "resident.track.phoneInvalid": "Please enter a valid phone number",
+};
