@@ -13,14 +13,19 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** Runs `minhu <args>` to completion (e.g. seeding a server database). */
 export async function runMinhu(args: string[], env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, ["bin/minhu.js", ...args], { env: { ...process.env, ...env }, stdio: "inherit" });
+  const child = spawn(process.execPath, ["bin/minhu.js", ...args], {
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`minhu ${args.join(" ")} exited with ${code}`);
 }
@@ -58,7 +63,13 @@ export interface Response {
 }
 
 /** One keep-alive HTTP request; resolves with status and body. */
-export function request(agent: http.Agent, url: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function request(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
@@ -66,12 +77,23 @@ export function request(agent: http.Agent, url: string, method: string, body: un
       {
         method,
         agent,
-        headers: { ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}), ...headers },
+        headers: {
+          ...(payload
+            ? { "content-type": "application/json", "content-length": String(payload.length) }
+            : {}),
+          ...headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            headers: res.headers,
+          }),
+        );
       },
     );
     req.on("error", reject);
@@ -81,9 +103,13 @@ export function request(agent: http.Agent, url: string, method: string, body: un
 
 /** Signs in and returns the Cookie header. */
 export async function signIn(agent: http.Agent, baseUrl: string, username: string): Promise<string> {
-  const response = await request(agent, `${baseUrl}/api/auth/login`, "POST", { username, password: "minhu-demo" });
+  const response = await request(agent, `${baseUrl}/api/auth/login`, "POST", {
+    username,
+    password: "minhu-demo",
+  });
   const cookie = [response.headers["set-cookie"] ?? []].flat()[0];
-  if (response.status !== 200 || !cookie) throw new Error(`login ${username}: ${response.status} ${response.body}`);
+  if (response.status !== 200 || !cookie)
+    throw new Error(`login ${username}: ${response.status} ${response.body}`);
   return cookie.split(";")[0];
 }
 

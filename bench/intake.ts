@@ -20,13 +20,29 @@ interface Example {
 /** Realistic calls: texts from the labelled examples, half with the operator's category, points across the district. */
 async function buildCalls(baseUrl: string, agent: http.Agent, count: number) {
   const admin = await signIn(agent, baseUrl, "admin");
-  const grids = JSON.parse((await request(agent, `${baseUrl}/api/grids`, "GET", undefined, { cookie: admin })).body);
-  const locator = new GridLocator(grids.features.map((f: { properties: { code: string }; geometry: GeoJSON.Polygon }) => ({ code: f.properties.code, geometry: f.geometry })));
-  const bbox = grids.features.flatMap((f: { geometry: GeoJSON.Polygon }) => f.geometry.coordinates[0]).reduce(
-    (b: number[], [x, y]: number[]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)],
-    [180, 90, -180, -90],
+  const grids = JSON.parse(
+    (await request(agent, `${baseUrl}/api/grids`, "GET", undefined, { cookie: admin })).body,
   );
-  const examples: Example[] = JSON.parse(readFileSync(new URL("../src/modules/demands/classify/examples.json", import.meta.url), "utf8"));
+  const locator = new GridLocator(
+    grids.features.map((f: { properties: { code: string }; geometry: GeoJSON.Polygon }) => ({
+      code: f.properties.code,
+      geometry: f.geometry,
+    })),
+  );
+  const bbox = grids.features
+    .flatMap((f: { geometry: GeoJSON.Polygon }) => f.geometry.coordinates[0])
+    .reduce(
+      (b: number[], [x, y]: number[]) => [
+        Math.min(b[0], x),
+        Math.min(b[1], y),
+        Math.max(b[2], x),
+        Math.max(b[3], y),
+      ],
+      [180, 90, -180, -90],
+    );
+  const examples: Example[] = JSON.parse(
+    readFileSync(new URL("../src/modules/demands/classify/examples.json", import.meta.url), "utf8"),
+  );
   const random = mulberry32(20261126);
   const calls = [];
   while (calls.length < count) {
@@ -66,7 +82,12 @@ async function drive(baseUrl: string, agent: http.Agent, calls: unknown[]) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: calls.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return {
+    perSecond: calls.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
 }
 
 async function benchEmbedded(count: number) {
@@ -114,20 +135,19 @@ async function benchServer(count: number) {
 /** What the server does with plain single-row INSERTs of an order-sized row, same concurrency: the ceiling. */
 async function rawInsertRate(url: string, count: number): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
-  await pool.query("CREATE TABLE raw_insert_bench (id bigserial PRIMARY KEY, order_no text UNIQUE, content text, region_code text, lng float8, lat float8, created_at timestamptz DEFAULT now())");
+  await pool.query(
+    "CREATE TABLE raw_insert_bench (id bigserial PRIMARY KEY, order_no text UNIQUE, content text, region_code text, lng float8, lat float8, created_at timestamptz DEFAULT now())",
+  );
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < count) {
         const n = next++;
-        await pool.query("INSERT INTO raw_insert_bench (order_no, content, region_code, lng, lat) VALUES ($1, $2, $3, $4, $5)", [
-          `R${n}`,
-          "小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全",
-          "610103001002001",
-          108.95,
-          34.25,
-        ]);
+        await pool.query(
+          "INSERT INTO raw_insert_bench (order_no, content, region_code, lng, lat) VALUES ($1, $2, $3, $4, $5)",
+          [`R${n}`, "小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全", "610103001002001", 108.95, 34.25],
+        );
       }
     }),
   );
@@ -136,7 +156,9 @@ async function rawInsertRate(url: string, count: number): Promise<number> {
   return perSecond;
 }
 
-export async function benchIntake(count = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000)): Promise<Record<string, number>> {
+export async function benchIntake(
+  count = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000),
+): Promise<Record<string, number>> {
   const embedded = await benchEmbedded(count);
   const server = await benchServer(count);
   return {
@@ -156,12 +178,22 @@ export async function benchIntake(count = Number(process.env.BENCH_INTAKE_ORDERS
 
 export function reportIntake(r: Record<string, number>): void {
   const line = (label: string, value: number, unit: string) =>
-    console.log(`${label.padEnd(52)}${value.toLocaleString("en-US", { maximumFractionDigits: 1 }).padStart(12)} ${unit}`);
+    console.log(
+      `${label.padEnd(52)}${value.toLocaleString("en-US", { maximumFractionDigits: 1 }).padStart(12)} ${unit}`,
+    );
   console.log(`intake through HTTP: ${r.orders.toLocaleString("en-US")} demands, ${r.concurrency} in flight`);
   line("intake on PGlite", r.pgliteOrdersPerSecond, "orders/s");
-  line("intake on PGlite p50 / p99", r.pgliteP50Ms, `ms / ${r.pgliteP99Ms.toFixed(1)} ms (${r.pgliteFailures} failed)`);
+  line(
+    "intake on PGlite p50 / p99",
+    r.pgliteP50Ms,
+    `ms / ${r.pgliteP99Ms.toFixed(1)} ms (${r.pgliteFailures} failed)`,
+  );
   line("intake on PostgreSQL", r.postgresOrdersPerSecond, "orders/s");
-  line("intake on PostgreSQL p50 / p99", r.postgresP50Ms, `ms / ${r.postgresP99Ms.toFixed(1)} ms (${r.postgresFailures} failed)`);
+  line(
+    "intake on PostgreSQL p50 / p99",
+    r.postgresP50Ms,
+    `ms / ${r.postgresP99Ms.toFixed(1)} ms (${r.postgresFailures} failed)`,
+  );
   line("raw PostgreSQL single-row INSERT (same run)", r.rawInsertsPerSecond, "rows/s");
 }
 

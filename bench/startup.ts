@@ -37,7 +37,8 @@ export async function benchStartup(): Promise<Record<string, number>> {
 }
 
 export function reportStartup(r: Record<string, number>): void {
-  const line = (label: string, value: number) => console.log(`${label.padEnd(52)}${Math.round(value).toLocaleString("en-US").padStart(10)} ms`);
+  const line = (label: string, value: number) =>
+    console.log(`${label.padEnd(52)}${Math.round(value).toLocaleString("en-US").padStart(10)} ms`);
   line("embedded PGlite: open a new database", r.openFirstMs);
   line("embedded PGlite: first start (migrate + seed + demo)", r.firstStartMs);
   line("embedded PGlite: reopen existing data folder", r.reopenMs);

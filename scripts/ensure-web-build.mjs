@@ -15,11 +15,16 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sourcesChanged = () => Math.max(newestMtime("web/src"), statSync("web/index.html").mtimeMs) > statSync(built).mtimeMs;
+const sourcesChanged = () =>
+  Math.max(newestMtime("web/src"), statSync("web/index.html").mtimeMs) > statSync(built).mtimeMs;
 
 if (!existsSync(built) || sourcesChanged()) {
   console.log("building the web app (first start or changed sources)…");
-  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+    {
+      stdio: "inherit",
+    },
+  );
 }

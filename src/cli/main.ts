@@ -1,15 +1,15 @@
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import { loadConfig } from "../config.js";
+import { migrateToLatest } from "../db/migrate.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
-import { buildApp } from "../server/app.js";
-import { createJobRunner } from "../server/jobs.js";
-import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
-import { migrateToLatest } from "../db/migrate.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
-import { rmSync } from "node:fs";
-import { sql } from "kysely";
+import { buildApp } from "../server/app.js";
+import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
+import { createJobRunner } from "../server/jobs.js";
 
 const USAGE = `minhu <command>
 
@@ -66,7 +66,9 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const ctx = await createContext(database, config);
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
-  const jobs = config.runJobs ? createJobRunner(ctx, (error) => app.log.error({ err: error }, "job poll failed")) : null;
+  const jobs = config.runJobs
+    ? createJobRunner(ctx, (error) => app.log.error({ err: error }, "job poll failed"))
+    : null;
   await jobs?.start();
   const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
   console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
@@ -100,7 +102,11 @@ async function reset(config: ReturnType<typeof loadConfig>, args: string[]): Pro
 }
 
 async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { password: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { password: { type: "string" } },
+  });
   const username = positionals[0];
   const password = values.password ?? process.env.MINHU_ADMIN_PASSWORD;
   if (!username || !password || password.length < 10) {
@@ -110,9 +116,20 @@ async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]
   }
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database, new PhoneVault(config.secretKey), { demo: false });
-  const district = await database.db.selectFrom("regions").select("code").where("parent_code", "is", null).executeTakeFirstOrThrow();
+  const district = await database.db
+    .selectFrom("regions")
+    .select("code")
+    .where("parent_code", "is", null)
+    .executeTakeFirstOrThrow();
   await insertUsers(database.db, [
-    { username, displayName: username, passwordHash: await hashPassword(password), role: "admin", regionCode: district.code, unitId: null },
+    {
+      username,
+      displayName: username,
+      passwordHash: await hashPassword(password),
+      role: "admin",
+      regionCode: district.code,
+      unitId: null,
+    },
   ]);
   console.log(`administrator ${username} created`);
   await database.close();

@@ -29,7 +29,9 @@ export interface DatabaseOptions {
 
 /** Opens the database named by the options: a server when `url` is set, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openServer(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir ?? "memory://");
+  return options.url
+    ? openServer(options.url, options.poolSize ?? 10)
+    : openEmbedded(options.dataDir ?? "memory://");
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {

@@ -17,7 +17,12 @@ export type Role =
   | "supervisor"
   | "leader"
   | "admin";
-export type UnitKind = "command_centre" | "department" | "street_office" | "community_committee" | "enterprise";
+export type UnitKind =
+  | "command_centre"
+  | "department"
+  | "street_office"
+  | "community_committee"
+  | "enterprise";
 
 export interface RegionsTable {
   code: string;

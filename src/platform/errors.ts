@@ -49,7 +49,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "同一幂等键已用于不同的提交内容",
     "en-US": "This Idempotency-Key was already used for a different request",
   },
-  PAYLOAD_TOO_LARGE: { status: 413, "zh-CN": "文件过大（上限 {limit}）", "en-US": "File too large (limit {limit})" },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    "zh-CN": "文件过大（上限 {limit}）",
+    "en-US": "File too large (limit {limit})",
+  },
   UNSUPPORTED_FILE: {
     status: 415,
     "zh-CN": "不支持的文件类型：{type}",
@@ -62,7 +66,11 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 /** Builds an AppError with the status registered for its code. */
-export function fail(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown): AppError {
+export function fail(
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  details?: unknown,
+): AppError {
   return new AppError(code, ERROR_MESSAGES[code].status, params, details);
 }
 

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { DB, Role } from "../db/schema.js";
-import { insertUsers, type NewUser } from "../modules/accounts/repository.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
-import type { PhoneVault } from "../platform/privacy/phone.js";
+import { insertUsers, type NewUser } from "../modules/accounts/repository.js";
 import { mulberry32 } from "../modules/regions/geometry/prng.js";
+import type { PhoneVault } from "../platform/privacy/phone.js";
 
 export const DEMO_PASSWORD = "minhu-demo";
 
@@ -16,8 +16,10 @@ export interface DemoAccount {
   unitCode?: string;
 }
 
-const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
-const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅玉兰晓东小红文博思远子涵雨萱浩然梓轩欣怡";
+const SURNAMES =
+  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+const GIVEN =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅玉兰晓东小红文博思远子涵雨萱浩然梓轩欣怡";
 
 /**
  * The accounts of the demo: one or more per role, all with the demo password (hashed once), and
@@ -62,7 +64,12 @@ export async function seedDemoAccounts(db: Kysely<DB>, vault: PhoneVault): Promi
 const demoPhone = (index: number) => `1380000${String(index).padStart(4, "0")}`;
 
 async function codes(db: Kysely<DB>, level: "district" | "street" | "community" | "grid"): Promise<string[]> {
-  const rows = await db.selectFrom("regions").select("code").where("level", "=", level).orderBy("code").execute();
+  const rows = await db
+    .selectFrom("regions")
+    .select("code")
+    .where("level", "=", level)
+    .orderBy("code")
+    .execute();
   return rows.map((r) => r.code);
 }
 
@@ -104,15 +111,35 @@ function pickGiven(random: () => number): string {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "admin", displayName: "系统管理员", role: "admin", region: "district" },
   { username: "operator", displayName: "12345话务员 王敏", role: "operator", region: "district" },
-  { username: "district-dispatcher", displayName: "区指挥中心 派单员 李强", role: "dispatcher", region: "district" },
-  { username: "street-dispatcher", displayName: "街道指挥中心 派单员 张丽", role: "dispatcher", region: "street" },
-  { username: "community-dispatcher", displayName: "社区 派单员 刘洋", role: "dispatcher", region: "community" },
+  {
+    username: "district-dispatcher",
+    displayName: "区指挥中心 派单员 李强",
+    role: "dispatcher",
+    region: "district",
+  },
+  {
+    username: "street-dispatcher",
+    displayName: "街道指挥中心 派单员 张丽",
+    role: "dispatcher",
+    region: "street",
+  },
+  {
+    username: "community-dispatcher",
+    displayName: "社区 派单员 刘洋",
+    role: "dispatcher",
+    region: "community",
+  },
   { username: "street-staff", displayName: "街道工作人员 陈静", role: "staff", region: "street" },
   { username: "community-staff", displayName: "社区工作人员 杨帆", role: "staff", region: "community" },
   { username: "gridworker", displayName: "网格员 赵磊", role: "grid_worker", region: "grid" },
   { username: "cgj-handler", displayName: "城管局 承办人 黄涛", role: "unit_handler", unitCode: "cgj" },
   { username: "zjj-handler", displayName: "住建局 承办人 周娟", role: "unit_handler", unitCode: "zjj" },
-  { username: "street-office-handler", displayName: "街道办 承办人 吴杰", role: "unit_handler", unitCode: "jd{street}" },
+  {
+    username: "street-office-handler",
+    displayName: "街道办 承办人 吴杰",
+    role: "unit_handler",
+    unitCode: "jd{street}",
+  },
   { username: "supervisor", displayName: "督查考核 徐刚", role: "supervisor", region: "district" },
   { username: "leader", displayName: "联系社区领导 孙建国", role: "leader", region: "community" },
   { username: "resident", displayName: "居民 胡玉兰", role: "resident" },

@@ -51,11 +51,20 @@ async function insertRegions(trx: Kysely<DB>, regions: RegionShape[]): Promise<v
       min_lat: minLat,
       max_lng: maxLng,
       max_lat: maxLat,
-      party_branch: region.level === "grid" ? `${region.name}党支部` : region.level === "community" ? `${region.name}党委` : null,
+      party_branch:
+        region.level === "grid"
+          ? `${region.name}党支部`
+          : region.level === "community"
+            ? `${region.name}党委`
+            : null,
     };
   });
   // Parents first (the list is ordered by level), in batches small enough for one statement.
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto("regions").values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto("regions")
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 function bounds(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number, number, number] {
@@ -111,7 +120,13 @@ async function insertCategoriesAndCatalogue(trx: Kysely<DB>, units: Map<string, 
   await trx
     .insertInto("categories")
     .values(
-      categories.map((c) => ({ code: c.code, name: c.name, name_en: c.nameEn, parent_code: c.parentCode, level: c.level })),
+      categories.map((c) => ({
+        code: c.code,
+        name: c.name,
+        name_en: c.nameEn,
+        parent_code: c.parentCode,
+        level: c.level,
+      })),
     )
     .execute();
   // One district-wide catalogue row per leaf-or-branch below level 1; local rows may override per region.

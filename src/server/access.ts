@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hasPermission, type Actor, type Permission } from "../platform/auth/permissions.js";
+import { type Actor, hasPermission, type Permission } from "../platform/auth/permissions.js";
 import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
 import { fail } from "../platform/errors.js";
 import type { AppContext } from "./context.js";

@@ -21,11 +21,11 @@ import { regionRoutes } from "../modules/regions/routes.js";
 import { routingRoutes } from "../modules/routing/routes.js";
 import { supervisionRoutes } from "../modules/supervision/routes.js";
 import { timeLimitRoutes } from "../modules/time-limits/routes.js";
-import { visitRoutes } from "../modules/visits/routes.js";
 import { unitRoutes } from "../modules/units/routes.js";
+import { visitRoutes } from "../modules/visits/routes.js";
 import { warningRoutes } from "../modules/warning/routes.js";
-import { fail } from "../platform/errors.js";
 import { listenForConfigChanges } from "../platform/config-sync/listener.js";
+import { fail } from "../platform/errors.js";
 import { EventHub } from "../platform/events/hub.js";
 import { eventRoutes } from "../platform/events/routes.js";
 import { installAccessControl } from "./access.js";
@@ -41,7 +41,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 12 * 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(cookie);
@@ -64,7 +66,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const stopConfigSync = await listenForConfigChanges(ctx);
   app.addHook("onClose", () => stopConfigSync());
 
-  app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({
+    status: "ok",
+  }));
   await app.register(async (api) => {
     await accountRoutes(api, ctx);
     await eventRoutes(api, ctx, hub);
@@ -96,7 +100,8 @@ async function serveWebApp(app: App): Promise<void> {
   if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith("/api") || request.url.startsWith("/open311");
-    if (isApi || !hasBuild || request.method !== "GET") throw fail("NOT_FOUND", { what: request.url.split("?")[0] });
+    if (isApi || !hasBuild || request.method !== "GET")
+      throw fail("NOT_FOUND", { what: request.url.split("?")[0] });
     return reply.sendFile("index.html");
   });
 }

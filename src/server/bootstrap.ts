@@ -34,7 +34,10 @@ export async function prepareDatabase(
 }
 
 /** The context every module receives, built over an open, prepared database. */
-export async function createContext(database: Database, config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">): Promise<AppContext> {
+export async function createContext(
+  database: Database,
+  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">,
+): Promise<AppContext> {
   const ctx: Omit<AppContext, "intake"> = {
     database,
     db: database.db,

@@ -22,7 +22,9 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
     const first = error.validation[0];
-    const where = first?.instancePath ? `${error.validationContext ?? ""}${first.instancePath}` : (error.validationContext ?? "");
+    const where = first?.instancePath
+      ? `${error.validationContext ?? ""}${first.instancePath}`
+      : (error.validationContext ?? "");
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
     const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
     const detail = [where, missing ? `'${missing}'` : "", extra ? `'${extra}'` : "", first?.message ?? ""]
@@ -31,7 +33,8 @@ function toAppError(error: FastifyError): AppError {
     return fail("VALIDATION_FAILED", { detail }, error.validation);
   }
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return fail("PAYLOAD_TOO_LARGE", { limit: "bodyLimit" });
-  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return fail("UNSUPPORTED_FILE", { type: "content-type" });
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+    return fail("UNSUPPORTED_FILE", { type: "content-type" });
   if (error.statusCode && error.statusCode < 500) return fail("VALIDATION_FAILED", { detail: error.message });
   return fail("INTERNAL");
 }

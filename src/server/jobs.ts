@@ -1,5 +1,5 @@
-import { JobRunner } from "../platform/jobs/runner.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
+import { JobRunner } from "../platform/jobs/runner.js";
 import type { AppContext } from "./context.js";
 
 /** Every timer the platform runs, as database-backed jobs: exactly one instance runs each due job. */

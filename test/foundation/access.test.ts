@@ -15,36 +15,76 @@ async function get(user: string | null, url: string) {
 /** A region of another street than the demo accounts' (they all sit in 610103001). */
 const OTHER_STREET = "610103008";
 async function otherGrid(): Promise<string> {
-  const row = await t.ctx.db.selectFrom("regions").select("code").where("level", "=", "grid").where("code", "like", `${OTHER_STREET}%`).orderBy("code").executeTakeFirstOrThrow();
+  const row = await t.ctx.db
+    .selectFrom("regions")
+    .select("code")
+    .where("level", "=", "grid")
+    .where("code", "like", `${OTHER_STREET}%`)
+    .orderBy("code")
+    .executeTakeFirstOrThrow();
   return row.code;
 }
 async function siblingGrid(user: string): Promise<string> {
-  const own = (await t.ctx.db.selectFrom("users").select("region_code").where("username", "=", user).executeTakeFirstOrThrow()).region_code as string;
-  const row = await t.ctx.db.selectFrom("regions").select("code").where("parent_code", "=", own.slice(0, 12)).where("code", "!=", own).executeTakeFirstOrThrow();
+  const own = (
+    await t.ctx.db
+      .selectFrom("users")
+      .select("region_code")
+      .where("username", "=", user)
+      .executeTakeFirstOrThrow()
+  ).region_code as string;
+  const row = await t.ctx.db
+    .selectFrom("regions")
+    .select("code")
+    .where("parent_code", "=", own.slice(0, 12))
+    .where("code", "!=", own)
+    .executeTakeFirstOrThrow();
   return row.code;
 }
 
 describe("sign-in", () => {
   it("refuses a wrong password with INVALID_CREDENTIALS and the same answer for an unknown user", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "admin", password: "nope" } });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nobody", password: "nope" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "admin", password: "nope" },
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "nobody", password: "nope" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
     expect(wrong.json().code).toBe("INVALID_CREDENTIALS");
   });
 
   it("sets an httpOnly SameSite session cookie and answers /api/me", async () => {
-    const login = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "admin", password: "minhu-demo" } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "admin", password: "minhu-demo" },
+    });
     const cookie = login.cookies.find((c) => c.name === "minhu_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     const me = await t.app.inject({ url: "/api/me", headers: { cookie: `minhu_session=${cookie?.value}` } });
-    expect(me.json()).toMatchObject({ username: "admin", role: "admin", regionCode: "610103", regionName: "碑林区" });
+    expect(me.json()).toMatchObject({
+      username: "admin",
+      role: "admin",
+      regionCode: "610103",
+      regionName: "碑林区",
+    });
   });
 
   it("ends the session on logout", async () => {
-    const login = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "operator", password: "minhu-demo" } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "operator", password: "minhu-demo" },
+    });
     const cookie = `minhu_session=${login.cookies.find((c) => c.name === "minhu_session")?.value}`;
-    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } })).statusCode,
+    ).toBe(204);
     const me = await t.app.inject({ url: "/api/me", headers: { cookie } });
     expect(me.statusCode).toBe(401);
     expect(me.json().code).toBe("UNAUTHENTICATED");
@@ -95,7 +135,9 @@ describe("every role is denied outside its role or jurisdiction", () => {
   it("street dispatcher: sees its own street's grids only", async () => {
     expect((await get("street-dispatcher", `/api/regions/${await otherGrid()}`)).statusCode).toBe(403);
     const grids = (await get("street-dispatcher", "/api/grids")).json().features;
-    expect(grids.every((f: { properties: { streetCode: string } }) => f.properties.streetCode === "610103001")).toBe(true);
+    expect(
+      grids.every((f: { properties: { streetCode: string } }) => f.properties.streetCode === "610103001"),
+    ).toBe(true);
   });
 
   it("community dispatcher: may not open another street's grid", async () => {
@@ -115,7 +157,13 @@ describe("every role is denied outside its role or jurisdiction", () => {
       method: "POST",
       url: "/api/users",
       headers: { cookie: await t.login("supervisor") },
-      payload: { username: "x-user", displayName: "X", password: "long-enough-1", role: "operator", regionCode: "610103" },
+      payload: {
+        username: "x-user",
+        displayName: "X",
+        password: "long-enough-1",
+        role: "operator",
+        regionCode: "610103",
+      },
     });
     expect(response.statusCode).toBe(403);
   });
@@ -138,7 +186,13 @@ describe("every role is denied outside its role or jurisdiction", () => {
       method: "POST",
       url: "/api/users",
       headers: { cookie },
-      payload: { username: "new-operator", displayName: "新话务员", password: "long-enough-1", role: "operator", regionCode: "610103" },
+      payload: {
+        username: "new-operator",
+        displayName: "新话务员",
+        password: "long-enough-1",
+        role: "operator",
+        regionCode: "610103",
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(await t.login("new-operator", "long-enough-1")).toMatch(/^minhu_session=/);
@@ -151,7 +205,9 @@ describe("OpenAPI", () => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/regions", "/api/locate", "/api/auth/login", "/api/demands"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/api/regions", "/api/locate", "/api/auth/login", "/api/demands"]),
+    );
   });
 
   it("health answers ok", async () => {

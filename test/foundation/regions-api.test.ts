@@ -18,7 +18,10 @@ describe("the 碑林区 region tree (GET /api/regions)", () => {
   });
 
   it("lists 105 communities and 383 grids", async () => {
-    const communities = await t.app.inject({ url: "/api/regions?level=community", headers: { cookie: admin } });
+    const communities = await t.app.inject({
+      url: "/api/regions?level=community",
+      headers: { cookie: admin },
+    });
     const grids = await t.app.inject({ url: "/api/regions?level=grid", headers: { cookie: admin } });
     expect(communities.json().items).toHaveLength(105);
     expect(grids.json().items).toHaveLength(383);
@@ -26,18 +29,27 @@ describe("the 碑林区 region tree (GET /api/regions)", () => {
 
   it("starts at the district and goes down by parent", async () => {
     const top = (await t.app.inject({ url: "/api/regions", headers: { cookie: admin } })).json().items;
-    expect(top).toEqual([{ code: "610103", name: "碑林区", level: "district", parentCode: null, childCount: 8 }]);
-    const street = (await t.app.inject({ url: "/api/regions?parent=610103001", headers: { cookie: admin } })).json();
+    expect(top).toEqual([
+      { code: "610103", name: "碑林区", level: "district", parentCode: null, childCount: 8 },
+    ]);
+    const street = (
+      await t.app.inject({ url: "/api/regions?parent=610103001", headers: { cookie: admin } })
+    ).json();
     expect(street.items.length).toBeGreaterThan(0);
     expect(street.items.every((r: { parentCode: string }) => r.parentCode === "610103001")).toBe(true);
   });
 
   it("shows a grid with its ancestors, party branch and 5–7 grid workers with masked phones", async () => {
-    const first = (await t.app.inject({ url: "/api/regions?level=grid", headers: { cookie: admin } })).json().items[0];
+    const first = (await t.app.inject({ url: "/api/regions?level=grid", headers: { cookie: admin } })).json()
+      .items[0];
     const response = await t.app.inject({ url: `/api/regions/${first.code}`, headers: { cookie: admin } });
     const grid = response.json();
     expect(grid.level).toBe("grid");
-    expect(grid.ancestors.map((a: { level: string }) => a.level)).toEqual(["district", "street", "community"]);
+    expect(grid.ancestors.map((a: { level: string }) => a.level)).toEqual([
+      "district",
+      "street",
+      "community",
+    ]);
     expect(grid.partyBranch).toContain("党支部");
     expect(grid.workers.length).toBeGreaterThanOrEqual(5);
     expect(grid.workers.length).toBeLessThanOrEqual(7);
@@ -52,7 +64,10 @@ describe("the 碑林区 region tree (GET /api/regions)", () => {
     const [lng, lat] = collection.features[0].geometry.coordinates.flat(3);
     expect(lng).toBeGreaterThan(108.9);
     expect(lat).toBeGreaterThan(34.2);
-    expect(collection.features[0].properties).toMatchObject({ communityName: expect.any(String), streetName: expect.any(String) });
+    expect(collection.features[0].properties).toMatchObject({
+      communityName: expect.any(String),
+      streetName: expect.any(String),
+    });
   });
 
   it("returns 404 for an unknown region inside the jurisdiction", async () => {
@@ -64,7 +79,9 @@ describe("the 碑林区 region tree (GET /api/regions)", () => {
 
 describe("locating a point (GET /api/locate)", () => {
   it("finds the grid, community, street and district of a point inside a grid", async () => {
-    const grids = (await t.app.inject({ url: "/api/grids?within=610103002", headers: { cookie: admin } })).json();
+    const grids = (
+      await t.app.inject({ url: "/api/grids?within=610103002", headers: { cookie: admin } })
+    ).json();
     const feature = grids.features[0];
     const [lng, lat] = interiorPoint(feature.geometry);
     const response = await t.app.inject({ url: `/api/locate?lat=${lat}&lng=${lng}` });
@@ -85,7 +102,10 @@ describe("locating a point (GET /api/locate)", () => {
     const zh = await t.app.inject({ url: "/api/locate?lat=39.9&lng=116.4" });
     expect(zh.statusCode).toBe(404);
     expect(zh.json()).toEqual({ code: "OUTSIDE_JURISDICTION", message: "该位置不在本区辖区内" });
-    const en = await t.app.inject({ url: "/api/locate?lat=39.9&lng=116.4", headers: { "accept-language": "en-US,en;q=0.9" } });
+    const en = await t.app.inject({
+      url: "/api/locate?lat=39.9&lng=116.4",
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
     expect(en.json().message).toBe("This location is outside the district");
   });
 
@@ -97,8 +117,13 @@ describe("locating a point (GET /api/locate)", () => {
 });
 
 /** A point well inside a polygon: the centroid of its largest triangle fan is good enough for compact grids. */
-function interiorPoint(geometry: { type: string; coordinates: number[][][] | number[][][][] }): [number, number] {
-  const ring = (geometry.type === "Polygon" ? geometry.coordinates[0] : (geometry.coordinates[0] as number[][][])[0]) as number[][];
+function interiorPoint(geometry: {
+  type: string;
+  coordinates: number[][][] | number[][][][];
+}): [number, number] {
+  const ring = (
+    geometry.type === "Polygon" ? geometry.coordinates[0] : (geometry.coordinates[0] as number[][][])[0]
+  ) as number[][];
   const xs = ring.map((p) => p[0]);
   const ys = ring.map((p) => p[1]);
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../src/db/database.js";
-import { buildApp, type App } from "../../src/server/app.js";
-import { createContext, prepareDatabase } from "../../src/server/bootstrap.js";
-import type { AppContext } from "../../src/server/context.js";
 import { PhoneVault } from "../../src/platform/privacy/phone.js";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
+import { type App, buildApp } from "../../src/server/app.js";
+import { createContext, prepareDatabase } from "../../src/server/bootstrap.js";
+import type { AppContext } from "../../src/server/context.js";
 import { openTestDatabase } from "./database.js";
 
 export interface TestApp {
@@ -34,7 +34,11 @@ export async function createTestApp(): Promise<TestApp> {
     async login(username, password = DEMO_PASSWORD) {
       const cached = cookies.get(username);
       if (cached && password === DEMO_PASSWORD) return cached;
-      const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
       if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
       const session = response.cookies.find((c) => c.name === "minhu_session");
       if (!session) throw new Error("no session cookie");

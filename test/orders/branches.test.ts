@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sweepDeadlines } from "../../src/modules/time-limits/sweep.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { act, categoryAt, getOrder, must, pointInGrid, REPLY, regionOf, SATISFIED, stateOf, submit, UNSATISFIED, unitId } from "../helpers/orders.js";
+import {
+  act,
+  categoryAt,
+  getOrder,
+  must,
+  pointInGrid,
+  REPLY,
+  regionOf,
+  SATISFIED,
+  stateOf,
+  submit,
+  UNSATISFIED,
+  unitId,
+} from "../helpers/orders.js";
 
 let t: TestApp;
 let point: { lng: number; lat: number };
@@ -76,7 +89,12 @@ describe("branches of the closed loop", () => {
 
   it("escalate: a grid-level matter goes up grid → community → street → district, and no further", async () => {
     const grid = await regionOf(t, "gridworker");
-    const response = await submit(t, "gridworker", { channel: "grid_patrol", content: "楼道里堆满了杂物，影响通行和消防安全", categoryCode: gridMatter, location: point });
+    const response = await submit(t, "gridworker", {
+      channel: "grid_patrol",
+      content: "楼道里堆满了杂物，影响通行和消防安全",
+      categoryCode: gridMatter,
+      location: point,
+    });
     const id = response.json().id as string;
     expect(response.json().handlingLevel).toBe("grid");
     expect(response.json().holderRegionCode).toBe(grid);
@@ -109,8 +127,13 @@ describe("branches of the closed loop", () => {
     await must(t, "rsj-handler", id, "sign");
     const before = (await getOrder(t, "district-dispatcher", id)).json().handlingDueAt;
     await must(t, "rsj-handler", id, "request_extension", { workingDays: 5, reason: "需劳动仲裁程序" });
-    expect((await act(t, "rsj-handler", id, "request_extension", { workingDays: 3, reason: "再延" })).statusCode).toBe(409);
-    const approved = await must(t, "district-dispatcher", id, "decide_extension", { approve: true, note: "同意" });
+    expect(
+      (await act(t, "rsj-handler", id, "request_extension", { workingDays: 3, reason: "再延" })).statusCode,
+    ).toBe(409);
+    const approved = await must(t, "district-dispatcher", id, "decide_extension", {
+      approve: true,
+      note: "同意",
+    });
     expect(new Date(approved.handlingDueAt).getTime()).toBeGreaterThan(new Date(before).getTime());
     expect(approved.originalHandlingDueAt).toBe(before);
   });
@@ -137,7 +160,12 @@ describe("branches of the closed loop", () => {
     await must(t, "district-dispatcher", id, "verify");
     const closed = await must(t, "operator", id, "visit", SATISFIED);
     expect(closed.state).toBe("closed");
-    const visits = await t.ctx.db.selectFrom("visits").select(["round", "satisfied"]).where("order_id", "=", id).orderBy("round").execute();
+    const visits = await t.ctx.db
+      .selectFrom("visits")
+      .select(["round", "satisfied"])
+      .where("order_id", "=", id)
+      .orderBy("round")
+      .execute();
     expect(visits).toEqual([
       { round: 1, satisfied: "unsatisfied" },
       { round: 2, satisfied: "satisfied" },
@@ -162,11 +190,20 @@ describe("branches of the closed loop", () => {
     await must(t, "rsj-handler", main, "reply", REPLY);
     expect((await getOrder(t, "operator", duplicate)).json().replyText).toBe(REPLY.text);
     await must(t, "district-dispatcher", main, "verify");
-    const duplicateVisit = await t.app.inject({ method: "POST", url: `/api/visits/${t.ctx.tokens.visitToken(duplicate, 1)}`, payload: SATISFIED });
+    const duplicateVisit = await t.app.inject({
+      method: "POST",
+      url: `/api/visits/${t.ctx.tokens.visitToken(duplicate, 1)}`,
+      payload: SATISFIED,
+    });
     expect(duplicateVisit.statusCode, duplicateVisit.body).toBe(200);
     await must(t, "operator", main, "visit", SATISFIED);
     expect((await stateOf(t, main)).state).toBe("closed");
-    const done = await t.ctx.db.selectFrom("visits").select(["order_id", "state"]).where("order_id", "in", [main, duplicate]).orderBy("order_id").execute();
+    const done = await t.ctx.db
+      .selectFrom("visits")
+      .select(["order_id", "state"])
+      .where("order_id", "in", [main, duplicate])
+      .orderBy("order_id")
+      .execute();
     expect(done.map((v) => v.state)).toEqual(["done", "done"]);
     expect((await getOrder(t, "operator", duplicate)).json().closedAt).not.toBeNull();
   });
@@ -185,7 +222,12 @@ describe("branches of the closed loop", () => {
     await sweepDeadlines(t.ctx);
     const again = (await getOrder(t, "supervisor", id)).json();
     expect(again.history.filter((e: { action: string }) => e.action === "supervise")).toHaveLength(1);
-    const overdue = (await t.app.inject({ url: "/api/orders?overdue=true", headers: { cookie: await t.login("supervisor") } })).json();
+    const overdue = (
+      await t.app.inject({
+        url: "/api/orders?overdue=true",
+        headers: { cookie: await t.login("supervisor") },
+      })
+    ).json();
     expect(overdue.items.map((o: { id: string }) => o.id)).toContain(id);
     await must(t, "supervisor", id, "urge", { note: "请加快办理" });
   });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { categoryAt, must, pointInGrid, REPLY, regionOf, SATISFIED, submit, unitId } from "../helpers/orders.js";
+import {
+  categoryAt,
+  must,
+  pointInGrid,
+  REPLY,
+  regionOf,
+  SATISFIED,
+  submit,
+  unitId,
+} from "../helpers/orders.js";
 
 let t: TestApp;
 let point: { lng: number; lat: number };
@@ -57,12 +66,21 @@ describe("every channel runs the whole loop: intake → accept → dispatch → 
     await must(t, "district-dispatcher", order.id, "verify");
     const closed =
       user === "resident"
-        ? await t.app.inject({ method: "POST", url: `/api/visits/${t.ctx.tokens.visitToken(order.id, 1)}`, payload: SATISFIED })
+        ? await t.app.inject({
+            method: "POST",
+            url: `/api/visits/${t.ctx.tokens.visitToken(order.id, 1)}`,
+            payload: SATISFIED,
+          })
         : null;
     if (closed) expect(closed.statusCode, closed.body).toBe(200);
     else await must(t, "operator", order.id, "visit", SATISFIED);
 
-    const final = (await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: await t.login("district-dispatcher") } })).json();
+    const final = (
+      await t.app.inject({
+        url: `/api/orders/${order.id}`,
+        headers: { cookie: await t.login("district-dispatcher") },
+      })
+    ).json();
     expect(final.state).toBe("closed");
     expect(final.history.map((e: { action: string }) => e.action)).toEqual([
       "register",

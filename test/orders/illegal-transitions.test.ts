@@ -1,7 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS, ORDER_ACTIONS, ORDER_STATES, type OrderAction, type OrderState } from "../../src/modules/orders/workflow/lifecycle.js";
+import {
+  ACTIONS,
+  ORDER_ACTIONS,
+  ORDER_STATES,
+  type OrderAction,
+  type OrderState,
+} from "../../src/modules/orders/workflow/lifecycle.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { act, categoryAt, must, pointInGrid, REPLY, regionOf, stateOf, submit, UNSATISFIED, unitId } from "../helpers/orders.js";
+import {
+  act,
+  categoryAt,
+  must,
+  pointInGrid,
+  REPLY,
+  regionOf,
+  stateOf,
+  submit,
+  UNSATISFIED,
+  unitId,
+} from "../helpers/orders.js";
 
 let t: TestApp;
 const orderIn = new Map<OrderState, string>();
@@ -35,8 +52,15 @@ beforeAll(async () => {
   const category = await categoryAt(t, "district", "rsj");
   const rsj = await unitId(t, "rsj");
   const create = async () =>
-    (await submit(t, "operator", { channel: "12345", channelFields: { workOrderNo: "X1" }, content: "拖欠工资三个月未发放，请求帮助", categoryCode: category, location: point })).json()
-      .id as string;
+    (
+      await submit(t, "operator", {
+        channel: "12345",
+        channelFields: { workOrderNo: "X1" },
+        content: "拖欠工资三个月未发放，请求帮助",
+        categoryCode: category,
+        location: point,
+      })
+    ).json().id as string;
   // Each order is driven by the real workflow to the state it stands for.
   const path: [OrderState, string, OrderAction, Record<string, unknown>][] = [
     ["accepted", "district-dispatcher", "accept", {}],
@@ -62,7 +86,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const forbiddenPairs = ORDER_STATES.flatMap((state) =>
-  ORDER_ACTIONS.filter((action) => !(ACTIONS[action].from as readonly string[]).includes(state)).map((action) => [state, action] as const),
+  ORDER_ACTIONS.filter((action) => !(ACTIONS[action].from as readonly string[]).includes(state)).map(
+    (action) => [state, action] as const,
+  ),
 );
 
 describe("every (state, action) pair the lifecycle does not allow", () => {

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { categoryAt, getOrder, must, pointInGrid, REPLY, regionOf, submit, unitId } from "../helpers/orders.js";
+import {
+  categoryAt,
+  getOrder,
+  must,
+  pointInGrid,
+  REPLY,
+  regionOf,
+  submit,
+  unitId,
+} from "../helpers/orders.js";
 
 let t: TestApp;
 let order: { id: string; orderNo: string };
@@ -23,7 +32,14 @@ describe("tracking and caller lookup", () => {
   it("tracks a demand by order number and phone without an account", async () => {
     const response = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&phone=135-6666-7777` });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().progress.map((p: { stage: string }) => p.stage)).toEqual(["registered", "accepted", "dispatched", "handling", "replied", "closed"]);
+    expect(response.json().progress.map((p: { stage: string }) => p.stage)).toEqual([
+      "registered",
+      "accepted",
+      "dispatched",
+      "handling",
+      "replied",
+      "closed",
+    ]);
     expect(JSON.stringify(response.json())).not.toContain("7777");
   });
 
@@ -35,9 +51,15 @@ describe("tracking and caller lookup", () => {
   });
 
   it("shows the operator earlier demands from the same phone, and refuses units", async () => {
-    const operator = await t.app.inject({ url: "/api/callers/orders?phone=13566667777", headers: { cookie: await t.login("operator") } });
+    const operator = await t.app.inject({
+      url: "/api/callers/orders?phone=13566667777",
+      headers: { cookie: await t.login("operator") },
+    });
     expect(operator.json().items.map((o: { id: string }) => o.id)).toContain(order.id);
-    const unit = await t.app.inject({ url: "/api/callers/orders?phone=13566667777", headers: { cookie: await t.login("rsj-handler") } });
+    const unit = await t.app.inject({
+      url: "/api/callers/orders?phone=13566667777",
+      headers: { cookie: await t.login("rsj-handler") },
+    });
     expect(unit.statusCode).toBe(403);
   });
 

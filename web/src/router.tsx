@@ -44,7 +44,9 @@ export const router = createBrowserRouter([
     path,
     errorElement: <RouteErrorPage />,
     element: (
-      <Suspense fallback={<PageLoading fullscreen />}>{path === "/track" ? <TrackPage /> : <RatePage />}</Suspense>
+      <Suspense fallback={<PageLoading fullscreen />}>
+        {path === "/track" ? <TrackPage /> : <RatePage />}
+      </Suspense>
     ),
   })),
   {

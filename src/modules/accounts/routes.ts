@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../server/app.js";
-import { actorOf } from "../../server/access.js";
-import type { AppContext } from "../../server/context.js";
 import { PERMISSIONS, type Permission } from "../../platform/auth/permissions.js";
 import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
 
@@ -37,7 +37,10 @@ export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ["accounts"],
         summary: "Sign in; sets an httpOnly session cookie",
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ user: Me }) },

@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import type { Role } from "../../db/schema.js";
+import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
+import { forgetUserSessions } from "../../platform/auth/session.js";
+import { fail } from "../../platform/errors.js";
+import { maskPhone } from "../../platform/privacy/phone.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
-import { fail } from "../../platform/errors.js";
-import { maskPhone } from "../../platform/privacy/phone.js";
-import { forgetUserSessions } from "../../platform/auth/session.js";
 import { hashPassword } from "./passwords.js";
 
 const RoleSchema = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
@@ -35,7 +35,13 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const query = request.query as { role?: Role; region?: string; q?: string; page: number; pageSize: number };
+      const query = request.query as {
+        role?: Role;
+        region?: string;
+        q?: string;
+        page: number;
+        pageSize: number;
+      };
       const prefix = query.region ?? scopeOf(actor) ?? "";
       requireRegion(actor, prefix);
       let base = ctx.db
@@ -43,10 +49,19 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         .leftJoin("units", "units.id", "users.unit_id")
         .leftJoin("regions", "regions.code", "users.region_code")
         .where((eb) =>
-          eb.or([eb("users.region_code", "like", `${prefix}%`), eb("units.region_code", "like", `${prefix}%`)]),
+          eb.or([
+            eb("users.region_code", "like", `${prefix}%`),
+            eb("units.region_code", "like", `${prefix}%`),
+          ]),
         );
       if (query.role) base = base.where("users.role", "=", query.role);
-      if (query.q) base = base.where((eb) => eb.or([eb("users.username", "like", `%${query.q}%`), eb("users.display_name", "like", `%${query.q}%`)]));
+      if (query.q)
+        base = base.where((eb) =>
+          eb.or([
+            eb("users.username", "like", `%${query.q}%`),
+            eb("users.display_name", "like", `%${query.q}%`),
+          ]),
+        );
       const total = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
       const rows = await base
         .select([
@@ -115,20 +130,30 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         unitId?: number;
         phone?: string;
       };
-      if (body.role === "unit_handler" && !body.unitId) throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
+      if (body.role === "unit_handler" && !body.unitId)
+        throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
       if (body.role !== "unit_handler" && body.role !== "resident" && !body.regionCode) {
         throw fail("VALIDATION_FAILED", { detail: "regionCode is required for this role" });
       }
       if (body.regionCode) {
-        if (!ctx.regions.get(body.regionCode)) throw fail("VALIDATION_FAILED", { detail: "unknown regionCode" });
+        if (!ctx.regions.get(body.regionCode))
+          throw fail("VALIDATION_FAILED", { detail: "unknown regionCode" });
         requireRegion(actor, body.regionCode);
       }
       if (body.unitId) {
-        const unit = await ctx.db.selectFrom("units").select("region_code").where("id", "=", body.unitId).executeTakeFirst();
+        const unit = await ctx.db
+          .selectFrom("units")
+          .select("region_code")
+          .where("id", "=", body.unitId)
+          .executeTakeFirst();
         if (!unit) throw fail("VALIDATION_FAILED", { detail: "unknown unitId" });
         if (!coversRegion(actor, unit.region_code)) throw fail("OUTSIDE_SCOPE");
       }
-      const exists = await ctx.db.selectFrom("users").select("id").where("username", "=", body.username).executeTakeFirst();
+      const exists = await ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", body.username)
+        .executeTakeFirst();
       if (exists) throw fail("CONFLICT", { detail: `username ${body.username} exists` });
       const row = await ctx.db
         .insertInto("users")
@@ -177,7 +202,8 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
         .where("users.id", "=", id)
         .executeTakeFirst();
       const region = target?.region_code ?? target?.unit_region;
-      if (!target || (region && !coversRegion(actor, region))) throw fail("NOT_FOUND", { what: `user ${id}` });
+      if (!target || (region && !coversRegion(actor, region)))
+        throw fail("NOT_FOUND", { what: `user ${id}` });
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable("users")
@@ -189,7 +215,8 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
           .where("id", "=", id)
           .execute();
         // A deactivated account or a new password ends every open session.
-        if (body.active === false || body.password) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+        if (body.active === false || body.password)
+          await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
       });
       forgetUserSessions(id);
       return reply.status(204).send();

@@ -1,5 +1,5 @@
 import { SEED_TREE } from "./seed-tree.js";
-import type { CategoryNode, FlatCategory, HandlingLevel, RoutingHints, UnitCode } from "./types.js";
+import type { CategoryNode, FlatCategory, HandlingLevel, RoutingHints } from "./types.js";
 
 export type { CategoryNode, FlatCategory, HandlingLevel, RoutingHints, UnitCode } from "./types.js";
 

@@ -4,9 +4,20 @@ import { fail } from "../../platform/errors.js";
 /** Photos only; the file's own bytes decide its type, never its name or the client's claim. */
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: "image/jpeg", test: (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: "image/png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mime: "image/gif", test: (b) => b.subarray(0, 6).toString("latin1") === "GIF87a" || b.subarray(0, 6).toString("latin1") === "GIF89a" },
-  { mime: "image/webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
+  {
+    mime: "image/png",
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    mime: "image/gif",
+    test: (b) =>
+      b.subarray(0, 6).toString("latin1") === "GIF87a" || b.subarray(0, 6).toString("latin1") === "GIF89a",
+  },
+  {
+    mime: "image/webp",
+    test: (b) =>
+      b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP",
+  },
 ];
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -38,5 +49,9 @@ export function checkAttachments(incoming: readonly IncomingAttachment[]): Check
 
 /** Gives each checked file its id and checksum before it is stored with its order. */
 export function identify(files: readonly CheckedAttachment[]) {
-  return files.map((file) => ({ id: randomUUID(), sha256: createHash("sha256").update(file.bytes).digest("hex"), file }));
+  return files.map((file) => ({
+    id: randomUUID(),
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    file,
+  }));
 }

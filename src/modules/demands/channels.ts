@@ -1,11 +1,16 @@
 import { type TObject, Type } from "@sinclair/typebox";
 import type { Role } from "../../db/schema.js";
 
-const text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
+const text = (maxLength: number, description: string) =>
+  Type.String({ minLength: 1, maxLength, description });
 const optionalText = (maxLength: number, description: string) => Type.Optional(text(maxLength, description));
-const date = (description: string) => Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: `${description} (YYYY-MM-DD)` });
+const date = (description: string) =>
+  Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: `${description} (YYYY-MM-DD)` });
 const instant = (description: string) =>
-  Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", description });
+  Type.String({
+    pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
+    description,
+  });
 
 interface ChannelDefinition {
   /** 渠道 name, zh-CN and en-US. */
@@ -16,7 +21,14 @@ interface ChannelDefinition {
   fields: TObject;
 }
 
-const FIELD_STAFF: readonly Role[] = ["operator", "staff", "dispatcher", "grid_worker", "leader", "supervisor"];
+const FIELD_STAFF: readonly Role[] = [
+  "operator",
+  "staff",
+  "dispatcher",
+  "grid_worker",
+  "leader",
+  "supervisor",
+];
 
 /** 群众呼声全收集: the ten ways of the seed plus the 12345 hotline, each with its own fields. */
 export const CHANNELS = {
@@ -34,18 +46,31 @@ export const CHANNELS = {
   online: {
     name: { "zh-CN": "线上集", "en-US": "Online" },
     roles: ["resident", "operator", "staff", "dispatcher"],
-    fields: Type.Object({ client: Type.Optional(Type.Union([Type.Literal("h5"), Type.Literal("app"), Type.Literal("mini_program")])) }, { additionalProperties: false }),
+    fields: Type.Object(
+      {
+        client: Type.Optional(
+          Type.Union([Type.Literal("h5"), Type.Literal("app"), Type.Literal("mini_program")]),
+        ),
+      },
+      { additionalProperties: false },
+    ),
   },
   grid_patrol: {
     name: { "zh-CN": "网格巡", "en-US": "Grid patrol" },
     roles: ["grid_worker"],
-    fields: Type.Object({ patrolNote: optionalText(200, "where the patrol went") }, { additionalProperties: false }),
+    fields: Type.Object(
+      { patrolNote: optionalText(200, "where the patrol went") },
+      { additionalProperties: false },
+    ),
   },
   household_visit: {
     name: { "zh-CN": "入户访", "en-US": "Household visit" },
     roles: ["grid_worker", "staff", "leader"],
     fields: Type.Object(
-      { household: text(100, "the household visited (门牌/户主)"), visitedOn: Type.Optional(date("visit date")) },
+      {
+        household: text(100, "the household visited (门牌/户主)"),
+        visitedOn: Type.Optional(date("visit date")),
+      },
       { additionalProperties: false },
     ),
   },
@@ -98,12 +123,18 @@ export const CHANNELS = {
   forum: {
     name: { "zh-CN": "座谈征", "en-US": "Forum" },
     roles: ["staff", "dispatcher", "leader"],
-    fields: Type.Object({ forumName: text(100, "the forum or meeting"), heldOn: date("meeting date") }, { additionalProperties: false }),
+    fields: Type.Object(
+      { forumName: text(100, "the forum or meeting"), heldOn: date("meeting date") },
+      { additionalProperties: false },
+    ),
   },
   grassroots_report: {
     name: { "zh-CN": "基层报", "en-US": "Grassroots report" },
     roles: FIELD_STAFF,
-    fields: Type.Object({ reportingOrganisation: text(100, "the reporting organisation") }, { additionalProperties: false }),
+    fields: Type.Object(
+      { reportingOrganisation: text(100, "the reporting organisation") },
+      { additionalProperties: false },
+    ),
   },
 } as const satisfies Record<string, ChannelDefinition>;
 

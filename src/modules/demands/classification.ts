@@ -22,8 +22,14 @@ export async function classifyDemand(
   const prediction = getDefaultClassifier().classify(submission.content);
   let chosen = prediction.candidates[0] ?? null;
   if (submission.categoryCode) {
-    const known = await ctx.db.selectFrom("categories").select(["code", "name"]).where("code", "=", submission.categoryCode).where("active", "=", true).executeTakeFirst();
-    if (!known) throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${submission.categoryCode}` });
+    const known = await ctx.db
+      .selectFrom("categories")
+      .select(["code", "name"])
+      .where("code", "=", submission.categoryCode)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!known)
+      throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${submission.categoryCode}` });
     chosen = { code: known.code, name: known.name, score: 1 };
   }
   return {

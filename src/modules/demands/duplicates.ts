@@ -37,7 +37,11 @@ export interface DuplicateSuggestion {
  * similar words. The grids within reach narrow the search in SQL (an index on grid and time), the
  * distance and the words are checked here.
  */
-export async function findDuplicates(db: Kysely<DB>, query: DuplicateQuery, limit = 5): Promise<DuplicateSuggestion[]> {
+export async function findDuplicates(
+  db: Kysely<DB>,
+  query: DuplicateQuery,
+  limit = 5,
+): Promise<DuplicateSuggestion[]> {
   if (query.nearbyGridCodes.length === 0) return [];
   const since = new Date(query.now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
   const candidates = await db
@@ -59,11 +63,18 @@ export async function findDuplicates(db: Kysely<DB>, query: DuplicateQuery, limi
       title: c.title,
       state: c.state,
       similarity: round(cosine(words, storedWordCounts(c.id, c.content))),
-      distanceMetres: query.lng !== null && query.lat !== null && c.lng !== null && c.lat !== null ? Math.round(metresBetween(query.lng, query.lat, c.lng, c.lat)) : null,
+      distanceMetres:
+        query.lng !== null && query.lat !== null && c.lng !== null && c.lat !== null
+          ? Math.round(metresBetween(query.lng, query.lat, c.lng, c.lat))
+          : null,
       createdAt: c.created_at,
       sameGrid: c.grid_code === query.gridCode,
     }))
-    .filter((c) => c.similarity >= DUPLICATE_SIMILARITY && (c.sameGrid || (c.distanceMetres !== null && c.distanceMetres <= DUPLICATE_RADIUS_METRES)))
+    .filter(
+      (c) =>
+        c.similarity >= DUPLICATE_SIMILARITY &&
+        (c.sameGrid || (c.distanceMetres !== null && c.distanceMetres <= DUPLICATE_RADIUS_METRES)),
+    )
     .map(({ sameGrid: _, ...suggestion }) => suggestion)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit);
@@ -80,7 +91,8 @@ function storedWordCounts(orderId: string, content: string): Map<string, number>
   let counts = wordCountCache.get(orderId);
   if (!counts) {
     counts = wordCounts(content);
-    if (wordCountCache.size >= WORD_COUNT_CACHE_SIZE) wordCountCache.delete(wordCountCache.keys().next().value as string);
+    if (wordCountCache.size >= WORD_COUNT_CACHE_SIZE)
+      wordCountCache.delete(wordCountCache.keys().next().value as string);
     wordCountCache.set(orderId, counts);
   }
   return counts;

@@ -17,7 +17,7 @@ export interface PendingIntake {
   catalogueId: number | null;
   idempotency?: { key: string; requestHash: string };
   /** Runs inside the same transaction once the order is stored (就地办结 on registration). */
-  then?: (trx: Transaction<DB>, order: Order) => Promise<Order>;
+  afterStore?: (trx: Transaction<DB>, order: Order) => Promise<Order>;
 }
 
 interface Waiting {
@@ -59,10 +59,16 @@ export class IntakeWriter {
     const batch = this.queue.splice(0, this.maxBatch);
     if (this.queue.length > 0) this.schedule();
     try {
-      const orders = await storeIntakes(this.ctx, batch.map((w) => w.item));
-      batch.forEach((waiting, i) => waiting.resolve(orders[i]));
+      const orders = await storeIntakes(
+        this.ctx,
+        batch.map((w) => w.item),
+      );
+      for (const [i, waiting] of batch.entries()) waiting.resolve(orders[i]);
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
       for (const waiting of batch) {
         storeIntakes(this.ctx, [waiting.item]).then(([order]) => waiting.resolve(order), waiting.reject);
       }
@@ -76,7 +82,12 @@ export async function storeIntakes(ctx: AppContext, items: PendingIntake[]): Pro
     const now = ctx.now();
     const day = compactChinaDate(now);
     const first = await reserveSerials(trx, day, items.length);
-    const numbered = items.map((item, i) => ({ ...item.order, order_no: `${ORDER_PREFIX}${day}${String(first + i).padStart(4, "0")}`, created_at: now, updated_at: now }));
+    const numbered = items.map((item, i) => ({
+      ...item.order,
+      order_no: `${ORDER_PREFIX}${day}${String(first + i).padStart(4, "0")}`,
+      created_at: now,
+      updated_at: now,
+    }));
     const rows = await trx.insertInto("orders").values(numbered).returningAll().execute();
     const byNumber = new Map(rows.map((row) => [row.order_no, row]));
     const orders = numbered.map((n) => byNumber.get(n.order_no) as Order);
@@ -102,11 +113,25 @@ export async function storeIntakes(ctx: AppContext, items: PendingIntake[]): Pro
         })),
       )
       .execute();
-    const keys = items.flatMap((item, i) => (item.idempotency ? [{ user_id: item.actor.id, key: item.idempotency.key, request_hash: item.idempotency.requestHash, order_id: orders[i].id }] : []));
+    const keys = items.flatMap((item, i) =>
+      item.idempotency
+        ? [
+            {
+              user_id: item.actor.id,
+              key: item.idempotency.key,
+              request_hash: item.idempotency.requestHash,
+              order_id: orders[i].id,
+            },
+          ]
+        : [],
+    );
     if (keys.length > 0) await trx.insertInto("idempotency_keys").values(keys).execute();
     await announceRegistered(trx, orders, now);
     const finished: Order[] = [];
-    for (const [i, order] of orders.entries()) finished.push(items[i].then ? await items[i].then(trx, order) : order);
+    for (const [i, order] of orders.entries()) {
+      const after = items[i].afterStore;
+      finished.push(after ? await after(trx, order) : order);
+    }
     return finished;
   });
 }
@@ -116,7 +141,9 @@ async function reserveSerials(trx: Transaction<DB>, day: string, count: number):
   const row = await trx
     .insertInto("order_counters")
     .values({ day, last_serial: count })
-    .onConflict((oc) => oc.column("day").doUpdateSet((eb) => ({ last_serial: eb("order_counters.last_serial", "+", count) })))
+    .onConflict((oc) =>
+      oc.column("day").doUpdateSet((eb) => ({ last_serial: eb("order_counters.last_serial", "+", count) })),
+    )
     .returning("last_serial")
     .executeTakeFirstOrThrow();
   return row.last_serial - count + 1;

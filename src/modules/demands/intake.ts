@@ -11,10 +11,15 @@ import { findOrder } from "../orders/repository.js";
 import { holderAt, type Placement, resolveRoute } from "../routing/catalogue.js";
 import type { DemandType } from "../time-limits/rules.js";
 import { checkAttachments, type IncomingAttachment, identify } from "./attachments.js";
-import { type Channel, CHANNELS } from "./channels.js";
+import { CHANNELS, type Channel } from "./channels.js";
 import { classifyDemand } from "./classification.js";
+import {
+  boxAround,
+  DUPLICATE_RADIUS_METRES,
+  type DuplicateSuggestion,
+  findDuplicates,
+} from "./duplicates.js";
 import type { PendingIntake } from "./intake-writer.js";
-import { boxAround, DUPLICATE_RADIUS_METRES, type DuplicateSuggestion, findDuplicates } from "./duplicates.js";
 
 /** A demand as submitted through any channel (群众呼声全收集). */
 export interface DemandSubmission {
@@ -109,13 +114,29 @@ export async function submitDemand(
       holder_region_code: holder.regionCode,
       route: JSON.stringify({ ...route, holder: holder.regionCode, at: now }),
     },
-    then: submission.solveOnSpot
-      ? async (trx, order) => (await applyAction(trx, ctx, { kind: "actor", actor }, order, "solve_on_spot", submission.solveOnSpot ?? {})).order
+    afterStore: submission.solveOnSpot
+      ? async (trx, order) =>
+          (
+            await applyAction(
+              trx,
+              ctx,
+              { kind: "actor", actor },
+              order,
+              "solve_on_spot",
+              submission.solveOnSpot ?? {},
+            )
+          ).order
       : undefined,
   };
   try {
     const order = await ctx.intake.write(pending);
-    return { order, categoryName: classified.categoryName, replayed: false, categoryCandidates: classified.candidates, duplicates };
+    return {
+      order,
+      categoryName: classified.categoryName,
+      replayed: false,
+      categoryCandidates: classified.candidates,
+      duplicates,
+    };
   } catch (error) {
     // Two concurrent retries with one key: the loser answers with the winner's order.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -126,8 +147,18 @@ export async function submitDemand(
   }
 }
 
-async function replayed(ctx: AppContext, actor: Actor, key: string, requestHash: string): Promise<IntakeResult | null> {
-  const previous = await ctx.db.selectFrom("idempotency_keys").selectAll().where("user_id", "=", actor.id).where("key", "=", key).executeTakeFirst();
+async function replayed(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  requestHash: string,
+): Promise<IntakeResult | null> {
+  const previous = await ctx.db
+    .selectFrom("idempotency_keys")
+    .selectAll()
+    .where("user_id", "=", actor.id)
+    .where("key", "=", key)
+    .executeTakeFirst();
   if (!previous) return null;
   if (previous.request_hash !== requestHash) throw fail("IDEMPOTENCY_MISMATCH");
   const order = await findOrder(ctx.db, previous.order_id);
@@ -141,7 +172,9 @@ function checkChannel(actor: Actor, submission: DemandSubmission): void {
   const fields = submission.channelFields ?? {};
   if (!Value.Check(channel.fields, fields)) {
     const first = [...Value.Errors(channel.fields, fields)][0];
-    throw fail("VALIDATION_FAILED", { detail: `channelFields${first?.path ?? ""} ${first?.message ?? ""}`.trim() });
+    throw fail("VALIDATION_FAILED", {
+      detail: `channelFields${first?.path ?? ""} ${first?.message ?? ""}`.trim(),
+    });
   }
 }
 
@@ -156,21 +189,42 @@ function place(ctx: AppContext, submission: DemandSubmission) {
       lng: x,
       lat: y,
       regionCode: location.grid.code,
-      placement: { districtCode: location.district.code, streetCode: location.street.code, communityCode: location.community.code, gridCode: location.grid.code },
+      placement: {
+        districtCode: location.district.code,
+        streetCode: location.street.code,
+        communityCode: location.community.code,
+        gridCode: location.grid.code,
+      },
     };
   }
-  if (!submission.regionCode) throw fail("VALIDATION_FAILED", { detail: "location or regionCode is required" });
+  if (!submission.regionCode)
+    throw fail("VALIDATION_FAILED", { detail: "location or regionCode is required" });
   const lineage = ctx.regions.lineage(submission.regionCode);
-  if (lineage.length === 0) throw fail("VALIDATION_FAILED", { detail: `unknown regionCode ${submission.regionCode}` });
+  if (lineage.length === 0)
+    throw fail("VALIDATION_FAILED", { detail: `unknown regionCode ${submission.regionCode}` });
   const at = (level: string) => lineage.find((r) => r.level === level)?.code ?? null;
-  const placement: Placement = { districtCode: lineage[0].code, streetCode: at("street"), communityCode: at("community"), gridCode: at("grid") };
+  const placement: Placement = {
+    districtCode: lineage[0].code,
+    streetCode: at("street"),
+    communityCode: at("community"),
+    gridCode: at("grid"),
+  };
   return { lng: null, lat: null, regionCode: submission.regionCode, placement };
 }
 
 /** Residents speak for themselves: their account's name and phone unless they give others. */
-async function callerOf(ctx: AppContext, actor: Actor, submission: DemandSubmission): Promise<{ name: string | null; phone: string | null }> {
-  if (actor.role !== "resident") return { name: submission.caller?.name ?? null, phone: submission.caller?.phone ?? null };
-  const me = await ctx.db.selectFrom("users").select(["display_name", "phone_cipher"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+async function callerOf(
+  ctx: AppContext,
+  actor: Actor,
+  submission: DemandSubmission,
+): Promise<{ name: string | null; phone: string | null }> {
+  if (actor.role !== "resident")
+    return { name: submission.caller?.name ?? null, phone: submission.caller?.phone ?? null };
+  const me = await ctx.db
+    .selectFrom("users")
+    .select(["display_name", "phone_cipher"])
+    .where("id", "=", actor.id)
+    .executeTakeFirstOrThrow();
   return {
     name: submission.caller?.name ?? me.display_name,
     phone: submission.caller?.phone ?? (me.phone_cipher ? ctx.vault.decrypt(me.phone_cipher) : null),
@@ -178,8 +232,14 @@ async function callerOf(ctx: AppContext, actor: Actor, submission: DemandSubmiss
 }
 
 /** The own grid and every grid within the duplicate radius of the point. */
-export function nearbyGrids(ctx: AppContext, lng: number | null, lat: number | null, gridCode: string | null): string[] {
-  const near = lng !== null && lat !== null ? ctx.regions.gridsNear(boxAround(lng, lat, DUPLICATE_RADIUS_METRES)) : [];
+export function nearbyGrids(
+  ctx: AppContext,
+  lng: number | null,
+  lat: number | null,
+  gridCode: string | null,
+): string[] {
+  const near =
+    lng !== null && lat !== null ? ctx.regions.gridsNear(boxAround(lng, lat, DUPLICATE_RADIUS_METRES)) : [];
   return gridCode && !near.includes(gridCode) ? [gridCode, ...near] : near;
 }
 

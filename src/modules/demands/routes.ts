@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
-import { DEMAND_TYPES } from "../time-limits/rules.js";
+import { scopeOf } from "../../platform/auth/permissions.js";
+import { fail } from "../../platform/errors.js";
+import { toWgs84 } from "../../platform/geo/coordinates.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { fail } from "../../platform/errors.js";
-import { toWgs84 } from "../../platform/geo/coordinates.js";
-import { scopeOf } from "../../platform/auth/permissions.js";
 import { presentOrder } from "../orders/presenter.js";
 import { loadOrderDetail } from "../orders/queries.js";
+import { DEMAND_TYPES } from "../time-limits/rules.js";
 import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { getDefaultClassifier } from "./classify/index.js";
@@ -16,7 +16,11 @@ import { type DemandSubmission, nearbyGrids, submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
 const Location = Type.Object(
-  { lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }), crs: Type.Optional(Crs) },
+  {
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    crs: Type.Optional(Crs),
+  },
   { additionalProperties: false },
 );
 const Content = Type.String({ minLength: 5, maxLength: 4000, description: "诉求内容" });
@@ -24,7 +28,11 @@ const Content = Type.String({ minLength: 5, maxLength: 4000, description: "诉�
 const Submission = Type.Object(
   {
     channel: Type.Union(CHANNEL_CODES.map((c) => Type.Literal(c))),
-    channelFields: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the channel's own fields, see GET /api/channels" })),
+    channelFields: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: "the channel's own fields, see GET /api/channels",
+      }),
+    ),
     content: Content,
     title: Type.Optional(Type.String({ maxLength: 60 })),
     type: Type.Optional(Type.Union(DEMAND_TYPES.map((t) => Type.Literal(t)))),
@@ -38,21 +46,33 @@ const Submission = Type.Object(
         {
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
           phone: Type.Optional(Type.String({ pattern: "^\\+?[0-9][0-9 -]{6,19}$" })),
-          confidential: Type.Optional(Type.Boolean({ description: "保密: units see neither name nor phone" })),
+          confidential: Type.Optional(
+            Type.Boolean({ description: "保密: units see neither name nor phone" }),
+          ),
         },
         { additionalProperties: false },
       ),
     ),
     attachments: Type.Optional(
       Type.Array(
-        Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 120 }), content: Type.String({ contentEncoding: "base64", maxLength: 7_000_000 }) }, { additionalProperties: false }),
+        Type.Object(
+          {
+            fileName: Type.String({ minLength: 1, maxLength: 120 }),
+            content: Type.String({ contentEncoding: "base64", maxLength: 7_000_000 }),
+          },
+          { additionalProperties: false },
+        ),
         { maxItems: MAX_ATTACHMENTS },
       ),
     ),
     solveOnSpot: Type.Optional(
       Type.Object(
         {
-          disposition: Type.Union([Type.Literal("solved"), Type.Literal("explained"), Type.Literal("handled_by_law")]),
+          disposition: Type.Union([
+            Type.Literal("solved"),
+            Type.Literal("explained"),
+            Type.Literal("handled_by_law"),
+          ]),
           text: Type.String({ minLength: 5, maxLength: 4000 }),
         },
         { additionalProperties: false },
@@ -71,7 +91,9 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ["demands"],
         summary: "Submit a demand through a channel; an Idempotency-Key header makes retries safe",
-        headers: Type.Object({ "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+        headers: Type.Object({
+          "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+        }),
         body: Submission,
       },
     },
@@ -82,7 +104,13 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       // A new order has no unit and no extension yet: present it from the inserted row, no reload.
       const order = result.replayed
         ? await loadOrderDetail(ctx.db, result.order.id)
-        : { ...result.order, category_name: result.categoryName, unit_name: null, region_name: ctx.regions.get(result.order.region_code)?.name ?? null, pending_extension: false };
+        : {
+            ...result.order,
+            category_name: result.categoryName,
+            unit_name: null,
+            region_name: ctx.regions.get(result.order.region_code)?.name ?? null,
+            pending_extension: false,
+          };
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send({
         ...presentOrder(ctx, actor, order as NonNullable<typeof order>),
@@ -98,7 +126,10 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ["demands"],
         summary: "Suggest categories, type and urgency for a demand's text",
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { text: Type.String({ minLength: 1, maxLength: 4000 }) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => getDefaultClassifier().classify((request.body as { text: string }).text),
@@ -112,21 +143,33 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ["demands"],
         summary: "Open demands about the same problem nearby (same grid or 300 m, last 30 days)",
         body: Type.Object(
-          { content: Content, location: Type.Optional(Location), regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })) },
+          {
+            content: Content,
+            location: Type.Optional(Location),
+            regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const body = request.body as { content: string; location?: { lng: number; lat: number; crs?: "wgs84" }; regionCode?: string };
+      const body = request.body as {
+        content: string;
+        location?: { lng: number; lat: number; crs?: "wgs84" };
+        regionCode?: string;
+      };
       // Residents may not browse others' demands; staff see their jurisdiction.
       const scope = scopeOf(actor);
       if (scope === null) return { items: [] };
-      const point = body.location ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? "wgs84") : null;
+      const point = body.location
+        ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? "wgs84")
+        : null;
       const located = point ? ctx.regions.locate(point[0], point[1]) : null;
       if (body.location && !located) throw fail("OUTSIDE_JURISDICTION");
-      const gridCode = located?.grid.code ?? (body.regionCode && ctx.regions.get(body.regionCode)?.level === "grid" ? body.regionCode : null);
+      const gridCode =
+        located?.grid.code ??
+        (body.regionCode && ctx.regions.get(body.regionCode)?.level === "grid" ? body.regionCode : null);
       const items = await findDuplicates(ctx.db, {
         content: body.content,
         lng: point?.[0] ?? null,
@@ -142,7 +185,17 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get(
     "/api/channels",
-    { config: { access: "authenticated" }, schema: { tags: ["demands"], summary: "The intake channels, who may use them and their fields" } },
-    async () => ({ items: CHANNEL_CODES.map((code) => ({ code, name: CHANNELS[code].name, roles: CHANNELS[code].roles, fields: CHANNELS[code].fields })) }),
+    {
+      config: { access: "authenticated" },
+      schema: { tags: ["demands"], summary: "The intake channels, who may use them and their fields" },
+    },
+    async () => ({
+      items: CHANNEL_CODES.map((code) => ({
+        code,
+        name: CHANNELS[code].name,
+        roles: CHANNELS[code].roles,
+        fields: CHANNELS[code].fields,
+      })),
+    }),
   );
 }

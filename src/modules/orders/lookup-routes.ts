@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
+import { fail } from "../../platform/errors.js";
+import { normalizePhone } from "../../platform/privacy/phone.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { fail } from "../../platform/errors.js";
-import { normalizePhone } from "../../platform/privacy/phone.js";
 import { visibleOrders } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
@@ -38,16 +38,28 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ["orders"],
         summary: "Track a demand by its order number and the caller's phone, without an account",
-        querystring: Type.Object({ orderNo: Type.String({ pattern: "^[A-Z]{2}[0-9]{12,14}$" }), phone: Phone }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { orderNo: Type.String({ pattern: "^[A-Z]{2}[0-9]{12,14}$" }), phone: Phone },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => {
       const { orderNo, phone } = request.query as { orderNo: string; phone: string };
-      const order = await ctx.db.selectFrom("orders").selectAll().where("order_no", "=", orderNo).executeTakeFirst();
+      const order = await ctx.db
+        .selectFrom("orders")
+        .selectAll()
+        .where("order_no", "=", orderNo)
+        .executeTakeFirst();
       // A wrong phone answers exactly like an unknown number: nothing to learn by guessing.
-      if (!order || order.caller_phone_hash !== ctx.vault.lookupHash(normalizePhone(phone))) throw fail("NOT_FOUND", { what: orderNo });
+      if (!order || order.caller_phone_hash !== ctx.vault.lookupHash(normalizePhone(phone)))
+        throw fail("NOT_FOUND", { what: orderNo });
       const category = order.category_code
-        ? await ctx.db.selectFrom("categories").select("name").where("code", "=", order.category_code).executeTakeFirst()
+        ? await ctx.db
+            .selectFrom("categories")
+            .select("name")
+            .where("code", "=", order.category_code)
+            .executeTakeFirst()
         : undefined;
       return {
         orderNo: order.order_no,
@@ -67,7 +79,8 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       config: { access: "phones.reveal" },
       schema: {
         tags: ["orders"],
-        summary: "Earlier demands from the same phone number, inside the caller's scope (12345 caller lookup)",
+        summary:
+          "Earlier demands from the same phone number, inside the caller's scope (12345 caller lookup)",
         querystring: Type.Object({ phone: Phone }, { additionalProperties: false }),
       },
     },

@@ -7,13 +7,22 @@ import { type Actor, scopeOf } from "../../platform/auth/permissions.js";
  * it is or who holds it, unit handlers when their unit is or was assigned, residents their own.
  * An order one may not see is answered as "not found", exactly like a missing one.
  */
-export function canSeeOrder(actor: Actor, order: Pick<Order, "region_code" | "holder_region_code" | "main_unit_id" | "resident_id">, assistingUnitIds: number[] = []): boolean {
+export function canSeeOrder(
+  actor: Actor,
+  order: Pick<Order, "region_code" | "holder_region_code" | "main_unit_id" | "resident_id">,
+  assistingUnitIds: number[] = [],
+): boolean {
   if (actor.role === "resident") return order.resident_id === actor.id;
   if (actor.role === "unit_handler") {
-    return actor.unitId !== null && (order.main_unit_id === actor.unitId || assistingUnitIds.includes(actor.unitId));
+    return (
+      actor.unitId !== null &&
+      (order.main_unit_id === actor.unitId || assistingUnitIds.includes(actor.unitId))
+    );
   }
   const scope = scopeOf(actor);
-  return scope !== null && (order.region_code.startsWith(scope) || order.holder_region_code.startsWith(scope));
+  return (
+    scope !== null && (order.region_code.startsWith(scope) || order.holder_region_code.startsWith(scope))
+  );
 }
 
 /** The same rule as a SQL condition on `orders as o`, for lists and counts. */

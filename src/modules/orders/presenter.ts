@@ -5,7 +5,12 @@ import { factsOf } from "./commands/perform.js";
 import { hidesCaller } from "./policy.js";
 import { availableActions } from "./workflow/transition.js";
 
-type Named = { category_name: string | null; unit_name: string | null; region_name: string | null; pending_extension: boolean };
+type Named = {
+  category_name: string | null;
+  unit_name: string | null;
+  region_name: string | null;
+  pending_extension: boolean;
+};
 
 /**
  * An order as an actor may see it: the caller masked (or hidden from units when confidential), and

@@ -39,7 +39,9 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   if (filter.unitId) query = query.where("o.main_unit_id", "=", filter.unitId);
   if (filter.region) {
     const region = filter.region;
-    query = query.where((eb) => eb.or([eb("o.region_code", "like", `${region}%`), eb("o.holder_region_code", "like", `${region}%`)]));
+    query = query.where((eb) =>
+      eb.or([eb("o.region_code", "like", `${region}%`), eb("o.holder_region_code", "like", `${region}%`)]),
+    );
   }
   if (filter.category) query = query.where("o.category_code", "like", `${filter.category}%`);
   if (filter.channel) query = query.where("o.channel", "=", filter.channel);
@@ -49,11 +51,21 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   if (filter.pendingExtension) query = query.where(hasPendingExtension, "=", true);
   if (filter.returned) query = query.where("o.return_count", ">", 0);
   if (filter.overdue) {
-    query = query.where("o.state", "in", OPEN_STATES as string[]).where("o.replied_at", "is", null).where("o.handling_due_at", "<", now);
+    query = query
+      .where("o.state", "in", OPEN_STATES as string[])
+      .where("o.replied_at", "is", null)
+      .where("o.handling_due_at", "<", now);
   }
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("o.order_no", "like", like), eb("o.title", "like", like), eb("o.content", "like", like), eb("o.address", "like", like)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb("o.order_no", "like", like),
+        eb("o.title", "like", like),
+        eb("o.content", "like", like),
+        eb("o.address", "like", like),
+      ]),
+    );
   }
   if (filter.from) query = query.where("o.created_at", ">=", new Date(filter.from));
   if (filter.to) query = query.where("o.created_at", "<", new Date(filter.to));
@@ -64,8 +76,15 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
     .leftJoin("units as u", "u.id", "o.main_unit_id")
     .leftJoin("regions as g", "g.code", "o.region_code")
     .selectAll("o")
-    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name", hasPendingExtension.as("pending_extension")])
-    .orderBy(`o.${sortColumn}`, (ob) => (filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .select([
+      "c.name as category_name",
+      "u.name as unit_name",
+      "g.name as region_name",
+      hasPendingExtension.as("pending_extension"),
+    ])
+    .orderBy(`o.${sortColumn}`, (ob) =>
+      filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+    )
     .orderBy("o.id", "desc")
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
@@ -81,7 +100,12 @@ export async function loadOrderDetail(db: Kysely<DB>, id: string) {
     .leftJoin("units as u", "u.id", "o.main_unit_id")
     .leftJoin("regions as g", "g.code", "o.region_code")
     .selectAll("o")
-    .select(["c.name as category_name", "u.name as unit_name", "g.name as region_name", hasPendingExtension.as("pending_extension")])
+    .select([
+      "c.name as category_name",
+      "u.name as unit_name",
+      "g.name as region_name",
+      hasPendingExtension.as("pending_extension"),
+    ])
     .where("o.id", "=", id)
     .executeTakeFirst();
 }
@@ -90,7 +114,16 @@ export async function listAssignments(db: Kysely<DB>, orderId: string) {
   return db
     .selectFrom("order_assignments as a")
     .innerJoin("units as u", "u.id", "a.unit_id")
-    .select(["a.unit_id", "u.name", "a.role", "a.assigned_at", "a.signed_at", "a.replied_at", "a.ended_at", "a.end_reason"])
+    .select([
+      "a.unit_id",
+      "u.name",
+      "a.role",
+      "a.assigned_at",
+      "a.signed_at",
+      "a.replied_at",
+      "a.ended_at",
+      "a.end_reason",
+    ])
     .where("a.order_id", "=", orderId)
     .orderBy("a.id")
     .execute();

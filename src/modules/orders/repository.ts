@@ -100,7 +100,9 @@ export async function nextSerial(trx: Executor, day: string): Promise<number> {
   const row = await trx
     .insertInto("order_counters")
     .values({ day, last_serial: 1 })
-    .onConflict((oc) => oc.column("day").doUpdateSet((eb) => ({ last_serial: eb("order_counters.last_serial", "+", 1) })))
+    .onConflict((oc) =>
+      oc.column("day").doUpdateSet((eb) => ({ last_serial: eb("order_counters.last_serial", "+", 1) })),
+    )
     .returning("last_serial")
     .executeTakeFirstOrThrow();
   return row.last_serial;
@@ -120,12 +122,19 @@ export async function reassign(
     .insertInto("order_assignments")
     .values([
       { order_id: orderId, unit_id: main, role: "main", assigned_at: at },
-      ...assisting.filter((u) => u !== main).map((unit) => ({ order_id: orderId, unit_id: unit, role: "assist" as const, assigned_at: at })),
+      ...assisting
+        .filter((u) => u !== main)
+        .map((unit) => ({ order_id: orderId, unit_id: unit, role: "assist" as const, assigned_at: at })),
     ])
     .execute();
 }
 
-export async function endAssignments(trx: Executor, orderId: string, at: Date, reason: string): Promise<void> {
+export async function endAssignments(
+  trx: Executor,
+  orderId: string,
+  at: Date,
+  reason: string,
+): Promise<void> {
   await trx
     .updateTable("order_assignments")
     .set({ ended_at: at, end_reason: reason })

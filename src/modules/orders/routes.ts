@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
+import { fail } from "../../platform/errors.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { fail } from "../../platform/errors.js";
 import { ACTION_DEFINITIONS } from "./commands/index.js";
 import { performAction } from "./commands/perform.js";
 import { canSeeOrder, hidesCaller } from "./policy.js";
@@ -12,7 +12,8 @@ import { appendEvent, listEvents } from "./repository.js";
 import { ORDER_ACTIONS, ORDER_STATES } from "./workflow/lifecycle.js";
 
 const OrderId = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
-const csv = (values: readonly string[]) => Type.String({ pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
+const csv = (values: readonly string[]) =>
+  Type.String({ pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
 
 /** Orders: list, read with history, act through the lifecycle, reveal a phone (logged). */
 export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -26,7 +27,9 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: Type.Object(
           {
             state: Type.Optional(csv(ORDER_STATES)),
-            level: Type.Optional(Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l)))),
+            level: Type.Optional(
+              Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l))),
+            ),
             unitId: Type.Optional(Type.Integer({ minimum: 1 })),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             category: Type.Optional(Type.String({ pattern: "^[0-9]{2,6}$" })),
@@ -34,13 +37,21 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
             type: Type.Optional(Type.String({ maxLength: 20 })),
             overdue: Type.Optional(Type.Boolean()),
             supervised: Type.Optional(Type.Boolean()),
-            warning: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("yellow"), Type.Literal("red")])),
+            warning: Type.Optional(
+              Type.Union([Type.Literal("none"), Type.Literal("yellow"), Type.Literal("red")]),
+            ),
             pendingExtension: Type.Optional(Type.Boolean()),
             returned: Type.Optional(Type.Boolean({ description: "returned (退单) at least once" })),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time" })),
             to: Type.Optional(Type.String({ format: "date-time" })),
-            sort: Type.Optional(Type.Union([Type.Literal("created_at"), Type.Literal("handling_due_at"), Type.Literal("updated_at")])),
+            sort: Type.Optional(
+              Type.Union([
+                Type.Literal("created_at"),
+                Type.Literal("handling_due_at"),
+                Type.Literal("updated_at"),
+              ]),
+            ),
             order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),
             page: Type.Integer({ minimum: 1, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
@@ -52,14 +63,27 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const actor = actorOf(request);
       const query = request.query as Omit<OrderFilter, "state"> & { state?: string };
-      const { total, rows } = await listOrders(ctx.db, actor, { ...query, state: query.state?.split(",") }, ctx.now());
-      return { total, page: query.page, pageSize: query.pageSize, items: rows.map((row) => presentOrder(ctx, actor, row)) };
+      const { total, rows } = await listOrders(
+        ctx.db,
+        actor,
+        { ...query, state: query.state?.split(",") },
+        ctx.now(),
+      );
+      return {
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        items: rows.map((row) => presentOrder(ctx, actor, row)),
+      };
     },
   );
 
   app.get(
     "/api/orders/:id",
-    { config: { access: "orders.read" }, schema: { tags: ["orders"], summary: "One order with its units and full history", params: OrderId } },
+    {
+      config: { access: "orders.read" },
+      schema: { tags: ["orders"], summary: "One order with its units and full history", params: OrderId },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params as { id: string };
@@ -70,12 +94,22 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const [events, visits, attachments] = await Promise.all([
         listEvents(ctx.db, id),
         ctx.db.selectFrom("visits").selectAll().where("order_id", "=", id).orderBy("round").execute(),
-        ctx.db.selectFrom("attachments").select(["id", "file_name", "mime", "size_bytes"]).where("order_id", "=", id).orderBy("created_at").execute(),
+        ctx.db
+          .selectFrom("attachments")
+          .select(["id", "file_name", "mime", "size_bytes"])
+          .where("order_id", "=", id)
+          .orderBy("created_at")
+          .execute(),
       ]);
       const isCaller = actor.role === "resident";
       return {
         ...presentOrder(ctx, actor, order),
-        attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, sizeBytes: a.size_bytes })),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          fileName: a.file_name,
+          mime: a.mime,
+          sizeBytes: a.size_bytes,
+        })),
         visits: visits.map((v) => ({
           round: v.round,
           state: v.state,
@@ -125,16 +159,28 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
           tags: ["order actions"],
           summary: definition.summary,
           params: OrderId,
-          body: Type.Composite([Type.Object({ version: Type.Integer({ minimum: 1, description: "the version you read (optimistic lock)" }) }), definition.input], {
-            additionalProperties: false,
-          }),
+          body: Type.Composite(
+            [
+              Type.Object({
+                version: Type.Integer({ minimum: 1, description: "the version you read (optimistic lock)" }),
+              }),
+              definition.input,
+            ],
+            {
+              additionalProperties: false,
+            },
+          ),
         },
       },
       async (request) => {
         const actor = actorOf(request);
         const { version, ...input } = request.body as { version: number } & Record<string, unknown>;
         const { id } = request.params as { id: string };
-        const { result } = await performAction(ctx, { kind: "actor", actor }, { orderId: id, action, version, input });
+        const { result } = await performAction(
+          ctx,
+          { kind: "actor", actor },
+          { orderId: id, action, version, input },
+        );
         const order = await loadOrderDetail(ctx.db, id);
         return { ...presentOrder(ctx, actor, order as NonNullable<typeof order>), result };
       },
@@ -145,7 +191,11 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     "/api/orders/:id/reveal-phone",
     {
       config: { access: "phones.reveal" },
-      schema: { tags: ["orders"], summary: "Show the caller's full phone number; every reveal is recorded in the history", params: OrderId },
+      schema: {
+        tags: ["orders"],
+        summary: "Show the caller's full phone number; every reveal is recorded in the history",
+        params: OrderId,
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -172,16 +222,28 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     "/api/orders/:id/attachments/:attachmentId",
     {
       config: { access: "orders.read" },
-      schema: { tags: ["orders"], summary: "An attached photo", params: Type.Object({ id: OrderId.properties.id, attachmentId: Type.String({ format: "uuid" }) }) },
+      schema: {
+        tags: ["orders"],
+        summary: "An attached photo",
+        params: Type.Object({ id: OrderId.properties.id, attachmentId: Type.String({ format: "uuid" }) }),
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const { id, attachmentId } = request.params as { id: string; attachmentId: string };
       const order = await loadOrderDetail(ctx.db, id);
       if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
-      const file = await ctx.db.selectFrom("attachments").select(["mime", "content"]).where("id", "=", attachmentId).where("order_id", "=", id).executeTakeFirst();
+      const file = await ctx.db
+        .selectFrom("attachments")
+        .select(["mime", "content"])
+        .where("id", "=", attachmentId)
+        .where("order_id", "=", id)
+        .executeTakeFirst();
       if (!file) throw fail("NOT_FOUND", { what: "attachment" });
-      return reply.header("content-type", file.mime).header("cache-control", "private, max-age=3600").send(file.content);
+      return reply
+        .header("content-type", file.mime)
+        .header("cache-control", "private, max-age=3600")
+        .send(file.content);
     },
   );
 }

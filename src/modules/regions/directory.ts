@@ -30,11 +30,19 @@ export class RegionDirectory {
   ) {}
 
   static async load(db: Kysely<DB>): Promise<RegionDirectory> {
-    const rows = await db.selectFrom("regions").select(["code", "name", "level", "parent_code", "geometry"]).execute();
+    const rows = await db
+      .selectFrom("regions")
+      .select(["code", "name", "level", "parent_code", "geometry"])
+      .execute();
     const entries = new Map<string, RegionEntry>();
     const grids: { code: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }[] = [];
     for (const row of rows) {
-      entries.set(row.code, { code: row.code, name: row.name, level: row.level, parentCode: row.parent_code });
+      entries.set(row.code, {
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        parentCode: row.parent_code,
+      });
       if (row.level === "grid" && row.geometry) {
         grids.push({ code: row.code, geometry: row.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon });
       }
@@ -55,7 +63,11 @@ export class RegionDirectory {
   /** The region and its ancestors, district first. */
   lineage(code: string): RegionEntry[] {
     const chain: RegionEntry[] = [];
-    for (let entry = this.entries.get(code); entry; entry = entry.parentCode ? this.entries.get(entry.parentCode) : undefined) {
+    for (
+      let entry = this.entries.get(code);
+      entry;
+      entry = entry.parentCode ? this.entries.get(entry.parentCode) : undefined
+    ) {
       chain.unshift(entry);
     }
     return chain;
@@ -75,7 +87,9 @@ export class RegionDirectory {
 
   /** The named lineage of a grid, community or street code (missing levels repeat the nearest known). */
   locationOf(code: string): Location | null {
-    const byLevel = new Map(this.lineage(code).map((entry) => [entry.level, { code: entry.code, name: entry.name }]));
+    const byLevel = new Map(
+      this.lineage(code).map((entry) => [entry.level, { code: entry.code, name: entry.name }]),
+    );
     const district = byLevel.get("district");
     const street = byLevel.get("street");
     const community = byLevel.get("community");

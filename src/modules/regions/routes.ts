@@ -1,13 +1,16 @@
 import { Type } from "@sinclair/typebox";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { coversRegion, scopeOf, seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
 import { findRegion, listGridShapes, listGridWorkers, listRegions } from "./repository.js";
 
-const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$", description: "GB/T 2260 region code or grid code" });
+const RegionCode = Type.String({
+  pattern: "^[0-9]{6,15}$",
+  description: "GB/T 2260 region code or grid code",
+});
 const Level = Type.Union(["district", "street", "community", "grid"].map((l) => Type.Literal(l)));
 const NamedCode = Type.Object({ code: Type.String(), name: Type.String() });
 
@@ -20,7 +23,10 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ["regions"],
         summary: "Regions by parent or level, inside the caller's jurisdiction",
-        querystring: Type.Object({ parent: Type.Optional(RegionCode), level: Type.Optional(Level) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { parent: Type.Optional(RegionCode), level: Type.Optional(Level) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => {
@@ -36,7 +42,11 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
     "/api/regions/:code",
     {
       config: { access: "regions.read" },
-      schema: { tags: ["regions"], summary: "One region with its ancestors and grid workers", params: Type.Object({ code: RegionCode }) },
+      schema: {
+        tags: ["regions"],
+        summary: "One region with its ancestors and grid workers",
+        params: Type.Object({ code: RegionCode }),
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -44,7 +54,8 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
       if (!seesRegion(actor, code)) throw fail("OUTSIDE_SCOPE");
       const region = await findRegion(ctx.db, code);
       if (!region) throw fail("NOT_FOUND", { what: code });
-      const workers = region.level === "grid" && coversRegion(actor, code) ? await listGridWorkers(ctx.db, code) : [];
+      const workers =
+        region.level === "grid" && coversRegion(actor, code) ? await listGridWorkers(ctx.db, code) : [];
       return {
         code: region.code,
         name: region.name,
@@ -111,11 +122,15 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
           {
             lat: Type.Number({ minimum: -90, maximum: 90 }),
             lng: Type.Number({ minimum: -180, maximum: 180 }),
-            crs: Type.Optional(Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")])),
+            crs: Type.Optional(
+              Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ district: NamedCode, street: NamedCode, community: NamedCode, grid: NamedCode }) },
+        response: {
+          200: Type.Object({ district: NamedCode, street: NamedCode, community: NamedCode, grid: NamedCode }),
+        },
       },
     },
     async (request) => {
@@ -129,6 +144,10 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     "/api/config",
     { config: { access: "public" }, schema: { tags: ["regions"], summary: "Public map settings" } },
-    async () => ({ tileUrl: ctx.tileUrl, tileAttribution: ctx.tileAttribution, districtName: ctx.regions.root()?.name ?? null }),
+    async () => ({
+      tileUrl: ctx.tileUrl,
+      tileAttribution: ctx.tileAttribution,
+      districtName: ctx.regions.root()?.name ?? null,
+    }),
   );
 }

@@ -4,7 +4,6 @@ import { toEpochDay } from "../../platform/calendar/days.js";
 import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import { type CalendarDayEntry, mergeCalendarDays, officialDaysOf } from "./holidays.js";
@@ -49,7 +48,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       config: { access: "time-limits.read" },
       schema: { tags: ["time limits"], summary: "The time-limit rules, in the order ties are broken" },
     },
-    async (request) => {
+    async (_request) => {
       return { items: await listRules(ctx.db) };
     },
   );

@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { fail } from "../../platform/errors.js";
 import { TokenSigner } from "../../platform/privacy/tokens.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
 import { VisitInput } from "../orders/commands/closing.js";
 import { performAction } from "../orders/commands/perform.js";
 
@@ -14,7 +14,20 @@ export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
     const visit = await ctx.db
       .selectFrom("visits as v")
       .innerJoin("orders as o", "o.id", "v.order_id")
-      .select(["v.id", "v.order_id", "v.state", "v.round", "v.solved", "v.satisfied", "o.order_no", "o.title", "o.content", "o.disposition", "o.reply_text", "o.replied_at"])
+      .select([
+        "v.id",
+        "v.order_id",
+        "v.state",
+        "v.round",
+        "v.solved",
+        "v.satisfied",
+        "o.order_no",
+        "o.title",
+        "o.content",
+        "o.disposition",
+        "o.reply_text",
+        "o.replied_at",
+      ])
       .where("v.token_hash", "=", TokenSigner.hash(token))
       .executeTakeFirst();
     if (!visit) throw fail("NOT_FOUND", { what: "visit" });
@@ -23,7 +36,14 @@ export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get(
     "/api/visits/:token",
-    { config: { access: "public" }, schema: { tags: ["visits"], summary: "What the rating link is about: the demand and its reply", params: TokenParams } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["visits"],
+        summary: "What the rating link is about: the demand and its reply",
+        params: TokenParams,
+      },
+    },
     async (request) => {
       const visit = await findByToken((request.params as { token: string }).token);
       return {
@@ -45,12 +65,21 @@ export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
     "/api/visits/:token",
     {
       config: { access: "public" },
-      schema: { tags: ["visits"], summary: "Rate the handling through the link: solved? satisfied? comment", params: TokenParams, body: VisitInput },
+      schema: {
+        tags: ["visits"],
+        summary: "Rate the handling through the link: solved? satisfied? comment",
+        params: TokenParams,
+        body: VisitInput,
+      },
     },
     async (request) => {
       const visit = await findByToken((request.params as { token: string }).token);
       if (visit.state !== "pending") throw fail("CONFLICT", { detail: "已评价 / already rated" });
-      const { order } = await performAction(ctx, { kind: "visit_link" }, { orderId: visit.order_id, action: "visit", input: request.body as Record<string, unknown> });
+      const { order } = await performAction(
+        ctx,
+        { kind: "visit_link" },
+        { orderId: visit.order_id, action: "visit", input: request.body as Record<string, unknown> },
+      );
       return { orderNo: order.order_no, state: order.state };
     },
   );

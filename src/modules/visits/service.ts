@@ -21,12 +21,22 @@ export function visitRound(order: Pick<Order, "reopen_count">): number {
  * into it, so each caller is asked separately (合并后分别回访).
  */
 export async function openVisits(trx: Transaction<DB>, ctx: AppContext, order: Order): Promise<string[]> {
-  const merged = await trx.selectFrom("orders").select(["id"]).where("merged_into_id", "=", order.id).execute();
+  const merged = await trx
+    .selectFrom("orders")
+    .select(["id"])
+    .where("merged_into_id", "=", order.id)
+    .execute();
   const round = visitRound(order);
   const orderIds = [order.id, ...merged.map((m) => m.id)];
   await trx
     .insertInto("visits")
-    .values(orderIds.map((id) => ({ order_id: id, round, token_hash: TokenSigner.hash(ctx.tokens.visitToken(id, round)) })))
+    .values(
+      orderIds.map((id) => ({
+        order_id: id,
+        round,
+        token_hash: TokenSigner.hash(ctx.tokens.visitToken(id, round)),
+      })),
+    )
     .onConflict((oc) => oc.columns(["order_id", "round"]).doNothing())
     .execute();
   return orderIds;
@@ -43,5 +53,10 @@ export async function pendingVisit(trx: Transaction<DB>, orderId: string) {
 }
 
 export async function latestVisit(trx: Transaction<DB>, orderId: string) {
-  return trx.selectFrom("visits").selectAll().where("order_id", "=", orderId).orderBy("round", "desc").executeTakeFirst();
+  return trx
+    .selectFrom("visits")
+    .selectAll()
+    .where("order_id", "=", orderId)
+    .orderBy("round", "desc")
+    .executeTakeFirst();
 }

@@ -38,13 +38,16 @@ export async function publishOrderChange(trx: Transaction<DB>, change: OrderChan
 /** Announces many changes with one statement (a batch of intakes), each as its own notification. */
 export async function publishOrderChanges(trx: Transaction<DB>, changes: OrderChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await sql`SELECT pg_notify(${ORDER_CHANNEL}, payload) FROM unnest(${changes.map(payloadOf)}::text[]) AS payload`.execute(trx);
+  await sql`SELECT pg_notify(${ORDER_CHANNEL}, payload) FROM unnest(${changes.map(payloadOf)}::text[]) AS payload`.execute(
+    trx,
+  );
 }
 
 function payloadOf(change: OrderChange): string {
   const payload = JSON.stringify(onlyChangeFields(change));
   const bytes = Buffer.byteLength(payload);
-  if (bytes > MAX_PAYLOAD_BYTES) throw new Error(`order change ${change.orderNo} is too large to notify (${bytes} bytes)`);
+  if (bytes > MAX_PAYLOAD_BYTES)
+    throw new Error(`order change ${change.orderNo} is too large to notify (${bytes} bytes)`);
   return payload;
 }
 

@@ -8,7 +8,10 @@ export interface RequestState<T> {
 }
 
 /** Runs `load` whenever `deps` change (and on `reload()`), aborting the previous run. */
-export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): RequestState<T> {
+export function useRequest<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): RequestState<T> {
   const [state, setState] = useState<Omit<RequestState<T>, "reload">>({
     data: undefined,
     error: undefined,

@@ -24,15 +24,23 @@ export const verify = defineAction({
 export const rework = defineAction({
   summary: "退回重办 The reply is not good enough: back to the unit",
   input: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  effect: async (_scope, input) => ({ patch: { replied_at: null, disposition: null, reply_text: null }, note: input.reason }),
+  effect: async (_scope, input) => ({
+    patch: { replied_at: null, disposition: null, reply_text: null },
+    note: input.reason,
+  }),
 });
 
 export const VisitInput = Type.Object(
   {
-    solved: Type.Union([Type.Literal("solved"), Type.Literal("partly"), Type.Literal("unsolved")], { description: "解决/部分解决/未解决" }),
-    satisfied: Type.Union([Type.Literal("satisfied"), Type.Literal("basically"), Type.Literal("unsatisfied")], {
-      description: "满意/基本满意/不满意",
+    solved: Type.Union([Type.Literal("solved"), Type.Literal("partly"), Type.Literal("unsolved")], {
+      description: "解决/部分解决/未解决",
     }),
+    satisfied: Type.Union(
+      [Type.Literal("satisfied"), Type.Literal("basically"), Type.Literal("unsatisfied")],
+      {
+        description: "满意/基本满意/不满意",
+      },
+    ),
     comment: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
@@ -61,7 +69,10 @@ export const visit = defineAction({
     return {
       note: input.comment,
       data: { solved: input.solved, satisfied: input.satisfied, round: task.round },
-      chain: satisfactory && order.state === "verified" ? { action: "close", note: "回访满意，自动办结 / satisfactory visit: closed" } : undefined,
+      chain:
+        satisfactory && order.state === "verified"
+          ? { action: "close", note: "回访满意，自动办结 / satisfactory visit: closed" }
+          : undefined,
     };
   },
 });
@@ -72,11 +83,23 @@ export const reopen = defineAction({
   effect: async ({ trx, ctx, order, now }, input) => {
     const last = await latestVisit(trx, order.id);
     if (!last?.solved || !last.satisfied || isSatisfactory(last.solved, last.satisfied)) {
-      throw fail("CONFLICT", { detail: "仅未解决或不满意的回访可重办 / only an unsolved or unsatisfied visit can be reopened" });
+      throw fail("CONFLICT", {
+        detail: "仅未解决或不满意的回访可重办 / only an unsolved or unsatisfied visit can be reopened",
+      });
     }
-    const deadlines = ctx.timeLimits.deadlinesFor({ categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent }, now);
+    const deadlines = ctx.timeLimits.deadlinesFor(
+      { categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent },
+      now,
+    );
     return {
-      patch: { reopen_count: order.reopen_count + 1, replied_at: null, disposition: null, reply_text: null, handling_due_at: deadlines.handlingDueAt, warning_level: "none" },
+      patch: {
+        reopen_count: order.reopen_count + 1,
+        replied_at: null,
+        disposition: null,
+        reply_text: null,
+        handling_due_at: deadlines.handlingDueAt,
+        warning_level: "none",
+      },
       note: input.reason,
       data: { round: order.reopen_count + 2, handlingDueAt: deadlines.handlingDueAt },
     };
@@ -88,29 +111,52 @@ export const close = defineAction({
   input: Type.Object({ note: Note }, { additionalProperties: false }),
   effect: async ({ trx, order, now }, input) => {
     if (order.state === "verified" && !input.note) {
-      throw fail("VALIDATION_FAILED", { detail: "closing without a visit needs a note (why the caller was not visited)" });
+      throw fail("VALIDATION_FAILED", {
+        detail: "closing without a visit needs a note (why the caller was not visited)",
+      });
     }
     return {
       patch: { closed_at: now },
       note: input.note,
       after: async () => {
-        await trx.updateTable("orders").set({ closed_at: now }).where("merged_into_id", "=", order.id).execute();
+        await trx
+          .updateTable("orders")
+          .set({ closed_at: now })
+          .where("merged_into_id", "=", order.id)
+          .execute();
       },
     };
   },
 });
 
 export const merge = defineAction({
-  summary: "合并 Join this demand to an open one about the same problem; its caller still gets the reply and a visit",
-  input: Type.Object({ targetOrderId: Type.String({ pattern: "^[0-9]+$" }), note: Note }, { additionalProperties: false }),
+  summary:
+    "合并 Join this demand to an open one about the same problem; its caller still gets the reply and a visit",
+  input: Type.Object(
+    { targetOrderId: Type.String({ pattern: "^[0-9]+$" }), note: Note },
+    { additionalProperties: false },
+  ),
   effect: async ({ trx, order, actor }, input) => {
     const target = await findOrder(trx, input.targetOrderId);
-    const visible = target && actor && (coversRegion(actor, target.region_code) || coversRegion(actor, target.holder_region_code));
+    const visible =
+      target &&
+      actor &&
+      (coversRegion(actor, target.region_code) || coversRegion(actor, target.holder_region_code));
     if (!target || !visible) throw fail("NOT_FOUND", { what: `order ${input.targetOrderId}` });
-    if (target.id === order.id || target.merged_into_id || !(OPEN_STATES as readonly OrderState[]).includes(target.state as OrderState)) {
-      throw fail("CONFLICT", { detail: "只能合并到另一个办理中的工单 / can only merge into another open order" });
+    if (
+      target.id === order.id ||
+      target.merged_into_id ||
+      !(OPEN_STATES as readonly OrderState[]).includes(target.state as OrderState)
+    ) {
+      throw fail("CONFLICT", {
+        detail: "只能合并到另一个办理中的工单 / can only merge into another open order",
+      });
     }
-    return { patch: { merged_into_id: target.id }, note: input.note, data: { targetOrderId: target.id, targetOrderNo: target.order_no } };
+    return {
+      patch: { merged_into_id: target.id },
+      note: input.note,
+      data: { targetOrderId: target.id, targetOrderNo: target.order_no },
+    };
   },
 });
 

@@ -14,7 +14,9 @@ const Note = Type.Optional(Type.String({ maxLength: 1000 }));
 const DispatchInput = Type.Object(
   {
     mainUnitId: Type.Integer({ minimum: 1, description: "主办单位" }),
-    assistingUnitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10, uniqueItems: true, description: "协办单位" })),
+    assistingUnitIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10, uniqueItems: true, description: "协办单位" }),
+    ),
     note: Note,
   },
   { additionalProperties: false },
@@ -26,7 +28,10 @@ export const RETURN_WINDOW_WORKING_DAYS = 2;
 export const accept = defineAction({
   summary: "受理 Accept the order at its handling level",
   input: Type.Object({ note: Note }, { additionalProperties: false }),
-  effect: async ({ order, now }, input) => ({ patch: { accepted_at: order.accepted_at ?? now }, note: input.note }),
+  effect: async ({ order, now }, input) => ({
+    patch: { accepted_at: order.accepted_at ?? now },
+    note: input.note,
+  }),
 });
 
 export const reject = defineAction({
@@ -76,12 +81,21 @@ export const returnOrder = defineAction({
   input: Type.Object({ reason: Reason }, { additionalProperties: false }),
   effect: async ({ trx, ctx, order, actor, now }, input) => {
     const dispatchedOn = chinaDate(order.dispatched_at as Date);
-    if (ctx.timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS) {
-      throw fail("CONFLICT", { detail: `退单须在派单后${RETURN_WINDOW_WORKING_DAYS}个工作日内 / returns are allowed within ${RETURN_WINDOW_WORKING_DAYS} working days` });
+    if (
+      ctx.timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS
+    ) {
+      throw fail("CONFLICT", {
+        detail: `退单须在派单后${RETURN_WINDOW_WORKING_DAYS}个工作日内 / returns are allowed within ${RETURN_WINDOW_WORKING_DAYS} working days`,
+      });
     }
     await endAssignments(trx, order.id, now, "returned");
     return {
-      patch: { main_unit_id: null, response_due_at: null, signed_at: null, return_count: order.return_count + 1 },
+      patch: {
+        main_unit_id: null,
+        response_due_at: null,
+        signed_at: null,
+        return_count: order.return_count + 1,
+      },
       note: input.reason,
       unitId: actor?.unitId,
     };
@@ -95,11 +109,22 @@ async function assignUnits(
 ) {
   const assisting = input.assistingUnitIds ?? [];
   await requireUnitsServe(trx, order, [input.mainUnitId, ...assisting]);
-  const query = { categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent };
+  const query = {
+    categoryCode: order.category_code,
+    type: order.demand_type as DemandType,
+    urgent: order.urgent,
+  };
   const deadlines = ctx.timeLimits.deadlinesFor(query, now);
   // The handling clock starts at the first dispatch: returns, transfers and redispatches do not reset it.
   const handlingDue = order.handling_due_at ?? deadlines.handlingDueAt;
-  await reassign(trx, order.id, input.mainUnitId, assisting, now, kind === "transfer" ? "transferred" : "redispatched");
+  await reassign(
+    trx,
+    order.id,
+    input.mainUnitId,
+    assisting,
+    now,
+    kind === "transfer" ? "transferred" : "redispatched",
+  );
   return {
     patch: {
       main_unit_id: input.mainUnitId,
@@ -111,16 +136,29 @@ async function assignUnits(
     },
     note: input.note,
     unitId: input.mainUnitId,
-    data: { mainUnitId: input.mainUnitId, assistingUnitIds: assisting, responseDueAt: deadlines.responseDueAt, handlingDueAt: handlingDue },
+    data: {
+      mainUnitId: input.mainUnitId,
+      assistingUnitIds: assisting,
+      responseDueAt: deadlines.responseDueAt,
+      handlingDueAt: handlingDue,
+    },
   };
 }
 
 /** A unit may only receive orders inside its jurisdiction (a department's is the whole district). */
-async function requireUnitsServe(trx: Transaction<DB> | Kysely<DB>, order: Order, unitIds: number[]): Promise<void> {
-  const units = await trx.selectFrom("units").select(["id", "region_code", "active"]).where("id", "in", unitIds).execute();
+async function requireUnitsServe(
+  trx: Transaction<DB> | Kysely<DB>,
+  order: Order,
+  unitIds: number[],
+): Promise<void> {
+  const units = await trx
+    .selectFrom("units")
+    .select(["id", "region_code", "active"])
+    .where("id", "in", unitIds)
+    .execute();
   for (const id of unitIds) {
     const unit = units.find((u) => u.id === id);
-    if (!unit || !unit.active) throw fail("VALIDATION_FAILED", { detail: `unknown unit ${id}` });
+    if (!unit?.active) throw fail("VALIDATION_FAILED", { detail: `unknown unit ${id}` });
     if (!order.region_code.startsWith(unit.region_code)) {
       throw fail("VALIDATION_FAILED", { detail: `unit ${id} does not serve region ${order.region_code}` });
     }

@@ -6,9 +6,12 @@ import { defineAction } from "./types.js";
 
 /** 三种答复: reasonable → solved in time; unreasonable → explained and soothed; unlawful → handled by law. */
 export const DISPOSITIONS = ["solved", "explained", "handled_by_law"] as const;
-const Disposition = Type.Union(DISPOSITIONS.map((d) => Type.Literal(d)), {
-  description: "限时解决到位 solved · 解释安抚到位 explained · 依法依规处理 handled_by_law",
-});
+const Disposition = Type.Union(
+  DISPOSITIONS.map((d) => Type.Literal(d)),
+  {
+    description: "限时解决到位 solved · 解释安抚到位 explained · 依法依规处理 handled_by_law",
+  },
+);
 const ReplyInput = Type.Object(
   { disposition: Disposition, text: Type.String({ minLength: 5, maxLength: 4000, description: "答复内容" }) },
   { additionalProperties: false },
@@ -17,7 +20,10 @@ const ReplyInput = Type.Object(
 export const requestExtension = defineAction({
   summary: "申请延期 Ask for more working days; nothing pauses meanwhile",
   input: Type.Object(
-    { workingDays: Type.Integer({ minimum: 1, maximum: 30 }), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
+    {
+      workingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+      reason: Type.String({ minLength: 2, maxLength: 1000 }),
+    },
     { additionalProperties: false },
   ),
   effect: async ({ trx, order, actor }, input) => {
@@ -27,19 +33,34 @@ export const requestExtension = defineAction({
       .where("order_id", "=", order.id)
       .where("state", "=", "pending")
       .executeTakeFirst();
-    if (pending) throw fail("CONFLICT", { detail: "已有待审批的延期申请 / an extension request is already pending" });
+    if (pending)
+      throw fail("CONFLICT", { detail: "已有待审批的延期申请 / an extension request is already pending" });
     const request = await trx
       .insertInto("extension_requests")
-      .values({ order_id: order.id, unit_id: actor?.unitId ?? null, requested_by: actor?.id ?? null, working_days: input.workingDays, reason: input.reason })
+      .values({
+        order_id: order.id,
+        unit_id: actor?.unitId ?? null,
+        requested_by: actor?.id ?? null,
+        working_days: input.workingDays,
+        reason: input.reason,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { note: input.reason, unitId: actor?.unitId, data: { requestId: request.id, workingDays: input.workingDays }, result: { requestId: request.id } };
+    return {
+      note: input.reason,
+      unitId: actor?.unitId,
+      data: { requestId: request.id, workingDays: input.workingDays },
+      result: { requestId: request.id },
+    };
   },
 });
 
 export const decideExtension = defineAction({
   summary: "审批延期 Approve (moves the handling deadline) or refuse the pending extension",
-  input: Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+  input: Type.Object(
+    { approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+    { additionalProperties: false },
+  ),
   effect: async ({ trx, ctx, order, actor, now }, input) => {
     const request = await trx
       .selectFrom("extension_requests")
@@ -50,13 +71,22 @@ export const decideExtension = defineAction({
     if (!request) throw fail("CONFLICT", { detail: "没有待审批的延期申请 / no pending extension request" });
     await trx
       .updateTable("extension_requests")
-      .set({ state: input.approve ? "approved" : "rejected", decided_by: actor?.id ?? null, decided_at: now, decision_note: input.note ?? null })
+      .set({
+        state: input.approve ? "approved" : "rejected",
+        decided_by: actor?.id ?? null,
+        decided_at: now,
+        decision_note: input.note ?? null,
+      })
       .where("id", "=", request.id)
       .execute();
     const data = { requestId: request.id, approved: input.approve, workingDays: request.working_days };
     if (!input.approve || !order.handling_due_at) return { note: input.note, data };
     const handlingDue = ctx.timeLimits.extend(order.handling_due_at, request.working_days);
-    return { patch: { handling_due_at: handlingDue, warning_level: "none" }, note: input.note, data: { ...data, handlingDueAt: handlingDue } };
+    return {
+      patch: { handling_due_at: handlingDue, warning_level: "none" },
+      note: input.note,
+      data: { ...data, handlingDueAt: handlingDue },
+    };
   },
 });
 
@@ -72,7 +102,11 @@ export const reply = defineAction({
       data: { disposition: input.disposition },
       after: async () => {
         // Merged callers hear the same answer (件件有着落).
-        await trx.updateTable("orders").set({ disposition: input.disposition, reply_text: input.text, replied_at: now }).where("merged_into_id", "=", order.id).execute();
+        await trx
+          .updateTable("orders")
+          .set({ disposition: input.disposition, reply_text: input.text, replied_at: now })
+          .where("merged_into_id", "=", order.id)
+          .execute();
       },
     };
   },
@@ -83,9 +117,15 @@ export const solveOnSpot = defineAction({
   input: ReplyInput,
   effect: async ({ ctx, order, now }, input) => {
     if (order.handling_level !== "grid") {
-      throw fail("ILLEGAL_TRANSITION", { state: `${order.state}@${order.handling_level}`, action: "solve_on_spot" });
+      throw fail("ILLEGAL_TRANSITION", {
+        state: `${order.state}@${order.handling_level}`,
+        action: "solve_on_spot",
+      });
     }
-    const deadlines = ctx.timeLimits.deadlinesFor({ categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent }, now);
+    const deadlines = ctx.timeLimits.deadlinesFor(
+      { categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent },
+      now,
+    );
     return {
       patch: {
         solved_on_spot: true,
@@ -108,18 +148,33 @@ export const solveOnSpot = defineAction({
 export const rateDispatch = defineAction({
   summary: "谁行谁评 The unit rates the dispatch: right unit? reasonable demand?",
   input: Type.Object(
-    { rightUnit: Type.Boolean(), reasonable: Type.Boolean(), comment: Type.Optional(Type.String({ maxLength: 1000 })) },
+    {
+      rightUnit: Type.Boolean(),
+      reasonable: Type.Boolean(),
+      comment: Type.Optional(Type.String({ maxLength: 1000 })),
+    },
     { additionalProperties: false },
   ),
   effect: async ({ trx, order, actor }, input) => {
     const unitId = actor?.unitId as number;
     const inserted = await trx
       .insertInto("dispatch_ratings")
-      .values({ order_id: order.id, unit_id: unitId, right_unit: input.rightUnit, reasonable: input.reasonable, comment: input.comment ?? null, rated_by: actor?.id ?? null })
+      .values({
+        order_id: order.id,
+        unit_id: unitId,
+        right_unit: input.rightUnit,
+        reasonable: input.reasonable,
+        comment: input.comment ?? null,
+        rated_by: actor?.id ?? null,
+      })
       .onConflict((oc) => oc.columns(["order_id", "unit_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!inserted) throw fail("CONFLICT", { detail: "已评价 / already rated" });
-    return { note: input.comment, unitId, data: { rightUnit: input.rightUnit, reasonable: input.reasonable } };
+    return {
+      note: input.comment,
+      unitId,
+      data: { rightUnit: input.rightUnit, reasonable: input.reasonable },
+    };
   },
 });

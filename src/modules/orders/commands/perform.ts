@@ -35,7 +35,8 @@ export async function performAction(
   return ctx.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, request.orderId);
     const actor = authority.kind === "actor" ? authority.actor : null;
-    if (!order || (actor && !canSeeOrder(actor, order))) throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
+    if (!order || (actor && !canSeeOrder(actor, order)))
+      throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
     if (request.version !== undefined && request.version !== order.version) throw fail("STALE_VERSION");
     return applyAction(trx, ctx, authority, order, request.action, request.input);
   });
@@ -54,7 +55,7 @@ export async function applyAction(
   const actor = authority.kind === "actor" ? authority.actor : null;
   const to = actor ? decide(actor, factsOf(order), action) : decideForVisitLink(order, action);
   const outcome = await ACTION_DEFINITIONS[action].effect({ trx, ctx, actor, order, now }, input);
-  const updated = await writeTransition(trx, ctx, order, action, to, outcome, actor, now);
+  const updated = await writeTransition(trx, order, action, to, outcome, actor, now);
   if (!outcome.chain) return { order: updated, result: outcome.result ?? {} };
   const chained = await applySystemAction(trx, ctx, updated, outcome.chain.action, outcome.chain.note);
   return { order: chained, result: outcome.result ?? {} };
@@ -69,16 +70,16 @@ export async function applySystemAction(
   note: string,
 ): Promise<Order> {
   const rule = ACTIONS[action];
-  if (!(rule.from as readonly string[]).includes(order.state)) throw fail("ILLEGAL_TRANSITION", { state: order.state, action });
+  if (!(rule.from as readonly string[]).includes(order.state))
+    throw fail("ILLEGAL_TRANSITION", { state: order.state, action });
   const now = ctx.now();
   const outcome = await ACTION_DEFINITIONS[action].effect({ trx, ctx, actor: null, order, now }, { note });
   const to = targetOf(rule, order.state as OrderState);
-  return writeTransition(trx, ctx, order, action, to, { ...outcome, note }, null, now);
+  return writeTransition(trx, order, action, to, { ...outcome, note }, null, now);
 }
 
 async function writeTransition(
   trx: Transaction<DB>,
-  ctx: AppContext,
   order: Order,
   action: OrderAction,
   to: OrderState,

@@ -19,7 +19,15 @@ export const ORDER_STATES = [
 ] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
-export const OPEN_STATES: readonly OrderState[] = ["registered", "accepted", "dispatched", "handling", "replied", "verified", "visited"];
+export const OPEN_STATES: readonly OrderState[] = [
+  "registered",
+  "accepted",
+  "dispatched",
+  "handling",
+  "replied",
+  "verified",
+  "visited",
+];
 
 /**
  * Who, relative to the order, may act:
@@ -47,17 +55,37 @@ export const ACTIONS = {
   accept: { from: ["registered"], to: "accepted", roles: COMMANDERS, relation: ["commander"] },
   reject: { from: ["registered", "accepted"], to: "rejected", roles: COMMANDERS, relation: ["commander"] },
   /** 上报: hand the order to the next level up, where it waits to be accepted again. */
-  escalate: { from: ["registered", "accepted"], to: "registered", roles: COMMANDERS, relation: ["commander"] },
+  escalate: {
+    from: ["registered", "accepted"],
+    to: "registered",
+    roles: COMMANDERS,
+    relation: ["commander"],
+  },
   dispatch: { from: ["accepted"], to: "dispatched", roles: ["dispatcher", "staff"], relation: ["commander"] },
   /** 就地办结: a grid worker solves a grid-level matter in person. */
-  solve_on_spot: { from: ["registered", "accepted"], to: "replied", roles: ["grid_worker"], relation: ["commander"] },
+  solve_on_spot: {
+    from: ["registered", "accepted"],
+    to: "replied",
+    roles: ["grid_worker"],
+    relation: ["commander"],
+  },
   sign: { from: ["dispatched"], to: "handling", roles: ["unit_handler"], relation: ["main_unit"] },
   /** 退单: a wrong dispatch goes back to the dispatcher within the return window. */
   return: { from: ["dispatched"], to: "accepted", roles: ["unit_handler"], relation: ["main_unit"] },
   /** 改派 */
-  transfer: { from: ["dispatched", "handling"], to: "dispatched", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  transfer: {
+    from: ["dispatched", "handling"],
+    to: "dispatched",
+    roles: ["dispatcher", "staff"],
+    relation: ["commander"],
+  },
   request_extension: { from: ["handling"], to: "same", roles: ["unit_handler"], relation: ["main_unit"] },
-  decide_extension: { from: ["handling"], to: "same", roles: ["dispatcher", "staff"], relation: ["commander"] },
+  decide_extension: {
+    from: ["handling"],
+    to: "same",
+    roles: ["dispatcher", "staff"],
+    relation: ["commander"],
+  },
   reply: { from: ["handling"], to: "replied", roles: ["unit_handler"], relation: ["main_unit"] },
   verify: { from: ["replied"], to: "verified", roles: COMMANDERS, relation: ["commander"] },
   /** 退回重办 before the visit: the reply is not good enough. */
@@ -72,11 +100,26 @@ export const ACTIONS = {
   /** 重办 after an unsolved or unsatisfied visit, approved by the command centre. */
   reopen: { from: ["visited"], to: "handling", roles: ["dispatcher", "staff"], relation: ["commander"] },
   close: { from: ["visited", "verified"], to: "closed", roles: COMMANDERS, relation: ["commander"] },
-  merge: { from: ["registered", "accepted"], to: "merged", roles: ["operator", "dispatcher", "staff"], relation: ["commander", "overseer"] },
+  merge: {
+    from: ["registered", "accepted"],
+    to: "merged",
+    roles: ["operator", "dispatcher", "staff"],
+    relation: ["commander", "overseer"],
+  },
   /** 催办/督办 */
-  urge: { from: IN_PROGRESS, to: "same", roles: ["supervisor", "dispatcher", "leader"], relation: ["overseer", "commander"] },
+  urge: {
+    from: IN_PROGRESS,
+    to: "same",
+    roles: ["supervisor", "dispatcher", "leader"],
+    relation: ["overseer", "commander"],
+  },
   /** 谁行谁评: the unit rates the dispatch it received. */
-  rate_dispatch: { from: ["handling", "replied", "verified", "visited", "closed"], to: "same", roles: ["unit_handler"], relation: ["main_unit"] },
+  rate_dispatch: {
+    from: ["handling", "replied", "verified", "visited", "closed"],
+    to: "same",
+    roles: ["unit_handler"],
+    relation: ["main_unit"],
+  },
 } as const satisfies Record<string, ActionRule>;
 
 export type OrderAction = keyof typeof ACTIONS;
@@ -89,4 +132,9 @@ export function targetOf(rule: ActionRule, from: OrderState): OrderState {
 }
 
 /** The next handling level when escalating (上报); district is the top. */
-export const NEXT_LEVEL = { grid: "community", community: "street", street: "district", district: null } as const;
+export const NEXT_LEVEL = {
+  grid: "community",
+  community: "street",
+  street: "district",
+  district: null,
+} as const;

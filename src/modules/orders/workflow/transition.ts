@@ -17,11 +17,17 @@ export interface OrderFacts {
 /** The relations an actor has to an order (commander, main unit, overseer, caller). */
 export function relationsOf(actor: Actor, order: OrderFacts): Set<Relation> {
   const relations = new Set<Relation>();
-  const commandRoles: readonly Role[] = order.handlingLevel === "grid" ? ["dispatcher", "staff", "grid_worker"] : ["dispatcher", "staff"];
-  if (commandRoles.includes(actor.role) && actor.regionCode && order.holderRegionCode.startsWith(actor.regionCode)) {
+  const commandRoles: readonly Role[] =
+    order.handlingLevel === "grid" ? ["dispatcher", "staff", "grid_worker"] : ["dispatcher", "staff"];
+  if (
+    commandRoles.includes(actor.role) &&
+    actor.regionCode &&
+    order.holderRegionCode.startsWith(actor.regionCode)
+  ) {
     relations.add("commander");
   }
-  if (actor.role === "unit_handler" && actor.unitId !== null && actor.unitId === order.mainUnitId) relations.add("main_unit");
+  if (actor.role === "unit_handler" && actor.unitId !== null && actor.unitId === order.mainUnitId)
+    relations.add("main_unit");
   if (actor.role !== "resident" && actor.role !== "unit_handler" && coversRegion(actor, order.regionCode)) {
     relations.add("overseer");
   }

@@ -27,7 +27,9 @@ export function loadBeilinBoundary(): DistrictBoundary {
     name: String(feature.properties?.name ?? "碑林区"),
     geometry: {
       type: "MultiPolygon",
-      coordinates: polygons.map((rings) => rings.map((ring) => ring.map(([lng, lat]) => toWgs84(lng, lat, "gcj02")))),
+      coordinates: polygons.map((rings) =>
+        rings.map((ring) => ring.map(([lng, lat]) => toWgs84(lng, lat, "gcj02"))),
+      ),
     },
   };
 }

@@ -60,7 +60,9 @@ export class GridLocator {
   /** Codes of the grids whose bounding boxes meet a box (candidates for "near this point"). */
   gridsNear(minLng: number, minLat: number, maxLng: number, maxLat: number): string[] {
     if (this.index === null) return [];
-    const codes = new Set(this.index.search(minLng, minLat, maxLng, maxLat).map((part) => this.codes[this.partGrid[part]]));
+    const codes = new Set(
+      this.index.search(minLng, minLat, maxLng, maxLat).map((part) => this.codes[this.partGrid[part]]),
+    );
     return [...codes];
   }
 
