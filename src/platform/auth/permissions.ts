@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   "orders.act": ALL_ROLES,
   "phones.reveal": ["operator", "staff", "dispatcher", "unit_handler", "supervisor", "admin"],
   "assessment.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  "assessment.manage": ["admin"],
+  /** 四本台账: which ledger an order belongs in. */
+  "ledgers.manage": ["dispatcher"],
+  /** 制度清单 entries made from common problems. */
+  "rules.manage": ["dispatcher", "supervisor", "admin"],
   "warnings.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
   "warnings.manage": ["dispatcher", "supervisor", "admin"],
   "spot-checks.record": ["supervisor", "admin"],

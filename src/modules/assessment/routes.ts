@@ -1,0 +1,124 @@
+import { Type } from "@sinclair/typebox";
+import { fail } from "../../platform/errors.js";
+import { actorOf } from "../../server/access.js";
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { sendWorkbook } from "../ledgers/excel.js";
+import type { AssessmentWeights } from "./formulas.js";
+import { buildReport } from "./report.js";
+import {
+  jurisdiction,
+  LEVELS,
+  type Level,
+  PERIOD_PATTERN,
+  requireLevelWithin,
+  resolvePeriod,
+} from "./scope.js";
+import { assess } from "./service.js";
+import { loadWeights, saveWeights } from "./settings.js";
+
+const Period = Type.Optional(
+  Type.String({
+    pattern: PERIOD_PATTERN,
+    description: "2026-11-26 · 2026-11 · 2026-Q4 · 2026 (China time); default: this month",
+  }),
+);
+const Region = Type.Optional(
+  Type.String({ pattern: "^[0-9]{6,15}$", description: "narrows to a region inside your jurisdiction" }),
+);
+const Weights = Type.Object(
+  {
+    response: Type.Number({ minimum: 0, maximum: 100, description: "响应率 weight" }),
+    resolution: Type.Number({ minimum: 0, maximum: 100, description: "解决率 weight" }),
+    satisfaction: Type.Number({
+      minimum: 0,
+      maximum: 100,
+      description: "满意率 weight; the three sum to 100",
+    }),
+    partialWeight: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: "部分解决 counts this much in 解决率",
+    }),
+    basicWeight: Type.Number({ minimum: 0, maximum: 1, description: "基本满意 counts this much in 满意率" }),
+  },
+  { additionalProperties: false },
+);
+
+/** 督查考核: the KPI table and ranking of a level, the score weights, the monthly Excel report. */
+export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/assessment",
+    {
+      config: { access: "assessment.read" },
+      schema: {
+        tags: ["assessment"],
+        summary:
+          "KPIs, composite score and rank of every street, community, unit or the district in your jurisdiction for a period",
+        querystring: Type.Object(
+          { level: Type.Union(LEVELS.map((l) => Type.Literal(l))), period: Period, region: Region },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const query = request.query as { level: Level; period?: string; region?: string };
+      const prefix = jurisdiction(actorOf(request), query.region);
+      requireLevelWithin(query.level, prefix);
+      const { period, range } = resolvePeriod(query.period, ctx.now());
+      const weights = await loadWeights(ctx.db);
+      const rows = await assess(ctx.db, { level: query.level, prefix, range }, weights);
+      return { period, level: query.level, weights, rows };
+    },
+  );
+
+  app.get(
+    "/api/assessment/settings",
+    {
+      config: { access: "assessment.read" },
+      schema: {
+        tags: ["assessment"],
+        summary: "The composite score's weights (三率) and the partial-answer weights",
+      },
+    },
+    async () => loadWeights(ctx.db),
+  );
+
+  app.put(
+    "/api/assessment/settings",
+    {
+      config: { access: "assessment.manage" },
+      schema: { tags: ["assessment"], summary: "Change the weights (administrators only)", body: Weights },
+    },
+    async (request) => {
+      return saveWeights(ctx.db, request.body as AssessmentWeights, ctx.now());
+    },
+  );
+
+  app.get(
+    "/api/assessment/report.xlsx",
+    {
+      config: { access: "assessment.read" },
+      schema: {
+        tags: ["assessment"],
+        summary:
+          "Monthly assessment report (Excel): KPI tables per street, community and unit, and the rankings",
+        querystring: Type.Object({ period: Period, region: Region }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as { period?: string; region?: string };
+      const prefix = jurisdiction(actorOf(request), query.region);
+      const { period, range } = resolvePeriod(query.period, ctx.now());
+      const place = prefix === "" ? "全区" : (ctx.regions.get(prefix)?.name ?? prefix);
+      const weights = await loadWeights(ctx.db);
+      const workbook = await buildReport(ctx.db, { prefix, place, period, range, weights, now: ctx.now() });
+      return sendWorkbook(
+        reply,
+        workbook,
+        `${place}督查考核报告（${period}）.xlsx`,
+        `minhu-assessment-${prefix || "all"}-${period}.xlsx`,
+      );
+    },
+  );
+}

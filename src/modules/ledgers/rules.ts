@@ -1,0 +1,68 @@
+import type { Actor } from "../../platform/auth/permissions.js";
+import { requireRegion } from "../../platform/auth/permissions.js";
+import { fail } from "../../platform/errors.js";
+import type { AppContext } from "../../server/context.js";
+
+/** A new 制度清单 entry: a rule or mechanism made from common problems, and the demands it answers. */
+export interface NewRule {
+  title: string;
+  content: string;
+  regionCode: string;
+  categoryCode?: string;
+  adoptedOn: string;
+  orderIds: string[];
+}
+
+/**
+ * Records a rule for a region inside the actor's jurisdiction, linked to orders that lie inside it
+ * too (an order one may not see is reported like a missing one). Returns the new rule's id.
+ */
+export async function createRule(ctx: AppContext, actor: Actor, rule: NewRule): Promise<string> {
+  if (!ctx.regions.get(rule.regionCode))
+    throw fail("VALIDATION_FAILED", { detail: `unknown regionCode ${rule.regionCode}` });
+  requireRegion(actor, rule.regionCode);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (rule.categoryCode) {
+      const category = await trx
+        .selectFrom("categories")
+        .select("code")
+        .where("code", "=", rule.categoryCode)
+        .executeTakeFirst();
+      if (!category) throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${rule.categoryCode}` });
+    }
+    const orderIds = [...new Set(rule.orderIds)];
+    if (orderIds.length > 0) {
+      const found = await trx
+        .selectFrom("orders")
+        .select("id")
+        .where("id", "in", orderIds)
+        .where("region_code", "like", `${rule.regionCode}%`)
+        .execute();
+      const missing = orderIds.filter((id) => !found.some((row) => row.id === id));
+      if (missing.length > 0)
+        throw fail("VALIDATION_FAILED", {
+          detail: `orders not found in ${rule.regionCode}: ${missing.join(", ")}`,
+        });
+    }
+    const inserted = await trx
+      .insertInto("institution_rules")
+      .values({
+        title: rule.title,
+        content: rule.content,
+        region_code: rule.regionCode,
+        category_code: rule.categoryCode ?? null,
+        adopted_on: rule.adoptedOn,
+        created_by: actor.id,
+        created_at: ctx.now(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (orderIds.length > 0) {
+      await trx
+        .insertInto("institution_rule_orders")
+        .values(orderIds.map((orderId) => ({ rule_id: inserted.id, order_id: orderId })))
+        .execute();
+    }
+    return inserted.id;
+  });
+}
