@@ -16,6 +16,8 @@ export interface Config {
   tileAttribution: string | null;
   /** Run background jobs (deadline checks, warnings) in this instance. */
   runJobs: boolean;
+  /** Add the demo year of history on the first embedded start (MINHU_DEMO_HISTORY=off skips it). */
+  demoHistory: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl: env.MINHU_TILE_URL || null,
     tileAttribution: env.MINHU_TILE_ATTRIBUTION || null,
     runJobs: env.MINHU_JOBS !== "off",
+    demoHistory: env.MINHU_DEMO_HISTORY !== "off",
   };
 }
 

@@ -7,6 +7,7 @@ import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedDemoHistory } from "../seed/history/index.js";
 import { buildApp } from "../server/app.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
@@ -15,7 +16,7 @@ const USAGE = `minhu <command>
 
   serve                      start the server and web app (PORT, default 3000)
   migrate                    bring the database schema up to date
-  seed --demo                add reference data and the demo accounts
+  seed --demo [--orders N]   add reference data, the demo accounts and a year of demo history (N orders, default 64000)
   reset --yes                delete all data (embedded: the data folder; server: the public schema)
   create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
 
@@ -35,7 +36,10 @@ async function main(argv: string[]): Promise<void> {
       return database.close();
     }
     case "seed": {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: "boolean" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { demo: { type: "boolean" }, orders: { type: "string" } },
+      });
       const database = await openConfiguredDatabase(config);
       const vault = new PhoneVault(config.secretKey);
       const result = await prepareDatabase(database, vault, { demo: false });
@@ -43,6 +47,9 @@ async function main(argv: string[]): Promise<void> {
         const users = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
         if (users) console.log("accounts already exist: demo accounts not added");
         else console.log(`demo accounts: ${(await seedDemoAccounts(database.db, vault)).users}`);
+        await seedDemoHistory(await createContext(database, config), {
+          ordersPerYear: values.orders ? Number(values.orders) : undefined,
+        });
       }
       console.log(result.seeded ? "reference data seeded" : "reference data already present");
       return database.close();
@@ -64,6 +71,8 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
   const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
   const ctx = await createContext(database, config);
+  // The first start of the embedded demo also gets a year of history (~35 s); MINHU_DEMO_HISTORY=off skips it.
+  if (prepared.demo && config.demoHistory) await seedDemoHistory(ctx);
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
   const jobs = config.runJobs

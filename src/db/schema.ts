@@ -292,7 +292,10 @@ export interface WarningsTable {
   acknowledged_by: number | null;
   acknowledged_at: Instant | null;
   action_note: string | null;
+  handled_by: number | null;
+  handled_at: Instant | null;
   created_at: DefaultInstant;
+  updated_at: DefaultInstant;
 }
 
 export interface InstitutionRulesTable {

@@ -1,4 +1,5 @@
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
+import { WARNING_JOB_EVERY_MS, WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
 import type { AppContext } from "./context.js";
 
@@ -13,7 +14,12 @@ export function createJobRunner(ctx: AppContext, onError: (error: unknown) => vo
       "time-limits.sweep": async () => {
         await sweepDeadlines(ctx);
       },
+      /** 研判预警: spikes, repeat callers, common problems, orders due soon. */
+      [WARNING_JOB_KIND]: warningJobHandler(ctx),
     },
-    recurring: [{ kind: "time-limits.sweep", everyMs: 60_000 }],
+    recurring: [
+      { kind: "time-limits.sweep", everyMs: 60_000 },
+      { kind: WARNING_JOB_KIND, everyMs: WARNING_JOB_EVERY_MS },
+    ],
   });
 }
