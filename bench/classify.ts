@@ -45,7 +45,12 @@ export async function benchClassify(): Promise<Record<string, number | string>> 
   };
 }
 
+/** Prints the held-out accuracy and the timings, one per line. */
+export function reportClassify(results: Record<string, number | string>): void {
+  for (const [name, value] of Object.entries(results))
+    console.log(`classification: ${name.padEnd(26)} ${value}`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [name, value] of Object.entries(await benchClassify()))
-    console.log(`${name.padEnd(26)} ${value}`);
+  reportClassify(await benchClassify());
 }

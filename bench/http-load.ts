@@ -32,7 +32,9 @@ export async function runMinhu(args: string[], env: Record<string, string>): Pro
 
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["bin/minhu.js", "serve"], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "bin/minhu.js", "serve"], {
     env: { ...process.env, MINHU_JOBS: "off", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -50,7 +52,7 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
   return {
     baseUrl,
     async stop() {
-      child.kill("SIGTERM");
+      child.kill("SIGINT");
       await new Promise((resolve) => child.once("exit", resolve));
     },
   };

@@ -90,7 +90,7 @@ async function drive(baseUrl: string, agent: http.Agent, calls: unknown[]) {
   };
 }
 
-async function benchEmbedded(count: number) {
+export async function benchEmbedded(count: number) {
   const dataDir = mkdtempSync(join(tmpdir(), "minhu-bench-intake-"));
   const server = await startBenchServer({ MINHU_DATA_DIR: dataDir, MINHU_DEMO_HISTORY: "off" });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });

@@ -111,7 +111,7 @@ function jitteredLattice(columns: number, rows: number, [minX, minY, maxX, maxY]
   return grids;
 }
 
-function report(results: Record<string, number>): void {
+export function reportLocate(results: Record<string, number>): void {
   const line = (label: string, value: number, unit: string) =>
     console.log(`${label.padEnd(40)}${Math.round(value).toLocaleString("en-US").padStart(12)} ${unit}`);
   line("partition: first run (cold)", results.partitionFirstMs, "ms");
@@ -122,5 +122,5 @@ function report(results: Record<string, number>): void {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  report(await benchLocate());
+  reportLocate(await benchLocate());
 }

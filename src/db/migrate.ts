@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "
 import * as foundation from "./migrations/0001_foundation.js";
 import * as assessment from "./migrations/0002_assessment.js";
 import * as warnings from "./migrations/0003_warnings.js";
+import * as orderTerms from "./migrations/0004_order_terms.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_assessment": assessment,
   "0003_warnings": warnings,
+  "0004_order_terms": orderTerms,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

@@ -127,6 +127,8 @@ export interface OrdersTable {
   ledger: Generated<string>;
   title: string;
   content: string;
+  /** The content's distinct words, space-separated (for duplicate suggestions). */
+  terms: ColumnType<string, string | undefined, string>;
   address: string | null;
   lng: number | null;
   lat: number | null;

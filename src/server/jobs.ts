@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_EVERY_MS, WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
@@ -14,12 +15,17 @@ export function createJobRunner(ctx: AppContext, onError: (error: unknown) => vo
       "time-limits.sweep": async () => {
         await sweepDeadlines(ctx);
       },
+      /** The embedded database has no autovacuum: keep the planner's statistics current. */
+      "database.analyze": async () => {
+        if (ctx.database.kind === "pglite") await sql`ANALYZE`.execute(ctx.db);
+      },
       /** 研判预警: spikes, repeat callers, common problems, orders due soon. */
       [WARNING_JOB_KIND]: warningJobHandler(ctx),
     },
     recurring: [
       { kind: "time-limits.sweep", everyMs: 60_000 },
       { kind: WARNING_JOB_KIND, everyMs: WARNING_JOB_EVERY_MS },
+      { kind: "database.analyze", everyMs: 10 * 60_000 },
     ],
   });
 }

@@ -1,5 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { fail } from "../../platform/errors.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";

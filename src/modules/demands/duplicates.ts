@@ -5,8 +5,10 @@ import { segment } from "./classify/tokenizer.js";
 
 export const DUPLICATE_WINDOW_DAYS = 30;
 export const DUPLICATE_RADIUS_METRES = 300;
-/** Cosine similarity of word counts above which two demands are "the same problem". */
+/** Cosine similarity of the two demands' word sets above which they are "the same problem". */
 export const DUPLICATE_SIMILARITY = 0.35;
+/** Enough words to characterise a demand; longer texts keep their first ones. */
+const MAX_TERMS = 60;
 
 export interface DuplicateQuery {
   content: string;
@@ -32,29 +34,39 @@ export interface DuplicateSuggestion {
   createdAt: Date;
 }
 
+/** The distinct words of a demand (jieba), stored with the order as `terms`. */
+export function termsOf(content: string): string[] {
+  return [...new Set(segment(content))].slice(0, MAX_TERMS);
+}
+
+/** How many of the most recent nearby open orders are compared; the newest matter most to a caller. */
+const MAX_CANDIDATES = 60;
+
 /**
  * Open demands about the same problem nearby: same grid or within 300 m, in the last 30 days, with
- * similar words. The grids within reach narrow the search in SQL (an index on grid and time), the
- * distance and the words are checked here.
+ * similar words. The grids within reach narrow the search (an index on grid and time); each
+ * candidate's words were stored at its intake, so comparing them needs no segmentation here.
  */
 export async function findDuplicates(
   db: Kysely<DB>,
   query: DuplicateQuery,
   limit = 5,
 ): Promise<DuplicateSuggestion[]> {
-  if (query.nearbyGridCodes.length === 0) return [];
+  const words = new Set(termsOf(query.content));
+  // Grid codes begin with their region's: the scope is applied to the grid list, not as a LIKE that
+  // would make the planner walk every order of the district.
+  const grids = query.nearbyGridCodes.filter((code) => code.startsWith(query.scopePrefix));
+  if (grids.length === 0 || words.size === 0) return [];
   const since = new Date(query.now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
   const candidates = await db
     .selectFrom("orders")
-    .select(["id", "order_no", "title", "content", "state", "lng", "lat", "grid_code", "created_at"])
-    .where("grid_code", "in", query.nearbyGridCodes)
+    .select(["id", "order_no", "title", "state", "lng", "lat", "grid_code", "created_at", "terms"])
+    .where("grid_code", "in", grids)
     .where("created_at", ">=", since)
     .where("state", "in", OPEN_STATES as string[])
-    .where("region_code", "like", `${query.scopePrefix}%`)
     .orderBy("created_at", "desc")
-    .limit(100)
+    .limit(MAX_CANDIDATES)
     .execute();
-  const words = wordCounts(query.content);
   return candidates
     .filter((c) => c.id !== query.excludeOrderId)
     .map((c) => ({
@@ -62,57 +74,31 @@ export async function findDuplicates(
       orderNo: c.order_no,
       title: c.title,
       state: c.state,
-      similarity: round(cosine(words, storedWordCounts(c.id, c.content))),
-      distanceMetres:
-        query.lng !== null && query.lat !== null && c.lng !== null && c.lat !== null
-          ? Math.round(metresBetween(query.lng, query.lat, c.lng, c.lat))
-          : null,
+      similarity: Math.round(cosine(words, c.terms) * 1000) / 1000,
+      distanceMetres: distanceFrom(query, c.lng, c.lat),
       createdAt: c.created_at,
       sameGrid: c.grid_code === query.gridCode,
     }))
-    .filter(
-      (c) =>
-        c.similarity >= DUPLICATE_SIMILARITY &&
-        (c.sameGrid || (c.distanceMetres !== null && c.distanceMetres <= DUPLICATE_RADIUS_METRES)),
-    )
-    .map(({ sameGrid: _, ...suggestion }) => suggestion)
+    .filter((c) => c.similarity >= DUPLICATE_SIMILARITY)
+    .filter((c) => c.sameGrid || (c.distanceMetres !== null && c.distanceMetres <= DUPLICATE_RADIUS_METRES))
     .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ sameGrid: _, ...suggestion }) => suggestion);
 }
 
-/**
- * An order's content never changes, so its word counts are kept per instance: segmenting every
- * nearby candidate again on each intake would cost more than everything else the intake does.
- */
-const wordCountCache = new Map<string, Map<string, number>>();
-const WORD_COUNT_CACHE_SIZE = 50_000;
-
-function storedWordCounts(orderId: string, content: string): Map<string, number> {
-  let counts = wordCountCache.get(orderId);
-  if (!counts) {
-    counts = wordCounts(content);
-    if (wordCountCache.size >= WORD_COUNT_CACHE_SIZE)
-      wordCountCache.delete(wordCountCache.keys().next().value as string);
-    wordCountCache.set(orderId, counts);
-  }
-  return counts;
+/** Cosine of two binary word vectors: shared words / sqrt(|A| · |B|). */
+function cosine(words: ReadonlySet<string>, storedTerms: string): number {
+  if (storedTerms === "") return 0;
+  const other = storedTerms.split(" ");
+  let shared = 0;
+  for (const word of other) if (words.has(word)) shared += 1;
+  return shared / Math.sqrt(words.size * other.length);
 }
 
-function wordCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const word of segment(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
+function distanceFrom(query: DuplicateQuery, lng: number | null, lat: number | null): number | null {
+  if (query.lng === null || query.lat === null || lng === null || lat === null) return null;
+  return Math.round(metresBetween(query.lng, query.lat, lng, lat));
 }
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  for (const [word, n] of a) dot += n * (b.get(word) ?? 0);
-  const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, n) => s + n * n, 0));
-  const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot / denominator;
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Equirectangular distance: exact enough within a district. */
 export function metresBetween(lng1: number, lat1: number, lng2: number, lat2: number): number {

@@ -18,6 +18,7 @@ import {
   DUPLICATE_RADIUS_METRES,
   type DuplicateSuggestion,
   findDuplicates,
+  termsOf,
 } from "./duplicates.js";
 import type { PendingIntake } from "./intake-writer.js";
 
@@ -95,6 +96,7 @@ export async function submitDemand(
       urgent: classified.urgent,
       title: submission.title?.trim() || titleFrom(submission.content),
       content: submission.content,
+      terms: termsOf(submission.content).join(" "),
       address: submission.address ?? null,
       lng: placement.lng,
       lat: placement.lat,

@@ -4,6 +4,7 @@
  * place, whose reply, return visit and closing it then shares.
  */
 import type { Channel } from "../../modules/demands/channels.js";
+import { termsOf } from "../../modules/demands/duplicates.js";
 import { chooseRoute, holderAt } from "../../modules/routing/catalogue.js";
 import type { Arrival } from "./generate.js";
 import type { Example } from "./mix.js";
@@ -97,6 +98,7 @@ export function buildDemand(c: DemandContext, arrival: Arrival, index: number): 
     ledger: "general",
     title: titleOf(world.categoryNames.get(arrival.categoryCode) ?? arrival.categoryCode, example.type),
     content: varyText(r, example.text),
+    terms: termsOfExample(example.text),
     address: addressOf(r, arrival, caller, grid),
     lng: point?.lng ?? null,
     lat: point?.lat ?? null,
@@ -251,4 +253,15 @@ function mergeIntoEarlier(c: DemandContext, s: Story, arrival: Arrival): boolean
     );
   }
   return true;
+}
+
+/** Variations only renumber and append a closing phrase, so each example is segmented once. */
+const exampleTerms = new Map<string, string>();
+function termsOfExample(text: string): string {
+  let terms = exampleTerms.get(text);
+  if (terms === undefined) {
+    terms = termsOf(text).join(" ");
+    exampleTerms.set(text, terms);
+  }
+  return terms;
 }

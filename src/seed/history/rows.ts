@@ -18,6 +18,8 @@ export interface OrderRow {
   ledger: string;
   title: string;
   content: string;
+  /** Distinct words, space-separated, as intake stores them (for duplicate suggestions). */
+  terms: string;
   address: string | null;
   lng: number | null;
   lat: number | null;

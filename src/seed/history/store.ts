@@ -216,6 +216,7 @@ function orderColumns(ids: Identities): Column<GeneratedOrder>[] {
     text("ledger"),
     text("title"),
     text("content"),
+    text("terms"),
     text("address"),
     { name: "lng", type: "float8", value: (o) => row(o).lng },
     { name: "lat", type: "float8", value: (o) => row(o).lat },
