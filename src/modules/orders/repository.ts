@@ -13,10 +13,6 @@ export async function findOrder(db: Executor, id: string): Promise<Order | undef
   return db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function insertOrder(trx: Executor, order: NewOrder): Promise<Order> {
-  return trx.insertInto("orders").values(order).returningAll().executeTakeFirstOrThrow();
-}
-
 /**
  * Writes an order's new columns, bumping its version; the version the caller read must still be
  * current (optimistic concurrency), otherwise STALE_VERSION and nothing is written.
@@ -93,19 +89,6 @@ export async function listEvents(db: Executor, orderId: string) {
     .where("e.order_id", "=", orderId)
     .orderBy("e.id")
     .execute();
-}
-
-/** The next day-based serial for order numbers (BL + yyyymmdd + serial), atomic across instances. */
-export async function nextSerial(trx: Executor, day: string): Promise<number> {
-  const row = await trx
-    .insertInto("order_counters")
-    .values({ day, last_serial: 1 })
-    .onConflict((oc) =>
-      oc.column("day").doUpdateSet((eb) => ({ last_serial: eb("order_counters.last_serial", "+", 1) })),
-    )
-    .returning("last_serial")
-    .executeTakeFirstOrThrow();
-  return row.last_serial;
 }
 
 /** Ends the current main assignment and opens new ones (主办/协办). */
