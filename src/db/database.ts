@@ -56,6 +56,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) is replaced on
+  // the next checkout; without a listener the pool would rethrow it as an uncaught exception.
+  pool.on("error", reportConnectionError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // LISTEN needs a connection of its own that never goes back to the pool.
   let listenClient: pg.Client | null = null;
@@ -63,6 +66,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   async function ensureListenClient(): Promise<pg.Client> {
     if (listenClient) return listenClient;
     const client = new pg.Client({ connectionString: url });
+    client.on("error", reportConnectionError);
     await client.connect();
     client.on("notification", (message) => {
       for (const listener of listeners.get(message.channel) ?? []) listener(message.payload ?? "");
@@ -91,4 +95,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
       await db.destroy();
     },
   };
+}
+
+/** 57P01 is the server ending a connection on purpose (shutdown, a dropped database): expected, not news. */
+function reportConnectionError(error: Error & { code?: string }): void {
+  if (error.code !== "57P01") console.error(`database connection lost: ${error.message}`);
 }
