@@ -63,7 +63,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["bin/minhu.js", "serve"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), MINHU_DATA_DIR: dataDir },
+    // Browser tests count what they create, so they start without the demo year unless asked.
+    env: { ...process.env, MINHU_DEMO_HISTORY: "off", ...env, PORT: String(port), MINHU_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -73,6 +73,8 @@ export default function OperatorIntakePage() {
   const [located, setLocated] = useState<Located | null>(null);
   const [regionPath, setRegionPath] = useState<string[]>([]);
   const [callAt, setCallAt] = useState<string | null>(null);
+  /** Each call gets a fresh caller history, even when the next caller has the same number. */
+  const [callSerial, setCallSerial] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [mergingId, setMergingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -113,6 +115,7 @@ export default function OperatorIntakePage() {
   );
 
   const clear = useCallback(() => {
+    setCallSerial((serial) => serial + 1);
     form.resetFields();
     setCategoryCode(null);
     setType(null);
@@ -390,7 +393,7 @@ export default function OperatorIntakePage() {
 
         <div className="operator-layout__side">
           <Card size="small" title={t("operator.caller.title")} className="operator-card">
-            <CallerHistory phone={PHONE.test(phone) ? phone : ""} onOpen={openOrder} />
+            <CallerHistory key={callSerial} phone={PHONE.test(phone) ? phone : ""} onOpen={openOrder} />
           </Card>
           {!submitted && (
             <Card
