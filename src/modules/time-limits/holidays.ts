@@ -1,5 +1,5 @@
-import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import type { CalendarDay } from "../../platform/calendar/days.js";
+import { officialDaysOf } from "../../platform/calendar/official-calendar.js";
 
 /** One day of the holiday calendar (节假日) as admins see it, and where it comes from. */
 export interface CalendarDayEntry {
@@ -11,28 +11,9 @@ export interface CalendarDayEntry {
   source: "official" | "admin";
 }
 
-/** The package stores "English,中文,n"; the Chinese name is what users know. */
-function chineseName(label: string): string {
-  return label.split(",")[1] ?? label;
-}
-
-function officialOfKind(
-  table: Record<string, string>,
-  kind: CalendarDayEntry["kind"],
-  year: number,
-): CalendarDayEntry[] {
-  return Object.entries(table)
-    .filter(([day]) => day.startsWith(`${year}-`))
-    .map(([day, label]) => ({ day, kind, name: chineseName(label), source: "official" }));
-}
-
-/** The official days off and make-up working days of a year (empty for years the package lacks). */
-export function officialDaysOf(year: number): CalendarDayEntry[] {
-  const { holidays, workdays } = chineseDaysData as {
-    holidays: Record<string, string>;
-    workdays: Record<string, string>;
-  };
-  return [...officialOfKind(holidays, "holiday", year), ...officialOfKind(workdays, "workday", year)];
+/** The official days of a year, marked as such for the admin's list. */
+export function officialEntriesOf(year: number): CalendarDayEntry[] {
+  return officialDaysOf(year).map((day) => ({ ...day, source: "official" }));
 }
 
 /** Official and admin days in day order; an admin row replaces the official entry of its day, as in the calendar. */

@@ -6,7 +6,7 @@ import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { type CalendarDayEntry, mergeCalendarDays, officialDaysOf } from "./holidays.js";
+import { type CalendarDayEntry, mergeCalendarDays, officialEntriesOf } from "./holidays.js";
 import {
   categoryCodes,
   deleteAdminDay,
@@ -96,7 +96,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
     },
     async (request) => {
       const year = (request.query as { year?: number }).year ?? Number(chinaDate(ctx.now()).slice(0, 4));
-      const items = mergeCalendarDays(officialDaysOf(year), await listAdminDays(ctx.db, year));
+      const items = mergeCalendarDays(officialEntriesOf(year), await listAdminDays(ctx.db, year));
       return { year, officialYears: officialCalendarYears(), items };
     },
   );

@@ -56,6 +56,27 @@ export function officialCalendarYears(): number[] {
   return [...OFFICIAL_DAYS.years];
 }
 
+/** One official day of a year: a day off or a make-up working day, with its Chinese name. */
+export interface OfficialDay {
+  day: CalendarDay;
+  kind: "holiday" | "workday";
+  name: string;
+}
+
+/** The official days off and make-up working days of a year (empty for years the package lacks). */
+export function officialDaysOf(year: number): OfficialDay[] {
+  const ofKind = (table: Record<string, string>, kind: OfficialDay["kind"]): OfficialDay[] =>
+    Object.entries(table)
+      .filter(([day]) => day.startsWith(`${year}-`))
+      // The package stores "English,中文,n"; the Chinese name is what users know.
+      .map(([day, label]) => ({ day, kind, name: label.split(",")[1] ?? label }));
+  const { holidays, workdays } = chineseDaysData as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
+  return [...ofKind(holidays, "holiday"), ...ofKind(workdays, "workday")];
+}
+
 function applyRow(
   holidays: Set<CalendarDay>,
   makeUpWorkdays: Set<CalendarDay>,
