@@ -28,7 +28,7 @@ import { LiveBadge } from "./LiveBadge";
 import { countOrders } from "./orders/api";
 import { chinaDayStart, chinaMonthStart, chinaPeriod, key } from "./orders/format";
 import { OrderDrawer } from "./orders/OrderDrawer";
-import { OrderTable } from "./orders/OrderTable";
+import { OrderListTable } from "./orders/OrderListTable";
 import { useFreshOrders, useOrderList } from "./orders/useOrderList";
 import { WarningsPanel } from "./WarningsPanel";
 import "./ops.css";
@@ -241,29 +241,8 @@ export default function CommandCentrePage() {
                 className="command-queue__select"
               />
             </div>
-            {list.error && (
-              <Alert
-                type="error"
-                showIcon
-                title={t("error.loadFailed")}
-                description={list.error.message}
-                action={
-                  <Button size="small" onClick={list.refresh}>
-                    {t("common.retry")}
-                  </Button>
-                }
-              />
-            )}
-            <OrderTable
-              items={list.items}
-              total={list.total}
-              loading={list.loading}
-              page={list.page}
-              pageSize={list.pageSize}
-              sort={list.sort}
-              order={list.order}
-              onPage={list.setPage}
-              onSort={list.setSort}
+            <OrderListTable
+              list={list}
               columns={["orderNo", "subject", "status", "actions"]}
               onOpen={(order) => setOpenId(order.id)}
               onChanged={afterAction}

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Input, Select, Space, Switch, Tabs, Typography } from "antd";
+import { Badge, Button, Card, Input, Select, Space, Switch, Tabs, Typography } from "antd";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import type { ActedOrder, OrderDetail, OrderQuery, WarningLevel } from "../../components/orders";
@@ -10,7 +10,8 @@ import { type KpiTile, KpiTiles } from "./KpiTiles";
 import { LiveBadge } from "./LiveBadge";
 import { countOrders } from "./orders/api";
 import { OrderDrawer } from "./orders/OrderDrawer";
-import { type OrderColumn, OrderTable } from "./orders/OrderTable";
+import { OrderListTable } from "./orders/OrderListTable";
+import type { OrderColumn } from "./orders/OrderTable";
 import { useFreshOrders, useOrderList } from "./orders/useOrderList";
 import "./ops.css";
 
@@ -168,29 +169,8 @@ export function OrderWorkbench(props: OrderWorkbenchProps) {
             </span>
           )}
         </div>
-        {list.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={t("error.loadFailed")}
-            description={list.error.message}
-            action={
-              <Button size="small" onClick={list.refresh}>
-                {t("common.retry")}
-              </Button>
-            }
-          />
-        )}
-        <OrderTable
-          items={list.items}
-          total={list.total}
-          loading={list.loading}
-          page={list.page}
-          pageSize={list.pageSize}
-          sort={list.sort}
-          order={list.order}
-          onPage={list.setPage}
-          onSort={list.setSort}
+        <OrderListTable
+          list={list}
           columns={props.columns}
           onOpen={(order) => setOpenId(order.id)}
           onChanged={afterAction}

@@ -1,0 +1,43 @@
+import { Alert, Button } from "antd";
+import { useT } from "../../../i18n/context";
+import { OrderTable, type OrderTableProps } from "./OrderTable";
+import type { OrderListState } from "./useOrderList";
+
+type ListProps = "items" | "total" | "loading" | "page" | "pageSize" | "sort" | "order" | "onPage" | "onSort";
+
+/** A server-paged order list: the table fed by `useOrderList`, with its load error and a retry. */
+export function OrderListTable({
+  list,
+  ...table
+}: Omit<OrderTableProps, ListProps> & { list: OrderListState }) {
+  const t = useT();
+  return (
+    <>
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t("error.loadFailed")}
+          description={list.error.message}
+          action={
+            <Button size="small" onClick={list.refresh}>
+              {t("common.retry")}
+            </Button>
+          }
+        />
+      )}
+      <OrderTable
+        {...table}
+        items={list.items}
+        total={list.total}
+        loading={list.loading}
+        page={list.page}
+        pageSize={list.pageSize}
+        sort={list.sort}
+        order={list.order}
+        onPage={list.setPage}
+        onSort={list.setSort}
+      />
+    </>
+  );
+}
