@@ -76,6 +76,17 @@ async function operator(browser: Browser, baseUrl: string, problems: string[]) {
   const page = await context.newPage();
   current = page;
   problems.push(...watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS }));
+  // Registered before the page loads, so interception is surely on when the submit goes out: when
+  // `dropNextSubmit` is set, the submit reaches the server but its answer is lost on the way back.
+  let dropNextSubmit = false;
+  let droppedSubmits = 0;
+  await page.route("**/api/demands", async (route) => {
+    if (!dropNextSubmit || route.request().method() !== "POST") return route.continue();
+    dropNextSubmit = false;
+    await route.fetch();
+    droppedSubmits += 1;
+    await route.abort("connectionreset");
+  });
   await login(page, baseUrl, "operator", PASSWORD);
   await page.getByRole("menuitem", { name: "来电登记" }).click();
   await page.getByTestId("operator-intake").waitFor();
@@ -91,19 +102,13 @@ async function operator(browser: Browser, baseUrl: string, problems: string[]) {
   await screenshot(page, "loop-operator-intake-zh.png");
   // The first answer is lost on the way back (the server did register the order): the form says so,
   // and submitting again reuses the Idempotency-Key, so the server answers with the same order.
-  let dropped = false;
-  await page.route("**/api/demands", async (route) => {
-    if (dropped || route.request().method() !== "POST") return route.continue();
-    dropped = true;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  dropNextSubmit = true;
   await page.keyboard.press("Control+Enter");
   await page
     .getByTestId("intake-error")
     .getByText("重复提交不会生成重复工单", { exact: false })
     .waitFor({ timeout: 20_000 });
-  await page.unroute("**/api/demands");
+  assert(droppedSubmits === 1, `one submit's answer was dropped, got ${droppedSubmits}`);
   await page.keyboard.press("Control+Enter");
   const first = ((await page.getByTestId("call-order-no").textContent({ timeout: 20_000 })) ?? "").trim();
   assert(/^BL\d{12}$/.test(first), `the order number is shown big, got "${first}"`);
