@@ -29,12 +29,14 @@ interface Waiting {
 /**
  * Group commit for intake: submissions arriving together are stored in one transaction (numbers,
  * orders, first events, files, idempotency keys, live notifications), and each submitter is answered
- * only after that commit, so an acknowledged demand is durable. If a batch fails, each of its
+ * only after that commit, so an acknowledged demand is durable. One batch is written at a time (every
+ * batch takes the day's order counter, so concurrent ones would queue on its lock anyway): whatever
+ * arrives meanwhile forms the next batch, so batches grow with the load. If a batch fails, each of its
  * submissions is retried alone, so one bad submission never fails the others.
  */
 export class IntakeWriter {
   private queue: Waiting[] = [];
-  private scheduled = false;
+  private writing = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -44,20 +46,19 @@ export class IntakeWriter {
   write(item: PendingIntake): Promise<Order> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.schedule();
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => void this.flush());
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) await this.flush(this.queue.splice(0, this.maxBatch));
+    this.writing = false;
   }
 
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (this.queue.length > 0) this.schedule();
+  private async flush(batch: Waiting[]): Promise<void> {
     try {
       const orders = await storeIntakes(
         this.ctx,
@@ -70,7 +71,7 @@ export class IntakeWriter {
         return;
       }
       for (const waiting of batch) {
-        storeIntakes(this.ctx, [waiting.item]).then(([order]) => waiting.resolve(order), waiting.reject);
+        await storeIntakes(this.ctx, [waiting.item]).then(([order]) => waiting.resolve(order), waiting.reject);
       }
     }
   }
