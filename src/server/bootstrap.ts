@@ -3,6 +3,7 @@ import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
+import { DispatchCatalogue } from "../modules/routing/catalogue.js";
 import { TimeLimits } from "../modules/time-limits/service.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
@@ -45,6 +46,7 @@ export async function createContext(
     tokens: new TokenSigner(config.secretKey),
     timeLimits: await TimeLimits.load(database.db),
     regions: await RegionDirectory.load(database.db),
+    catalogue: await DispatchCatalogue.load(database.db),
     now: () => new Date(),
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,

@@ -3,6 +3,7 @@ import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import type { IntakeWriter } from "../modules/demands/intake-writer.js";
 import type { RegionDirectory } from "../modules/regions/directory.js";
+import type { DispatchCatalogue } from "../modules/routing/catalogue.js";
 import type { TimeLimits } from "../modules/time-limits/service.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
 import type { TokenSigner } from "../platform/privacy/tokens.js";
@@ -19,6 +20,8 @@ export interface AppContext {
   timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */
   regions: RegionDirectory;
+  /** Active categories and the dispatch catalogue; reloaded when an admin changes them. */
+  catalogue: DispatchCatalogue;
   /** The current instant; tests replace it to move through deadlines. */
   now: () => Date;
   tileUrl: string | null;

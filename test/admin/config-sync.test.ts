@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { classifyDemand } from "../../src/modules/demands/classification.js";
 import { TimeLimits } from "../../src/modules/time-limits/service.js";
 import { endOfChinaDay } from "../../src/platform/calendar/china-time.js";
 import { listenForConfigChanges } from "../../src/platform/config-sync/listener.js";
@@ -7,7 +8,7 @@ import { CONFIG_CHANNEL, parseConfigChange } from "../../src/platform/config-syn
 import { createContext } from "../../src/server/bootstrap.js";
 import type { AppContext } from "../../src/server/context.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { regionOf } from "../helpers/orders.js";
+import { regionOf, unitId } from "../helpers/orders.js";
 
 let t: TestApp;
 /** A second instance on the same database, as behind a load balancer. */
@@ -37,7 +38,7 @@ async function eventually(condition: () => boolean): Promise<void> {
   }
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
-async function call(method: "POST" | "DELETE", url: string, payload?: object) {
+async function call(method: "POST" | "PATCH" | "DELETE", url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie: await t.login("admin") }, payload });
 }
 const praiseDue = (ctx: AppContext) =>
@@ -71,6 +72,39 @@ describe("configuration changes reach every instance (NOTIFY minhu_config)", () 
     expect(response.statusCode, response.body).toBe(200);
     await eventually(() => other.regions !== directory);
     expect(other.regions.get(`${community}001`)?.level).toBe("grid");
+  });
+
+  it("a dispatch catalogue row added through one instance reroutes intake on the other", async () => {
+    // 商业经营噪声 goes to 城管局 district-wide; a row for 南院门街道 gives it to the street office there.
+    const street = "610103001";
+    const grid = `${street}001001`;
+    expect(other.catalogue.route("030102", grid).handlingLevel).toBe("street");
+    const before = other.catalogue.route("030102", grid).unitId;
+    const streetOffice = await unitId(t, "jd610103001");
+    const response = await call("POST", "/api/catalogue", {
+      categoryCode: "030102",
+      regionCode: street,
+      handlingLevel: "street",
+      unitId: streetOffice,
+      assistingUnitIds: [],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    await eventually(() => other.catalogue.route("030102", grid).unitId === streetOffice);
+    expect(before).not.toBe(streetOffice);
+    expect(other.catalogue.route("030102", "610103002001001").unitId).toBe(before);
+  });
+
+  it("a category deactivated through one instance is refused by the other's intake", async () => {
+    expect(other.catalogue.activeCategoryName("030102")).toBe("商业经营噪声");
+    const off = await call("PATCH", "/api/categories/030102", { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    await eventually(() => other.catalogue.activeCategoryName("030102") === undefined);
+    expect(() => classifyDemand(other, { content: "楼下酒吧噪声扰民", categoryCode: "030102" })).toThrow(
+      /030102/,
+    );
+    const on = await call("PATCH", "/api/categories/030102", { active: true });
+    expect(on.statusCode, on.body).toBe(200);
+    await eventually(() => other.catalogue.activeCategoryName("030102") === "商业经营噪声");
   });
 
   it("each instance reloads once: the one that made the change does not reload its own notice", async () => {

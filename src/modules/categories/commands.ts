@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { fail } from "../../platform/errors.js";
 import {
@@ -37,7 +37,7 @@ export function codeProblem(parent: Pick<CategoryRow, "code" | "level"> | null, 
 }
 
 /** Adds a category under an active parent, with a code and a name unique among its siblings. */
-export async function createCategory(db: Kysely<DB>, input: NewCategory): Promise<CategoryRow> {
+export async function createCategory(db: Transaction<DB>, input: NewCategory): Promise<CategoryRow> {
   const parent = input.parentCode === null ? null : await findCategoryRow(db, input.parentCode);
   if (parent === undefined)
     throw fail("VALIDATION_FAILED", { detail: `unknown parentCode ${input.parentCode}` });
@@ -64,27 +64,25 @@ export async function createCategory(db: Kysely<DB>, input: NewCategory): Promis
  * while its parent is inactive.
  */
 export async function updateCategory(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   code: string,
   patch: CategoryPatch,
 ): Promise<CategoryRow> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findCategoryRow(trx, code);
-    if (!current) throw fail("NOT_FOUND", { what: `category ${code}` });
-    if (patch.name !== undefined && (await siblingNamed(trx, current.parentCode, patch.name, code))) {
-      throw fail("CONFLICT", { detail: `name ${patch.name} exists under this parent` });
-    }
-    await renameCategory(trx, code, patch);
-    if (patch.active === false) await deactivateSubtree(trx, code);
-    if (patch.active === true) {
-      await requireActiveParent(trx, current);
-      await activateCategory(trx, code);
-    }
-    return (await findCategoryRow(trx, code)) as CategoryRow;
-  });
+  const current = await findCategoryRow(trx, code);
+  if (!current) throw fail("NOT_FOUND", { what: `category ${code}` });
+  if (patch.name !== undefined && (await siblingNamed(trx, current.parentCode, patch.name, code))) {
+    throw fail("CONFLICT", { detail: `name ${patch.name} exists under this parent` });
+  }
+  await renameCategory(trx, code, patch);
+  if (patch.active === false) await deactivateSubtree(trx, code);
+  if (patch.active === true) {
+    await requireActiveParent(trx, current);
+    await activateCategory(trx, code);
+  }
+  return (await findCategoryRow(trx, code)) as CategoryRow;
 }
 
-async function requireActiveParent(db: Kysely<DB>, category: CategoryRow): Promise<void> {
+async function requireActiveParent(db: Transaction<DB>, category: CategoryRow): Promise<void> {
   if (category.parentCode === null) return;
   const parent = await findCategoryRow(db, category.parentCode);
   if (!parent?.active) throw fail("CONFLICT", { detail: `parent ${category.parentCode} is inactive` });

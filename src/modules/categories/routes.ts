@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import { type CategoryPatch, createCategory, type NewCategory, updateCategory } from "./commands.js";
@@ -47,7 +48,15 @@ export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(present(await createCategory(ctx.db, request.body as NewCategory))),
+      reply
+        .status(201)
+        .send(
+          present(
+            await commitConfigChange(ctx, ["catalogue"], (trx) =>
+              createCategory(trx, request.body as NewCategory),
+            ),
+          ),
+        ),
   );
 
   app.patch(
@@ -66,7 +75,11 @@ export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const { code } = request.params as { code: string };
-      return present(await updateCategory(ctx.db, code, request.body as CategoryPatch));
+      return present(
+        await commitConfigChange(ctx, ["catalogue"], (trx) =>
+          updateCategory(trx, code, request.body as CategoryPatch),
+        ),
+      );
     },
   );
 }

@@ -15,22 +15,17 @@ export interface Classified {
  * The submitter's choices win; what they left out comes from the classifier. An unknown category
  * code is an input error, not something to guess around.
  */
-export async function classifyDemand(
+export function classifyDemand(
   ctx: AppContext,
   submission: { content: string; categoryCode?: string; type?: DemandType; urgent?: boolean },
-): Promise<Classified> {
+): Classified {
   const prediction = getDefaultClassifier().classify(submission.content);
   let chosen = prediction.candidates[0] ?? null;
   if (submission.categoryCode) {
-    const known = await ctx.db
-      .selectFrom("categories")
-      .select(["code", "name"])
-      .where("code", "=", submission.categoryCode)
-      .where("active", "=", true)
-      .executeTakeFirst();
-    if (!known)
+    const name = ctx.catalogue.activeCategoryName(submission.categoryCode);
+    if (name === undefined)
       throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${submission.categoryCode}` });
-    chosen = { code: known.code, name: known.name, score: 1 };
+    chosen = { code: submission.categoryCode, name, score: 1 };
   }
   return {
     categoryCode: chosen?.code ?? null,

@@ -71,7 +71,10 @@ export class IntakeWriter {
         return;
       }
       for (const waiting of batch) {
-        await storeIntakes(this.ctx, [waiting.item]).then(([order]) => waiting.resolve(order), waiting.reject);
+        await storeIntakes(this.ctx, [waiting.item]).then(
+          ([order]) => waiting.resolve(order),
+          waiting.reject,
+        );
       }
     }
   }

@@ -8,7 +8,7 @@ import { maskPhone } from "../../platform/privacy/phone.js";
 import type { AppContext } from "../../server/context.js";
 import { applyAction } from "../orders/commands/perform.js";
 import { findOrder } from "../orders/repository.js";
-import { holderAt, type Placement, resolveRoute } from "../routing/catalogue.js";
+import { holderAt, type Placement } from "../routing/catalogue.js";
 import type { DemandType } from "../time-limits/rules.js";
 import { checkAttachments, type IncomingAttachment, identify } from "./attachments.js";
 import { CHANNELS, type Channel } from "./channels.js";
@@ -68,10 +68,10 @@ export async function submitDemand(
   checkChannel(actor, submission);
   const placement = place(ctx, submission);
   if (actor.role !== "resident" && !coversRegion(actor, placement.regionCode)) throw fail("OUTSIDE_SCOPE");
-  const classified = await classifyDemand(ctx, submission);
+  const classified = classifyDemand(ctx, submission);
   const attachments = checkAttachments(submission.attachments ?? []);
   const caller = await callerOf(ctx, actor, submission);
-  const route = await resolveRoute(ctx.db, classified.categoryCode, placement.regionCode);
+  const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
   const duplicates = await findDuplicates(ctx.db, {
     content: submission.content,

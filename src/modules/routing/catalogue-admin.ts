@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB, HandlingLevel } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
+import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../../server/context.js";
 import {
@@ -66,7 +67,7 @@ export async function createCatalogueEntry(
     throw fail("VALIDATION_FAILED", { detail: `unknown region ${fields.regionCode}` });
   }
   requireRowInScope(ctx, actor, fields.regionCode);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await commitConfigChange(ctx, ["catalogue"], async (trx) => {
     if (!(await lockCategory(trx, fields.categoryCode))) {
       throw fail("VALIDATION_FAILED", { detail: `unknown category ${fields.categoryCode}` });
     }
@@ -86,7 +87,7 @@ export async function updateCatalogueEntry(
   id: number,
   patch: CataloguePatch,
 ): Promise<CatalogueRow> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await commitConfigChange(ctx, ["catalogue"], async (trx) => {
     const current = await findCatalogueRow(trx, id);
     if (!current) throw fail("NOT_FOUND", { what: `catalogue row ${id}` });
     requireRowInScope(ctx, actor, current.regionCode);
@@ -103,7 +104,7 @@ export async function updateCatalogueEntry(
 
 /** Removes a row; where it was the only one, orders fall back to the broader row or the default route. */
 export async function deleteCatalogueEntry(ctx: AppContext, actor: Actor, id: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await commitConfigChange(ctx, ["catalogue"], async (trx) => {
     const current = await findCatalogueRow(trx, id);
     if (!current) throw fail("NOT_FOUND", { what: `catalogue row ${id}` });
     requireRowInScope(ctx, actor, current.regionCode);

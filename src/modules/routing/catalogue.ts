@@ -57,32 +57,53 @@ function specificity(entry: CatalogueEntry): number {
   return entry.categoryCode.length * 100 + (entry.regionCode?.length ?? 0);
 }
 
-/** The catalogue rows that could apply to a category: its own and its ancestors'. */
-export async function catalogueEntriesFor(db: Kysely<DB>, categoryCode: string): Promise<CatalogueEntry[]> {
-  const prefixes = [2, 4, 6].filter((n) => n <= categoryCode.length).map((n) => categoryCode.slice(0, n));
-  const rows = await db
-    .selectFrom("dispatch_catalogue")
-    .selectAll()
-    .where("category_code", "in", prefixes)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    categoryCode: r.category_code,
-    regionCode: r.region_code,
-    handlingLevel: r.handling_level,
-    unitId: r.unit_id,
-    assistingUnitIds: r.assisting_unit_ids,
-  }));
-}
+/**
+ * The active categories and the dispatch catalogue, held in memory: every intake checks its category
+ * and finds its route here without asking the database. Admin changes reload it on every instance
+ * (config part "catalogue").
+ */
+export class DispatchCatalogue {
+  private constructor(
+    /** Active category code → name. */
+    private readonly activeCategories: ReadonlyMap<string, string>,
+    /** Catalogue rows by the category code they name (a branch's code covers its subcategories). */
+    private readonly entriesByCategory: ReadonlyMap<string, CatalogueEntry[]>,
+  ) {}
 
-/** The route for a category in a region, read from the catalogue. */
-export async function resolveRoute(
-  db: Kysely<DB>,
-  categoryCode: string | null,
-  regionCode: string,
-): Promise<Route> {
-  if (!categoryCode) return DEFAULT_ROUTE;
-  return chooseRoute(await catalogueEntriesFor(db, categoryCode), categoryCode, regionCode);
+  static async load(db: Kysely<DB>): Promise<DispatchCatalogue> {
+    const [categories, rows] = await Promise.all([
+      db.selectFrom("categories").select(["code", "name"]).where("active", "=", true).execute(),
+      db.selectFrom("dispatch_catalogue").selectAll().orderBy("id").execute(),
+    ]);
+    const entries = new Map<string, CatalogueEntry[]>();
+    for (const r of rows) {
+      const list = entries.get(r.category_code) ?? [];
+      list.push({
+        id: r.id,
+        categoryCode: r.category_code,
+        regionCode: r.region_code,
+        handlingLevel: r.handling_level,
+        unitId: r.unit_id,
+        assistingUnitIds: r.assisting_unit_ids,
+      });
+      entries.set(r.category_code, list);
+    }
+    return new DispatchCatalogue(new Map(categories.map((c) => [c.code, c.name])), entries);
+  }
+
+  /** The name of an active category; undefined for unknown or deactivated codes. */
+  activeCategoryName(code: string): string | undefined {
+    return this.activeCategories.get(code);
+  }
+
+  /** The route for a category in a region: the rows of the category and its ancestors decide. */
+  route(categoryCode: string | null, regionCode: string): Route {
+    if (!categoryCode) return DEFAULT_ROUTE;
+    const candidates = [2, 4, 6]
+      .filter((n) => n <= categoryCode.length)
+      .flatMap((n) => this.entriesByCategory.get(categoryCode.slice(0, n)) ?? []);
+    return chooseRoute(candidates, categoryCode, regionCode);
+  }
 }
 
 /** Where an order is located, from the smallest region known. */

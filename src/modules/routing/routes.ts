@@ -6,7 +6,7 @@ import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import { findCategoryRow } from "../categories/repository.js";
-import { holderAt, resolveRoute } from "./catalogue.js";
+import { holderAt } from "./catalogue.js";
 import {
   type CataloguePatch,
   createCatalogueEntry,
@@ -125,7 +125,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       if (!seesRegion(actorOf(request), region)) throw fail("OUTSIDE_SCOPE");
       if (category && !(await findCategoryRow(ctx.db, category)))
         throw fail("VALIDATION_FAILED", { detail: `unknown category ${category}` });
-      const route = await resolveRoute(ctx.db, category ?? null, region);
+      const route = ctx.catalogue.route(category ?? null, region);
       const name = await unitNamer(ctx.db, [route]);
       return {
         handlingLevel: route.handlingLevel,

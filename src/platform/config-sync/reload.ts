@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { RegionDirectory } from "../../modules/regions/directory.js";
+import { DispatchCatalogue } from "../../modules/routing/catalogue.js";
 import { TimeLimits } from "../../modules/time-limits/service.js";
 import type { AppContext } from "../../server/context.js";
 import { type ConfigPart, originOf, publishConfigChange } from "./publish.js";
@@ -21,12 +22,14 @@ export function reloadConfig(ctx: AppContext, parts: readonly ConfigPart[]): Pro
 
 async function loadParts(ctx: AppContext, parts: readonly ConfigPart[]): Promise<void> {
   // Load both before assigning either, so requests never see half of a reload.
-  const [timeLimits, regions] = await Promise.all([
+  const [timeLimits, regions, catalogue] = await Promise.all([
     parts.includes("time-limits") ? TimeLimits.load(ctx.db) : null,
     parts.includes("regions") ? RegionDirectory.load(ctx.db) : null,
+    parts.includes("catalogue") ? DispatchCatalogue.load(ctx.db) : null,
   ]);
   if (timeLimits) ctx.timeLimits = timeLimits;
   if (regions) ctx.regions = regions;
+  if (catalogue) ctx.catalogue = catalogue;
 }
 
 /**
