@@ -3,6 +3,7 @@ import * as foundation from "./migrations/0001_foundation.js";
 import * as assessment from "./migrations/0002_assessment.js";
 import * as warnings from "./migrations/0003_warnings.js";
 import * as orderTerms from "./migrations/0004_order_terms.js";
+import * as openOrdersByGrid from "./migrations/0005_open_orders_by_grid.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_assessment": assessment,
   "0003_warnings": warnings,
   "0004_order_terms": orderTerms,
+  "0005_open_orders_by_grid": openOrdersByGrid,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
 import { DispatchCatalogue } from "../modules/routing/catalogue.js";
@@ -39,7 +40,7 @@ export async function createContext(
   database: Database,
   config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">,
 ): Promise<AppContext> {
-  const ctx: Omit<AppContext, "intake"> = {
+  const ctx: Omit<AppContext, "intake" | "duplicates"> = {
     database,
     db: database.db,
     vault: new PhoneVault(config.secretKey),
@@ -51,5 +52,6 @@ export async function createContext(
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
   };
-  return Object.assign(ctx, { intake: new IntakeWriter(ctx as AppContext) });
+  const full = ctx as AppContext;
+  return Object.assign(full, { intake: new IntakeWriter(full), duplicates: new DuplicateSearch(full) });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
+import type { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import type { IntakeWriter } from "../modules/demands/intake-writer.js";
 import type { RegionDirectory } from "../modules/regions/directory.js";
 import type { DispatchCatalogue } from "../modules/routing/catalogue.js";
@@ -16,6 +17,8 @@ export interface AppContext {
   tokens: TokenSigner;
   /** Stores demands in group-committed batches. */
   intake: IntakeWriter;
+  /** Finds the open demands a new one may repeat; concurrent searches share a statement. */
+  duplicates: DuplicateSearch;
   /** Time-limit rules and the working calendar; reloaded when an admin changes them. */
   timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB, NewOrder, Order } from "../../db/schema.js";
 import type { Actor } from "../../platform/auth/permissions.js";
+import { Batcher } from "../../platform/batching.js";
 import { compactChinaDate } from "../../platform/calendar/china-time.js";
 import type { AppContext } from "../../server/context.js";
 import { announceRegistered } from "../orders/changes.js";
@@ -20,63 +21,21 @@ export interface PendingIntake {
   afterStore?: (trx: Transaction<DB>, order: Order) => Promise<Order>;
 }
 
-interface Waiting {
-  item: PendingIntake;
-  resolve: (order: Order) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Group commit for intake: submissions arriving together are stored in one transaction (numbers,
  * orders, first events, files, idempotency keys, live notifications), and each submitter is answered
- * only after that commit, so an acknowledged demand is durable. One batch is written at a time (every
- * batch takes the day's order counter, so concurrent ones would queue on its lock anyway): whatever
- * arrives meanwhile forms the next batch, so batches grow with the load. If a batch fails, each of its
- * submissions is retried alone, so one bad submission never fails the others.
+ * only after that commit, so an acknowledged demand is durable. Batches run one at a time (each takes
+ * the day's order counter, so concurrent ones would queue on its lock anyway).
  */
 export class IntakeWriter {
-  private queue: Waiting[] = [];
-  private writing = false;
+  private readonly batcher: Batcher<PendingIntake, Order>;
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly maxBatch = 64,
-  ) {}
+  constructor(ctx: AppContext) {
+    this.batcher = new Batcher((items) => storeIntakes(ctx, items));
+  }
 
   write(item: PendingIntake): Promise<Order> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) await this.flush(this.queue.splice(0, this.maxBatch));
-    this.writing = false;
-  }
-
-  private async flush(batch: Waiting[]): Promise<void> {
-    try {
-      const orders = await storeIntakes(
-        this.ctx,
-        batch.map((w) => w.item),
-      );
-      for (const [i, waiting] of batch.entries()) waiting.resolve(orders[i]);
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
-        return;
-      }
-      for (const waiting of batch) {
-        await storeIntakes(this.ctx, [waiting.item]).then(
-          ([order]) => waiting.resolve(order),
-          waiting.reject,
-        );
-      }
-    }
+    return this.batcher.submit(item);
   }
 }
 

@@ -13,13 +13,8 @@ import type { DemandType } from "../time-limits/rules.js";
 import { checkAttachments, type IncomingAttachment, identify } from "./attachments.js";
 import { CHANNELS, type Channel } from "./channels.js";
 import { classifyDemand } from "./classification.js";
-import {
-  boxAround,
-  DUPLICATE_RADIUS_METRES,
-  type DuplicateSuggestion,
-  findDuplicates,
-  termsOf,
-} from "./duplicates.js";
+import type { DuplicateSuggestion } from "./duplicate-search.js";
+import { termsOf } from "./duplicates.js";
 import type { PendingIntake } from "./intake-writer.js";
 
 /** A demand as submitted through any channel (群众呼声全收集). */
@@ -73,14 +68,12 @@ export async function submitDemand(
   const caller = await callerOf(ctx, actor, submission);
   const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
-  const duplicates = await findDuplicates(ctx.db, {
+  const duplicates = await ctx.duplicates.find({
     content: submission.content,
     lng: placement.lng,
     lat: placement.lat,
     gridCode: placement.placement.gridCode,
-    nearbyGridCodes: nearbyGrids(ctx, placement.lng, placement.lat, placement.placement.gridCode),
     scopePrefix: placement.placement.districtCode,
-    now: ctx.now(),
   });
   const now = ctx.now();
   const pending: PendingIntake = {
@@ -231,18 +224,6 @@ async function callerOf(
     name: submission.caller?.name ?? me.display_name,
     phone: submission.caller?.phone ?? (me.phone_cipher ? ctx.vault.decrypt(me.phone_cipher) : null),
   };
-}
-
-/** The own grid and every grid within the duplicate radius of the point. */
-export function nearbyGrids(
-  ctx: AppContext,
-  lng: number | null,
-  lat: number | null,
-  gridCode: string | null,
-): string[] {
-  const near =
-    lng !== null && lat !== null ? ctx.regions.gridsNear(boxAround(lng, lat, DUPLICATE_RADIUS_METRES)) : [];
-  return gridCode && !near.includes(gridCode) ? [gridCode, ...near] : near;
 }
 
 function titleFrom(content: string): string {

@@ -11,8 +11,7 @@ import { DEMAND_TYPES } from "../time-limits/rules.js";
 import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { getDefaultClassifier } from "./classify/index.js";
-import { findDuplicates } from "./duplicates.js";
-import { type DemandSubmission, nearbyGrids, submitDemand } from "./intake.js";
+import { type DemandSubmission, submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
 const Location = Type.Object(
@@ -170,14 +169,12 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       const gridCode =
         located?.grid.code ??
         (body.regionCode && ctx.regions.get(body.regionCode)?.level === "grid" ? body.regionCode : null);
-      const items = await findDuplicates(ctx.db, {
+      const items = await ctx.duplicates.find({
         content: body.content,
         lng: point?.[0] ?? null,
         lat: point?.[1] ?? null,
         gridCode,
-        nearbyGridCodes: nearbyGrids(ctx, point?.[0] ?? null, point?.[1] ?? null, gridCode),
         scopePrefix: scope,
-        now: ctx.now(),
       });
       return { items };
     },

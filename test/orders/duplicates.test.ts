@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recentOpenOrdersQuery } from "../../src/modules/demands/duplicate-search.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { pointInGrid, submit } from "../helpers/orders.js";
+
+/**
+ * 重复诉求 through the database: intake stores each demand's words, and the search compares a new
+ * demand with the open orders of its grid and the grids within 300 m, in the last 30 days.
+ */
+let t: TestApp;
+const grids: string[] = [];
+const points: { lng: number; lat: number }[] = [];
+const SEWER = "建设路12号院门口的下水道堵塞，污水漫到路面上，臭味很大";
+const SEWER_AGAIN = "建设路12号院门口下水道堵了，污水漫到路面，很臭";
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const street of ["610103001", "610103004", "610103007"]) {
+    const { code } = await t.ctx.db
+      .selectFrom("regions")
+      .select("code")
+      .where("level", "=", "grid")
+      .where("code", "like", `${street}%`)
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    grids.push(code);
+    points.push(await pointInGrid(t, code));
+  }
+});
+afterAll(() => t.close());
+
+async function register(content: string, at: { lng: number; lat: number }): Promise<string> {
+  const response = await submit(t, "operator", {
+    channel: "12345",
+    channelFields: { workOrderNo: "DUP-1" },
+    content,
+    location: at,
+    caller: { phone: "13900001111" },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+const search = (content: string, i: number, scopePrefix = "610103") =>
+  t.ctx.duplicates.find({ content, ...points[i], gridCode: grids[i], scopePrefix });
+
+describe("DuplicateSearch", () => {
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    for (const [i, text] of [SEWER, "楼上装修噪音太大，周末早上七点就开始电钻", SEWER].entries()) {
+      ids.push(await register(text, points[i]));
+    }
+  });
+
+  it("answers searches made at the same time each with its own neighbourhood", async () => {
+    const [first, second, third] = await Promise.all([0, 1, 2].map((i) => search(SEWER_AGAIN, i)));
+    expect(first.map((d) => d.id)).toEqual([ids[0]]);
+    expect(second).toEqual([]);
+    expect(third.map((d) => d.id)).toEqual([ids[2]]);
+    expect(first[0]).toMatchObject({ orderNo: expect.stringMatching(/^BL\d{12}$/), state: "registered" });
+    expect(first[0].similarity).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it("searches only inside the caller's scope", async () => {
+    expect(await search(SEWER_AGAIN, 0, "610103004")).toEqual([]);
+    expect((await search(SEWER_AGAIN, 0, "610103001")).map((d) => d.id)).toEqual([ids[0]]);
+  });
+
+  it("leaves out orders no longer open", async () => {
+    await t.ctx.db.updateTable("orders").set({ state: "closed" }).where("id", "=", ids[2]).execute();
+    expect(await search(SEWER_AGAIN, 2)).toEqual([]);
+  });
+
+  it("leaves out orders older than 30 days", async () => {
+    t.setNow(new Date(Date.now() + 31 * 86_400_000));
+    try {
+      expect(await search(SEWER_AGAIN, 0)).toEqual([]);
+    } finally {
+      t.setNow(null);
+    }
+  });
+
+  it("reads the open orders of the grids through the partial index of open orders", async () => {
+    // The test database is too small for the planner to prefer an index: inside a transaction that is
+    // rolled back, every other index of orders is dropped and sequential scans are discouraged, so the
+    // plan shows whether the partial index's predicate matches what the search asks.
+    const query = recentOpenOrdersQuery([{ gridCodes: grids, since: new Date(Date.now() - 86_400_000) }]);
+    const rollback = new Error("rollback");
+    let plan = "";
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        const others = await sql<{ indexname: string }>`
+          SELECT indexname FROM pg_indexes
+          WHERE tablename = 'orders' AND indexname <> 'orders_open_by_grid'
+            AND indexdef NOT LIKE 'CREATE UNIQUE%'`.execute(trx);
+        for (const { indexname } of others.rows) await sql`DROP INDEX ${sql.id(indexname)}`.execute(trx);
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        const explained = await sql<{ "QUERY PLAN": string }>`EXPLAIN ${query}`.execute(trx);
+        plan = explained.rows.map((r) => r["QUERY PLAN"]).join("\n");
+        throw rollback;
+      })
+      .catch((error) => {
+        if (error !== rollback) throw error;
+      });
+    expect(plan).toContain("orders_open_by_grid");
+  });
+
+  it("intake answers with the suggestion", async () => {
+    const response = await submit(t, "operator", {
+      channel: "12345",
+      channelFields: { workOrderNo: "DUP-2" },
+      content: SEWER_AGAIN,
+      location: points[0],
+    });
+    expect(response.json().suggestions.duplicates.map((d: { id: string }) => d.id)).toEqual([ids[0]]);
+  });
+});
