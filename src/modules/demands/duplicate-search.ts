@@ -29,7 +29,8 @@ export interface DuplicateSuggestion {
   createdAt: Date;
 }
 
-interface StoredCandidate extends DuplicateCandidate {
+/** What a suggestion shows of the order it points to. */
+interface Described {
   orderNo: string;
   title: string;
   state: string;
@@ -54,29 +55,29 @@ export interface Lookup {
 
 /**
  * Finds the open demands a new one may repeat (same grid or 300 m, last 30 days, similar words), for
- * intake and for the suggestions shown while typing. Concurrent searches share one statement.
+ * intake and for the suggestions shown while typing. Concurrent searches share their statements: one
+ * reads the candidates' words and places, one describes the few that match.
  */
 export class DuplicateSearch {
-  private readonly lookups: Batcher<Lookup, StoredCandidate[]>;
+  private readonly lookups: Batcher<Lookup, DuplicateCandidate[]>;
+  private readonly descriptions: Batcher<string[], Map<string, Described>>;
 
   constructor(private readonly ctx: AppContext) {
     this.lookups = new Batcher((batch) => recentOpenOrders(ctx.db, batch));
+    this.descriptions = new Batcher((batch) => describe(ctx.db, batch));
   }
 
   async find(request: DuplicateSearchRequest, limit = 5): Promise<DuplicateSuggestion[]> {
     const gridCodes = searchedGrids(this.ctx.regions, request);
     if (gridCodes.length === 0) return [];
     const since = new Date(this.ctx.now().getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-    const candidates = await this.lookups.submit({ gridCodes, since });
-    return matchDuplicates(request, candidates, limit).map(({ candidate, similarity, distanceMetres }) => ({
-      id: candidate.id,
-      orderNo: candidate.orderNo,
-      title: candidate.title,
-      state: candidate.state,
-      similarity,
-      distanceMetres,
-      createdAt: candidate.createdAt,
-    }));
+    const matches = matchDuplicates(request, await this.lookups.submit({ gridCodes, since }), limit);
+    if (matches.length === 0) return [];
+    const described = await this.descriptions.submit(matches.map((m) => m.candidate.id));
+    return matches.flatMap(({ candidate, similarity, distanceMetres }) => {
+      const order = described.get(candidate.id);
+      return order ? [{ id: candidate.id, ...order, similarity, distanceMetres }] : [];
+    });
   }
 }
 
@@ -93,22 +94,12 @@ function searchedGrids(regions: RegionDirectory, request: DuplicateSearchRequest
   return grids.filter((code) => code.startsWith(request.scopePrefix));
 }
 
-/** For each lookup, the newest open orders of its grids since its date (an index on grid and time). */
-async function recentOpenOrders(db: Kysely<DB>, lookups: Lookup[]): Promise<StoredCandidate[][]> {
+/** For each lookup, the newest open orders of its grids since its date: only what matching needs. */
+async function recentOpenOrders(db: Kysely<DB>, lookups: Lookup[]): Promise<DuplicateCandidate[][]> {
   const rows = await recentOpenOrdersQuery(lookups).execute(db);
-  const found = lookups.map((): StoredCandidate[] => []);
+  const found = lookups.map((): DuplicateCandidate[] => []);
   for (const r of rows.rows) {
-    found[r.lookup].push({
-      id: r.id,
-      orderNo: r.order_no,
-      title: r.title,
-      state: r.state,
-      lng: r.lng,
-      lat: r.lat,
-      gridCode: r.grid_code,
-      createdAt: r.created_at,
-      terms: r.terms,
-    });
+    found[r.lookup].push({ id: r.id, lng: r.lng, lat: r.lat, gridCode: r.grid_code, terms: r.terms });
   }
   return found;
 }
@@ -118,23 +109,19 @@ export function recentOpenOrdersQuery(lookups: Lookup[]) {
   return sql<{
     lookup: number;
     id: string;
-    order_no: string;
-    title: string;
-    state: string;
     lng: number | null;
     lat: number | null;
     grid_code: string | null;
-    created_at: Date;
     terms: string;
   }>`
-    SELECT q.lookup, o.id, o.order_no, o.title, o.state, o.lng, o.lat, o.grid_code, o.created_at, o.terms
+    SELECT q.lookup, o.id, o.lng, o.lat, o.grid_code, o.terms
     FROM unnest(
       ${lookups.map((_, i) => i)}::int[],
       ${lookups.map((l) => l.gridCodes.join(","))}::text[],
       ${lookups.map((l) => l.since.toISOString())}::timestamptz[]
     ) AS q(lookup, grids, since)
     CROSS JOIN LATERAL (
-      SELECT id, order_no, title, state, lng, lat, grid_code, created_at, terms
+      SELECT id, lng, lat, grid_code, terms
       FROM orders
       WHERE grid_code = ANY (string_to_array(q.grids, ','))
         AND created_at >= q.since
@@ -142,4 +129,19 @@ export function recentOpenOrdersQuery(lookups: Lookup[]) {
       ORDER BY created_at DESC
       LIMIT ${MAX_CANDIDATES}
     ) AS o`;
+}
+
+/** Number, title, state and time of the matched orders, for every search of the batch at once. */
+async function describe(db: Kysely<DB>, batch: string[][]): Promise<Map<string, Described>[]> {
+  const rows = await db
+    .selectFrom("orders")
+    .select(["id", "order_no", "title", "state", "created_at"])
+    .where("id", "in", [...new Set(batch.flat())])
+    .execute();
+  const byId = new Map(
+    rows.map((r) => [r.id, { orderNo: r.order_no, title: r.title, state: r.state, createdAt: r.created_at }]),
+  );
+  return batch.map(
+    (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id) as Described]] : []))),
+  );
 }
