@@ -60,41 +60,89 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   // the next checkout; without a listener the pool would rethrow it as an uncaught exception.
   pool.on("error", reportConnectionError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  // LISTEN needs a connection of its own that never goes back to the pool.
-  let listenClient: pg.Client | null = null;
-  const listeners = new Map<string, Set<Listener>>();
-  async function ensureListenClient(): Promise<pg.Client> {
-    if (listenClient) return listenClient;
-    const client = new pg.Client({ connectionString: url });
-    client.on("error", reportConnectionError);
-    await client.connect();
-    client.on("notification", (message) => {
-      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload ?? "");
-    });
-    listenClient = client;
-    return client;
-  }
+  const notifications = new ServerNotifications(url);
   return {
     db,
     kind: "postgres",
-    async listen(channel, listener) {
-      const client = await ensureListenClient();
-      let set = listeners.get(channel);
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      }
-      set.add(listener);
-      return async () => {
-        set.delete(listener);
-      };
-    },
+    listen: (channel, listener) => notifications.listen(channel, listener),
     async close() {
-      await listenClient?.end();
+      await notifications.close();
       await db.destroy();
     },
   };
+}
+
+/** How long to wait before reconnecting the LISTEN connection: doubling from 0.5 s, at most 30 s. */
+const RECONNECT_DELAYS_MS = { first: 500, max: 30_000 };
+
+/**
+ * LISTEN on a server needs a connection of its own that never goes back to the pool. When the server
+ * drops it (restart, failover, an administrator's pg_terminate_backend), it is opened again and
+ * listens on every channel it had, so live events resume without restarting Minhu; notifications
+ * sent while it was away are lost (the web app's lists also refresh on a timer).
+ */
+class ServerNotifications {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private client: Promise<pg.Client> | null = null;
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, listener: Listener): Promise<() => Promise<void>> {
+    const client = await this.connected();
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+    set.add(listener);
+    const listeners = set;
+    return async () => {
+      listeners.delete(listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = await this.client?.catch(() => null);
+    await client?.end();
+  }
+
+  private connected(): Promise<pg.Client> {
+    this.client ??= this.connect().catch((error) => {
+      this.client = null;
+      throw error;
+    });
+    return this.client;
+  }
+
+  private async connect(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("error", reportConnectionError);
+    client.on("notification", (message) => {
+      for (const listener of this.listeners.get(message.channel) ?? []) listener(message.payload ?? "");
+    });
+    client.on("end", () => {
+      if (this.closed) return;
+      this.client = null;
+      this.reconnect(RECONNECT_DELAYS_MS.first);
+    });
+    await client.connect();
+    for (const channel of this.listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return client;
+  }
+
+  private reconnect(delayMs: number): void {
+    const timer = setTimeout(() => {
+      if (this.closed || this.client) return;
+      this.connected().then(
+        () => console.error("database LISTEN connection restored"),
+        () => this.reconnect(Math.min(delayMs * 2, RECONNECT_DELAYS_MS.max)),
+      );
+    }, delayMs);
+    timer.unref();
+  }
 }
 
 /** 57P01 is the server ending a connection on purpose (shutdown, a dropped database): expected, not news. */
