@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { WARNING_JOB_EVERY_MS } from "./modules/warning/run.js";
 
 /** Settings read from the environment once, at start. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   runJobs: boolean;
   /** Add the demo year of history on the first embedded start (MINHU_DEMO_HISTORY=off skips it). */
   demoHistory: boolean;
+  /** How often the early-warning rules run (MINHU_WARNINGS_EVERY_MINUTES, default 15). */
+  warningsEveryMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,7 +35,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.MINHU_TILE_ATTRIBUTION || null,
     runJobs: env.MINHU_JOBS !== "off",
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
+    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
   };
+}
+
+function minutes(text: string | undefined, fallbackMs: number): number {
+  if (!text) return fallbackMs;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`not a positive number of minutes: ${text}`);
+  return Math.round(value * 60_000);
 }
 
 function parseKey(text: string): Buffer {

@@ -76,7 +76,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
   const jobs = config.runJobs
-    ? createJobRunner(ctx, (error) => app.log.error({ err: error }, "job poll failed"))
+    ? createJobRunner(ctx, config, (error) => app.log.error({ err: error }, "job poll failed"))
     : null;
   await jobs?.start();
   const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;

@@ -1,11 +1,15 @@
 import { sql } from "kysely";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
-import { WARNING_JOB_EVERY_MS, WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
+import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
 import type { AppContext } from "./context.js";
 
 /** Every timer the platform runs, as database-backed jobs: exactly one instance runs each due job. */
-export function createJobRunner(ctx: AppContext, onError: (error: unknown) => void): JobRunner {
+export function createJobRunner(
+  ctx: AppContext,
+  options: { warningsEveryMs: number },
+  onError: (error: unknown) => void,
+): JobRunner {
   return new JobRunner({
     db: ctx.db,
     now: () => ctx.now(),
@@ -24,7 +28,7 @@ export function createJobRunner(ctx: AppContext, onError: (error: unknown) => vo
     },
     recurring: [
       { kind: "time-limits.sweep", everyMs: 60_000 },
-      { kind: WARNING_JOB_KIND, everyMs: WARNING_JOB_EVERY_MS },
+      { kind: WARNING_JOB_KIND, everyMs: options.warningsEveryMs },
       { kind: "database.analyze", everyMs: 10 * 60_000 },
     ],
   });

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
+  type Api,
+  apiAs,
   assert,
   buildWebApp,
   launchBrowser,
@@ -28,28 +30,6 @@ const EXPECTED_HTTP_ERRORS = [
   { status: 401, url: /\/api\/auth\/login$/ },
 ];
 
-/** A signed-in API client for setting up the scenario (the resident's submission, lookups). */
-async function apiAs(baseUrl: string, username: string) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert(response.ok, `API login as ${username}: ${response.status}`);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
-  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-    const answer = await fetch(`${baseUrl}${path}`, {
-      method: init.method ?? "GET",
-      headers: { cookie, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await answer.text();
-    if (!answer.ok) throw new Error(`${init.method ?? "GET"} ${path} → ${answer.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-type Api = Awaited<ReturnType<typeof apiAs>>;
 type Ring = number[][];
 interface GridFeature {
   properties: { code: string; streetCode: string };

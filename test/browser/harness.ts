@@ -153,3 +153,26 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`assertion failed: ${message}`);
 }
+
+/** A signed-in API client for setting up the scenario (the resident's submission, lookups). */
+export async function apiAs(baseUrl: string, username: string, password = "minhu-demo") {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  assert(response.ok, `API login as ${username}: ${response.status}`);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
+  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const answer = await fetch(`${baseUrl}${path}`, {
+      method: init.method ?? "GET",
+      headers: { cookie, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await answer.text();
+    if (!answer.ok) throw new Error(`${init.method ?? "GET"} ${path} → ${answer.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+export type Api = Awaited<ReturnType<typeof apiAs>>;

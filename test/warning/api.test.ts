@@ -38,8 +38,11 @@ async function repeatCallerIn(street: string, phone: string): Promise<string> {
   const [grid] = await grids(t, 1, { street });
   for (const daysAgo of [1, 2, 3])
     await pastDemand(t, { grid, category: elevator, at: new Date(NOW.getTime() - daysAgo * DAY), phone });
+  const before = new Set((await warnings(t, "repeat_caller")).map((w) => w.id));
   await runWarningRules(t.ctx);
-  const found = (await warnings(t, "repeat_caller")).find((w) => w.region_code.startsWith(street));
+  const found = (await warnings(t, "repeat_caller")).find(
+    (w) => !before.has(w.id) && w.region_code.startsWith(street),
+  );
   if (!found) throw new Error(`no warning in ${street}`);
   return found.id;
 }
@@ -77,6 +80,21 @@ describe("GET /api/warnings", () => {
         .sort(),
     ).toEqual([own, other].sort());
     expect(district.json().total).toBe(2);
+  });
+
+  it("state=undecided lists the warnings still waiting for a decision: open and acknowledged", async () => {
+    const open = await repeatCallerIn(OWN_STREET, "13800000001");
+    const acknowledged = await repeatCallerIn(OWN_STREET, "13800000003");
+    const dismissed = await repeatCallerIn(OWN_STREET, "13800000004");
+    expect((await post("street-dispatcher", `/api/warnings/${acknowledged}/acknowledge`)).statusCode).toBe(200);
+    const note = { note: "同一户家庭成员分别来电，并非重复诉求" };
+    expect((await post("street-dispatcher", `/api/warnings/${dismissed}/dismiss`, note)).statusCode).toBe(200);
+    const undecided = await get("street-dispatcher", "/api/warnings?state=undecided");
+    expect(undecided.statusCode).toBe(200);
+    const ids = undecided.json().items.map((w: { id: string }) => w.id);
+    expect(ids).toEqual(expect.arrayContaining([open, acknowledged]));
+    expect(ids).not.toContain(dismissed);
+    expect((await get("street-dispatcher", "/api/warnings?state=decided")).statusCode).toBe(400);
   });
 
   it("answers a warning outside the jurisdiction as not found", async () => {

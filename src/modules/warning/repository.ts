@@ -12,14 +12,14 @@ const UPSERT_BATCH = 500;
 /**
  * Stores the candidates by their dedupe key: new ones are inserted, known ones still waiting for a
  * person get the rule's latest title, detail and orders. A closed warning (actioned or dismissed) is
- * left as it was decided. Returns how many rows were new.
+ * left as it was decided. Returns the regions of the rows that were new.
  */
 export async function upsertWarnings(
   db: Executor,
   candidates: readonly WarningCandidate[],
   now: Date,
-): Promise<number> {
-  let inserted = 0;
+): Promise<string[]> {
+  const inserted: string[] = [];
   for (let i = 0; i < candidates.length; i += UPSERT_BATCH) {
     const rows = await db
       .insertInto("warnings")
@@ -49,9 +49,9 @@ export async function upsertWarnings(
           .where("warnings.state", "in", ["open", "acknowledged"]),
       )
       // xmax is 0 on a freshly inserted row version: tells inserts from updates in one statement.
-      .returning(sql<boolean>`xmax = 0`.as("inserted"))
+      .returning([sql<boolean>`xmax = 0`.as("inserted"), "region_code"])
       .execute();
-    inserted += rows.filter((r) => r.inserted).length;
+    inserted.push(...rows.filter((r) => r.inserted).map((r) => r.region_code));
   }
   return inserted;
 }
@@ -69,14 +69,14 @@ export async function recentWarnings(db: Executor, rules: readonly WarningRule[]
 /**
  * Closes the due-soon warnings whose condition has ended by itself: the order left the running
  * states (replied, returned …) or its deadline moved (an approved extension). No person decided it,
- * so `handled_by` stays empty and the note says why.
+ * so `handled_by` stays empty and the note says why. Returns the regions of the closed warnings.
  */
 export async function dismissEndedDueSoon(
   db: Executor,
   runningStates: readonly string[],
   now: Date,
-): Promise<number> {
-  const result = await db
+): Promise<string[]> {
+  const rows = await db
     .updateTable("warnings as w")
     .set({
       state: "dismissed",
@@ -98,12 +98,16 @@ export async function dismissEndedDueSoon(
         ),
       ),
     )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning("w.region_code")
+    .execute();
+  return rows.map((r) => r.region_code);
 }
 
+/** A state, or "undecided": open or acknowledged, i.e. still waiting to be actioned or dismissed. */
+export type WarningStateFilter = WarningState | "undecided";
+
 export interface WarningFilter {
-  state?: WarningState;
+  state?: WarningStateFilter;
   rule?: WarningRule;
   page: number;
   pageSize: number;
@@ -111,12 +115,13 @@ export interface WarningFilter {
 
 function filtered(
   db: Executor,
-  where: { scope?: string; id?: string; state?: WarningState; rule?: WarningRule },
+  where: { scope?: string; id?: string; state?: WarningStateFilter; rule?: WarningRule },
 ) {
   let query = db.selectFrom("warnings as w");
   if (where.scope !== undefined) query = query.where("w.region_code", "like", `${where.scope}%`);
   if (where.id) query = query.where("w.id", "=", where.id);
-  if (where.state) query = query.where("w.state", "=", where.state);
+  if (where.state === "undecided") query = query.where("w.state", "in", ["open", "acknowledged"]);
+  else if (where.state) query = query.where("w.state", "=", where.state);
   if (where.rule) query = query.where("w.rule", "=", where.rule);
   return query;
 }

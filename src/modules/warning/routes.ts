@@ -45,7 +45,7 @@ export async function warningRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: "Warnings inside the caller's jurisdiction, most recently confirmed first",
         querystring: Type.Object(
           {
-            state: Type.Optional(literals(["open", "acknowledged", "actioned", "dismissed"])),
+            state: Type.Optional(literals(["open", "acknowledged", "actioned", "dismissed", "undecided"])),
             rule: Type.Optional(literals(WARNING_RULES)),
             page: Type.Integer({ minimum: 1, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { chinaDate, chinaMonth } from "../../platform/calendar/china-time.js";
 import { addDays, dayOfWeek } from "../../platform/calendar/days.js";
+import { publishWarningNotice } from "../../platform/events/publish.js";
 import type { JobHandler } from "../../platform/jobs/runner.js";
 import type { AppContext } from "../../server/context.js";
 import { COMMON_WINDOW_DAYS, detectCommonProblems } from "./common-problem.js";
@@ -10,7 +11,14 @@ import { detectRepeats, REPEAT_WINDOW_DAYS } from "./repeats.js";
 import { dismissEndedDueSoon, recentWarnings, upsertWarnings } from "./repository.js";
 import { commonRows, dueSoonRows, repeatRows, spikeCells } from "./sources.js";
 import { detectSpikes } from "./spike.js";
-import { daysBefore, type Names, scopeOfKey, type WarningCandidate, type WarningRule } from "./types.js";
+import {
+  commonRegion,
+  daysBefore,
+  type Names,
+  scopeOfKey,
+  type WarningCandidate,
+  type WarningRule,
+} from "./types.js";
 
 /** The recurring job's kind; the runner calls `warningJobHandler` for it. */
 export const WARNING_JOB_KIND = "warnings.run";
@@ -52,6 +60,8 @@ export async function runWarningRules(ctx: AppContext): Promise<WarningRunResult
   const candidates = withoutReported(Object.values(found).flat(), known);
   const created = await upsertWarnings(ctx.db, candidates, now);
   const ended = await dismissEndedDueSoon(ctx.db, RUNNING_STATES, now);
+  // Command centres showing these regions refresh their warning lists.
+  await publishWarningNotice(ctx.db, noticeRegions([...created, ...ended]), now);
   const count = (rule: WarningRule) => candidates.filter((c) => c.rule === rule).length;
   return {
     found: {
@@ -60,9 +70,17 @@ export async function runWarningRules(ctx: AppContext): Promise<WarningRunResult
       common_problem: count("common_problem"),
       due_soon: count("due_soon"),
     },
-    created,
-    ended,
+    created: created.length,
+    ended: ended.length,
   };
+}
+
+/** More regions than fit a notice comfortably are announced as the smallest region holding them all. */
+const MAX_NOTICE_REGIONS = 100;
+
+export function noticeRegions(codes: readonly string[]): string[] {
+  const unique = [...new Set(codes)];
+  return unique.length > MAX_NOTICE_REGIONS ? [commonRegion(unique)] : unique;
 }
 
 /** The job handler for WARNING_JOB_KIND: runs the rules; a failure is retried by the job runner. */

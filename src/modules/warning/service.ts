@@ -1,5 +1,6 @@
 import { type Actor, coversRegion, requirePermission } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
+import { publishWarningNotice } from "../../platform/events/publish.js";
 import type { AppContext } from "../../server/context.js";
 import { setLedger } from "../ledgers/ledger-change.js";
 import {
@@ -60,6 +61,7 @@ export async function decideWarning(
     if (!locked) throw fail("NOT_FOUND", { what: `warning ${id}` });
     requireCommand(locked.state, command);
     await updateWarning(trx, id, decisionOf(command, actor, input.note, ctx.now()), ctx.now());
+    await publishWarningNotice(trx, [locked.region_code], ctx.now());
   });
   return { warning: (await findWarning(ctx.db, id)) as WarningView, ledgerChanged };
 }

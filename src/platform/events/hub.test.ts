@@ -4,7 +4,13 @@ import { serverUrlOf } from "../../../test/platform/server-url.js";
 import { type Database, openDatabase } from "../../db/database.js";
 import type { Actor } from "../auth/permissions.js";
 import { EventHub } from "./hub.js";
-import { ORDER_CHANNEL, type OrderChange, publishOrderChange } from "./publish.js";
+import {
+  ORDER_CHANNEL,
+  type OrderChange,
+  publishOrderChange,
+  publishWarningNotice,
+  type WarningNotice,
+} from "./publish.js";
 
 const STREET = "610103001";
 const streetStaff: Actor = {
@@ -34,7 +40,7 @@ function change(regionCode = `${STREET}001001`): OrderChange {
 }
 
 /** Resolves once `received` holds `count` changes; fails after a few seconds. */
-async function waitFor(received: OrderChange[], count: number): Promise<void> {
+async function waitFor(received: unknown[], count: number): Promise<void> {
   for (let waited = 0; received.length < count; waited += 10) {
     if (waited > 5000) throw new Error(`got ${received.length} of ${count} changes`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -138,6 +144,46 @@ describe("an order change published in a transaction", () => {
     expect(gone).toEqual([]);
     expect(hub.size).toBe(1);
     unsubscribe();
+  });
+});
+
+describe("a warning notice", () => {
+  const handler: Actor = {
+    ...streetStaff,
+    id: 3,
+    role: "unit_handler",
+    regionCode: null,
+    unitId: 7,
+    unitRegionCode: "610103",
+  };
+  const otherStreet: Actor = { ...streetStaff, id: 4, regionCode: "610103002" };
+
+  it("reaches those who read warnings where a region of it overlaps their jurisdiction", async () => {
+    const [staff, others, handlers]: WarningNotice[][] = [[], [], []];
+    const stops = [
+      hub.subscribeToWarnings(streetStaff, (n) => staff.push(n)),
+      hub.subscribeToWarnings(otherStreet, (n) => others.push(n)),
+      hub.subscribeToWarnings(handler, (n) => handlers.push(n)),
+    ];
+    const now = new Date();
+    await publishWarningNotice(database.db, [`${STREET}001`, `${STREET}001`, `${STREET}002`], now);
+    // Order changes and warnings are separate streams.
+    await database.db.transaction().execute((trx) => publishOrderChange(trx, change()));
+    await waitFor(staff, 1);
+    expect(staff).toEqual([{ regionCodes: [`${STREET}001`, `${STREET}002`], at: now.toISOString() }]);
+    expect(others).toEqual([]);
+    expect(handlers).toEqual([]);
+    for (const stop of stops) stop();
+  });
+
+  it("is not sent for an empty list of regions", async () => {
+    const received: WarningNotice[] = [];
+    const stop = hub.subscribeToWarnings(streetStaff, (n) => received.push(n));
+    await publishWarningNotice(database.db, [], new Date());
+    await publishWarningNotice(database.db, [STREET], new Date());
+    await waitFor(received, 1);
+    expect(received.map((n) => n.regionCodes)).toEqual([[STREET]]);
+    stop();
   });
 });
 

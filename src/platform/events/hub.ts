@@ -1,21 +1,29 @@
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../auth/permissions.js";
-import { ORDER_CHANNEL, type OrderChange, parseOrderChange } from "./publish.js";
-import { canSeeChange } from "./visibility.js";
+import {
+  ORDER_CHANNEL,
+  type OrderChange,
+  parseOrderChange,
+  parseWarningNotice,
+  WARNING_CHANNEL,
+  type WarningNotice,
+} from "./publish.js";
+import { canSeeChange, canSeeWarningNotice } from "./visibility.js";
 
-interface Subscriber {
+interface Subscriber<T> {
   actor: Actor;
-  send: (change: OrderChange) => void;
+  send: (event: T) => void;
 }
 
 /**
- * One per server instance: listens once on the order channel and hands each change to the local
- * subscribers allowed to see it. Every instance has its own hub, so a change committed through any
- * instance reaches the clients of all of them.
+ * One per server instance: listens once on the order and warning channels and hands each change to
+ * the local subscribers allowed to see it. Every instance has its own hub, so a change committed
+ * through any instance reaches the clients of all of them.
  */
 export class EventHub {
-  private readonly subscribers = new Set<Subscriber>();
-  private unlisten: (() => Promise<void>) | null = null;
+  private readonly subscribers = new Set<Subscriber<OrderChange>>();
+  private readonly warningSubscribers = new Set<Subscriber<WarningNotice>>();
+  private unlisten: (() => Promise<void>)[] | null = null;
 
   /** @param onError told when a subscriber's `send` throws; the other subscribers are still served. */
   constructor(
@@ -25,14 +33,21 @@ export class EventHub {
   /** Starts listening; calling it again is a no-op. */
   async start(database: Pick<Database, "listen">): Promise<void> {
     if (this.unlisten) return;
-    this.unlisten = await database.listen(ORDER_CHANNEL, (payload) => this.deliver(payload));
+    this.unlisten = [
+      await database.listen(ORDER_CHANNEL, (payload) =>
+        this.deliver(this.subscribers, parseOrderChange(payload), canSeeChange),
+      ),
+      await database.listen(WARNING_CHANNEL, (payload) =>
+        this.deliver(this.warningSubscribers, parseWarningNotice(payload), canSeeWarningNotice),
+      ),
+    ];
   }
 
   /** Stops listening; subscribers stay registered but receive nothing more. */
   async stop(): Promise<void> {
-    const unlisten = this.unlisten;
+    const unlisten = this.unlisten ?? [];
     this.unlisten = null;
-    await unlisten?.();
+    for (const stop of unlisten) await stop();
   }
 
   /** Receives the changes the actor may see until the returned function is called. */
@@ -44,18 +59,30 @@ export class EventHub {
     };
   }
 
+  /** Receives notices of warnings found or decided where the actor may read them. */
+  subscribeToWarnings(actor: Actor, send: (notice: WarningNotice) => void): () => void {
+    const subscriber = { actor, send };
+    this.warningSubscribers.add(subscriber);
+    return () => {
+      this.warningSubscribers.delete(subscriber);
+    };
+  }
+
   /** Live subscribers on this instance. */
   get size(): number {
     return this.subscribers.size;
   }
 
-  private deliver(payload: string): void {
-    const change = parseOrderChange(payload);
-    if (!change) return;
-    for (const { actor, send } of this.subscribers) {
-      if (!canSeeChange(actor, change)) continue;
+  private deliver<T>(
+    subscribers: ReadonlySet<Subscriber<T>>,
+    event: T | null,
+    canSee: (actor: Actor, event: T) => boolean,
+  ): void {
+    if (!event) return;
+    for (const { actor, send } of subscribers) {
+      if (!canSee(actor, event)) continue;
       try {
-        send(change);
+        send(event);
       } catch (error) {
         this.onError(error);
       }

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 /** The NOTIFY channel every instance listens on for order changes. */
@@ -87,4 +87,46 @@ function isOrderChange(value: unknown): value is OrderChange {
 function onlyChangeFields(change: OrderChange): OrderChange {
   const { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at } = change;
   return { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at };
+}
+
+/** The NOTIFY channel on which instances hear that early warnings were found or decided. */
+export const WARNING_CHANNEL = "minhu_warnings";
+
+/** Warnings changed in these regions: enough for a command centre to refetch its list, no content. */
+export interface WarningNotice {
+  regionCodes: string[];
+  /** ISO instant of the change. */
+  at: string;
+}
+
+/**
+ * Announces warnings found or decided in some regions (nothing when the list is empty). In a
+ * transaction it is delivered on commit, like order changes.
+ */
+export async function publishWarningNotice(
+  db: Kysely<DB> | Transaction<DB>,
+  regionCodes: readonly string[],
+  now: Date,
+): Promise<void> {
+  const unique = [...new Set(regionCodes)].sort();
+  if (unique.length === 0) return;
+  const notice: WarningNotice = { regionCodes: unique, at: now.toISOString() };
+  const bytes = Buffer.byteLength(JSON.stringify(notice));
+  if (bytes > MAX_PAYLOAD_BYTES) throw new Error(`warning notice too large to notify (${bytes} bytes)`);
+  await sql`SELECT pg_notify(${WARNING_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
+}
+
+/** Reads a warning notice; null unless well-formed (anyone connected may NOTIFY the channel). */
+export function parseWarningNotice(payload: string): WarningNotice | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const { regionCodes, at } = value as Record<string, unknown>;
+  if (typeof at !== "string" || !Array.isArray(regionCodes)) return null;
+  if (!regionCodes.every((code) => typeof code === "string")) return null;
+  return { regionCodes: regionCodes as string[], at };
 }

@@ -37,8 +37,9 @@ export async function eventRoutes(
         summary: "Live changes to the orders one may see, as server-sent events",
         description:
           "A text/event-stream: `retry: 3000`, then `event: ready`, then one `event: order` per change " +
-          "(data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}) " +
-          "and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while " +
+          "(data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}), " +
+          "one `event: warning` when early warnings were found or decided in regions one may read " +
+          "(data: {regionCodes, at}; refetch GET /api/warnings), and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while " +
           "disconnected are not replayed: refetch on `ready`.",
         hide: false,
         response: {
@@ -56,6 +57,7 @@ export async function eventRoutes(
       const stream = EventStream.open(reply.raw, RETRY_MS);
       open.add(stream);
       const unsubscribe = hub.subscribe(actor, (change) => stream.send("order", change));
+      const unsubscribeWarnings = hub.subscribeToWarnings(actor, (notice) => stream.send("warning", notice));
       stream.send("ready", {});
       const stillSignedIn = async () => {
         const current = token ? await actorForSession(ctx.db, token, ctx.now()) : null;
@@ -65,6 +67,7 @@ export async function eventRoutes(
       const cleanUp = () => {
         open.delete(stream);
         unsubscribe();
+        unsubscribeWarnings();
         stopPinging();
       };
       reply.raw.once("close", cleanUp);

@@ -1,5 +1,5 @@
-import { type Actor, coversRegion } from "../auth/permissions.js";
-import type { OrderChange } from "./publish.js";
+import { type Actor, coversRegion, hasPermission, seesRegion } from "../auth/permissions.js";
+import type { OrderChange, WarningNotice } from "./publish.js";
 
 /**
  * Whether an actor may see a change: the order lies in, or is held by, the actor's jurisdiction; the
@@ -11,5 +11,15 @@ export function canSeeChange(actor: Actor, change: OrderChange): boolean {
     coversRegion(actor, change.holderRegionCode) ||
     (actor.unitId !== null && change.unitIds.includes(actor.unitId)) ||
     (change.residentId !== null && change.residentId === actor.id)
+  );
+}
+
+/**
+ * Whether an actor hears of changed warnings: those who read warnings, when a region of the notice
+ * overlaps their jurisdiction (inside it, or holding it: a notice may name a whole district).
+ */
+export function canSeeWarningNotice(actor: Actor, notice: WarningNotice): boolean {
+  return (
+    hasPermission(actor.role, "warnings.read") && notice.regionCodes.some((code) => seesRegion(actor, code))
   );
 }

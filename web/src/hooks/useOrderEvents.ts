@@ -22,6 +22,8 @@ export type LiveStatus = "connecting" | "live" | "polling";
 
 interface Listener {
   onChange: (change: OrderChangeEvent) => void;
+  /** Early warnings were found or decided in a region one may read: refetch the warning list. */
+  onWarning: () => void;
   /** After (re)connecting: changes missed while disconnected are not replayed, so refetch. */
   onResync: () => void;
 }
@@ -82,6 +84,9 @@ class OrderEventHub {
       if (!change) return;
       for (const listener of this.listeners) listener.onChange(change);
     });
+    source.addEventListener("warning", () => {
+      for (const listener of this.listeners) listener.onWarning();
+    });
     source.addEventListener("error", () => {
       // CONNECTING: the browser reconnects by itself (after the server's `retry`). CLOSED: it gave up
       // (HTTP error such as 401/404, wrong content type): fall back to polling and try again later.
@@ -136,6 +141,8 @@ const hub = new OrderEventHub();
 interface UseOrderEventsOptions {
   /** Called for every change the caller may see. */
   onChange?: (change: OrderChangeEvent) => void;
+  /** Called when early warnings were found or decided where the caller may read them. */
+  onWarning?: () => void;
   /** Called on (re)connect and on every poll when the stream is unavailable: refetch what is shown. */
   onResync?: () => void;
   enabled?: boolean;
@@ -145,9 +152,14 @@ interface UseOrderEventsOptions {
  * Live order changes from the server-sent event stream (GET /api/events/stream). The callbacks may
  * change on every render; the subscription stays. Returns the connection status for a "live" badge.
  */
-export function useOrderEvents({ onChange, onResync, enabled = true }: UseOrderEventsOptions): LiveStatus {
-  const callbacks = useRef({ onChange, onResync });
-  callbacks.current = { onChange, onResync };
+export function useOrderEvents({
+  onChange,
+  onWarning,
+  onResync,
+  enabled = true,
+}: UseOrderEventsOptions): LiveStatus {
+  const callbacks = useRef({ onChange, onWarning, onResync });
+  callbacks.current = { onChange, onWarning, onResync };
   const [status, setStatus] = useState<LiveStatus>(hub.status);
 
   useEffect(() => {
@@ -155,6 +167,7 @@ export function useOrderEvents({ onChange, onResync, enabled = true }: UseOrderE
     const stopStatus = hub.watchStatus(setStatus);
     const unsubscribe = hub.subscribe({
       onChange: (change) => callbacks.current.onChange?.(change),
+      onWarning: () => callbacks.current.onWarning?.(),
       onResync: () => callbacks.current.onResync?.(),
     });
     setStatus(hub.status);

@@ -102,6 +102,7 @@ export default function CommandCentrePage() {
   const [grid, setGrid] = useState<GridProperties | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [liveTick, setLiveTick] = useState(0);
+  const [warningTick, setWarningTick] = useState(0);
   const { fresh, mark } = useFreshOrders();
 
   const query = useMemo<OrderQuery>(() => {
@@ -125,6 +126,7 @@ export default function CommandCentrePage() {
       if (change.action === "register" || change.state === "registered") mark(change.orderNo);
       scheduleRefresh();
     },
+    onWarning: () => setWarningTick((value) => value + 1),
     onResync: scheduleRefresh,
   });
 
@@ -255,7 +257,7 @@ export default function CommandCentrePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} className="command-page__side">
             <CommandMap refreshKey={liveTick} selectedGrid={grid?.code ?? null} onSelectGrid={setGrid} />
-            <WarningsPanel refreshKey={liveTick} onOpenOrder={setOpenId} />
+            <WarningsPanel refreshKey={liveTick + warningTick} onOpenOrder={setOpenId} />
           </Space>
         </Col>
       </Row>

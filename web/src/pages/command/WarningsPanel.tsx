@@ -1,4 +1,4 @@
-import { AlertOutlined, CheckOutlined } from "@ant-design/icons";
+import { AlertOutlined, CheckOutlined, CloseOutlined, ToolOutlined } from "@ant-design/icons";
 import { Alert, App, Badge, Button, Card, Empty, List, Skeleton, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
@@ -6,6 +6,13 @@ import { formatShort } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { commandApi, type EarlyWarning } from "./api";
 import { key } from "./orders/format";
+import { type WarningDecision, WarningDecisionModal } from "./WarningDecisionModal";
+
+const DONE = {
+  acknowledge: "command.warnings.acknowledged",
+  action: "command.warnings.actioned",
+  dismiss: "command.warnings.dismissed",
+} as const;
 
 const RULE_COLORS: Record<string, string> = {
   category_spike: "volcano",
@@ -14,7 +21,11 @@ const RULE_COLORS: Record<string, string> = {
   due_soon: "gold",
 };
 
-/** 研判预警: open early warnings of the jurisdiction, newest first, each acknowledgeable. */
+/**
+ * 研判预警: the jurisdiction's warnings still waiting for a decision (open or acknowledged), newest
+ * first: 知悉 takes one in hand, 处置 records what was done (a 共性问题 can file its orders in the
+ * ledger), 排除 closes a false alarm. The buttons are the commands the server offers this user.
+ */
 export function WarningsPanel({
   refreshKey,
   onOpenOrder,
@@ -25,16 +36,22 @@ export function WarningsPanel({
   const t = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<{ warning: EarlyWarning; decision: WarningDecision } | null>(null);
   const warnings = useRequest(
-    (signal) => commandApi.warnings({ state: "open", pageSize: 20 }, signal),
+    (signal) => commandApi.warnings({ state: "undecided", pageSize: 20 }, signal),
     [refreshKey],
   );
 
-  const acknowledge = async (warning: EarlyWarning) => {
+  const decide = async (
+    warning: EarlyWarning,
+    verb: "acknowledge" | WarningDecision,
+    values: { note?: string; markCommon?: boolean } = {},
+  ) => {
     setBusy(warning.id);
     try {
-      await commandApi.warningAction(warning.id, "acknowledge");
-      message.success(t("command.warnings.acknowledged"));
+      await commandApi.warningAction(warning.id, verb, values);
+      message.success(t(DONE[verb]));
+      setDeciding(null);
       warnings.reload();
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
@@ -42,6 +59,36 @@ export function WarningsPanel({
       setBusy(null);
     }
   };
+  const buttonsFor = (warning: EarlyWarning) => [
+    ...(warning.actions.includes("acknowledge")
+      ? [
+          <Button
+            key="acknowledge"
+            size="small"
+            icon={<CheckOutlined />}
+            loading={busy === warning.id && deciding === null}
+            onClick={() => decide(warning, "acknowledge")}
+            data-testid="warning-acknowledge"
+          >
+            {t("command.warnings.acknowledge")}
+          </Button>,
+        ]
+      : []),
+    ...(["action", "dismiss"] as const)
+      .filter((decision) => warning.actions.includes(decision))
+      .map((decision) => (
+        <Button
+          key={decision}
+          size="small"
+          type={decision === "action" ? "primary" : "default"}
+          icon={decision === "action" ? <ToolOutlined /> : <CloseOutlined />}
+          onClick={() => setDeciding({ warning, decision })}
+          data-testid={`warning-${decision}`}
+        >
+          {t(`command.warnings.${decision}`)}
+        </Button>
+      )),
+  ];
 
   const data = warnings.data;
   return (
@@ -84,24 +131,7 @@ export function WarningsPanel({
             ),
           }}
           renderItem={(warning) => (
-            <List.Item
-              data-warning-id={warning.id}
-              actions={
-                warning.actions.includes("acknowledge")
-                  ? [
-                      <Button
-                        key="ack"
-                        size="small"
-                        icon={<CheckOutlined />}
-                        loading={busy === warning.id}
-                        onClick={() => acknowledge(warning)}
-                      >
-                        {t("command.warnings.acknowledge")}
-                      </Button>,
-                    ]
-                  : []
-              }
-            >
+            <List.Item data-warning-id={warning.id} data-state={warning.state} actions={buttonsFor(warning)}>
               <List.Item.Meta
                 title={
                   <span>
@@ -109,6 +139,11 @@ export function WarningsPanel({
                       {t(key(`command.warnings.rule.${warning.rule}`))}
                     </Tag>
                     {warning.title}
+                    {warning.state === "acknowledged" && (
+                      <Tag color="blue" className="command-warnings__state">
+                        {t("command.warnings.inHand")}
+                      </Tag>
+                    )}
                   </span>
                 }
                 description={
@@ -131,6 +166,13 @@ export function WarningsPanel({
           )}
         />
       )}
+      <WarningDecisionModal
+        warning={deciding?.warning ?? null}
+        decision={deciding?.decision ?? "action"}
+        busy={deciding !== null && busy === deciding.warning.id}
+        onSubmit={(values) => deciding && decide(deciding.warning, deciding.decision, values)}
+        onCancel={() => setDeciding(null)}
+      />
     </Card>
   );
 }

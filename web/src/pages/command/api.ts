@@ -81,10 +81,15 @@ export const commandApi = {
       throw error;
     }
   },
-  warningAction: (id: string, verb: "acknowledge" | "action" | "dismiss", note?: string) =>
+  /** 知悉 / 处置 / 排除; `markCommon` files a 共性问题 warning's orders in the 共性问题 ledger. */
+  warningAction: (
+    id: string,
+    verb: "acknowledge" | "action" | "dismiss",
+    decision: { note?: string; markCommon?: boolean } = {},
+  ) =>
     apiRequest<unknown>(`/api/warnings/${encodeURIComponent(id)}/${verb}`, {
       method: "POST",
-      body: note ? { note } : {},
+      body: verb === "acknowledge" ? {} : decision,
     }),
   /** KPI tiles; null when the endpoint is not there yet. */
   summary: async (
