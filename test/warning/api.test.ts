@@ -86,9 +86,13 @@ describe("GET /api/warnings", () => {
     const open = await repeatCallerIn(OWN_STREET, "13800000001");
     const acknowledged = await repeatCallerIn(OWN_STREET, "13800000003");
     const dismissed = await repeatCallerIn(OWN_STREET, "13800000004");
-    expect((await post("street-dispatcher", `/api/warnings/${acknowledged}/acknowledge`)).statusCode).toBe(200);
+    expect((await post("street-dispatcher", `/api/warnings/${acknowledged}/acknowledge`)).statusCode).toBe(
+      200,
+    );
     const note = { note: "同一户家庭成员分别来电，并非重复诉求" };
-    expect((await post("street-dispatcher", `/api/warnings/${dismissed}/dismiss`, note)).statusCode).toBe(200);
+    expect((await post("street-dispatcher", `/api/warnings/${dismissed}/dismiss`, note)).statusCode).toBe(
+      200,
+    );
     const undecided = await get("street-dispatcher", "/api/warnings?state=undecided");
     expect(undecided.statusCode).toBe(200);
     const ids = undecided.json().items.map((w: { id: string }) => w.id);
