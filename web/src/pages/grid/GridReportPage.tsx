@@ -13,30 +13,18 @@ import {
   type UploadFile,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { type PickedPoint, PointPicker } from "../../components/map";
 import type { Located } from "../../components/orders";
+import { type Disposition, OrderStateTag, ReplyFields } from "../../components/orders";
 import {
-  DEMAND_TYPES,
-  type DemandSubmission,
-  type DemandType,
-  type Disposition,
-  OrderStateTag,
-  ordersApi,
-  ReplyFields,
-  type SubmittedOrder,
-  typeLabel,
-} from "../../components/orders";
-import {
-  CategorySuggestions,
+  ClassifiedChoiceFields,
   encodePhoto,
   filesOf,
   PhotoPicker,
-  submitErrorText,
-  useCategoryTree,
-  useClassification,
-  useIdempotencyKey,
+  useClassifiedChoice,
+  useDemandSubmission,
 } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
 import { useMyGrid } from "./useMyGrid";
@@ -67,46 +55,28 @@ export default function GridReportPage() {
   const kind: Kind = params.get("kind") === "visit" ? "visit" : "patrol";
   const [form] = Form.useForm<ReportValues>();
   const content = (Form.useWatch("content", form) as string | undefined) ?? "";
-  const classification = useClassification(content);
-  const tree = useCategoryTree();
+  const choice = useClassifiedChoice(content);
   const grid = useMyGrid();
-  const [categoryCode, setCategoryCode] = useState<string | null>(null);
-  const [type, setType] = useState<DemandType | null>(null);
-  const [typeTouched, setTypeTouched] = useState(false);
-  const [urgent, setUrgent] = useState(false);
   const [point, setPoint] = useState<PickedPoint | null>(null);
   const [located, setLocated] = useState<Located | null>(null);
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [confidential, setConfidential] = useState(false);
   const [onSpot, setOnSpot] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState<SubmittedOrder | null>(null);
-  const idempotency = useIdempotencyKey();
-
-  useEffect(() => {
-    if (!typeTouched && classification.result) setType(classification.result.type);
-    if (classification.result && !urgent && classification.result.urgent) setUrgent(true);
-  }, [classification.result, typeTouched, urgent]);
+  const submission = useDemandSubmission(t("intake.networkRetry"));
+  const { submitting, error, submitted } = submission;
 
   const reset = () => {
     form.resetFields();
-    setSubmitted(null);
+    submission.reset();
     setPoint(null);
     setPhotos([]);
-    setCategoryCode(null);
-    setType(null);
-    setTypeTouched(false);
-    setUrgent(false);
+    choice.reset();
     setConfidential(false);
     setOnSpot(false);
-    setError(null);
   };
 
-  const submit = async (values: ReportValues) => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const submit = (values: ReportValues) =>
+    submission.submit(async () => {
       const attachments = await Promise.all(filesOf(photos).map(encodePhoto));
       const channelFields: Record<string, unknown> =
         kind === "patrol"
@@ -125,13 +95,13 @@ export default function GridReportPage() {
               confidential,
             }
           : undefined;
-      const body: DemandSubmission = {
+      return {
         channel: kind === "patrol" ? "grid_patrol" : "household_visit",
         channelFields,
         content: values.content.trim(),
-        ...(type ? { type } : {}),
-        ...(categoryCode ? { categoryCode } : {}),
-        urgent,
+        ...(choice.type ? { type: choice.type } : {}),
+        ...(choice.categoryCode ? { categoryCode: choice.categoryCode } : {}),
+        urgent: choice.urgent,
         // Without a point the report belongs to the worker's own grid.
         ...(point
           ? { location: { lng: point.lng, lat: point.lat, crs: point.crs } }
@@ -143,15 +113,7 @@ export default function GridReportPage() {
           ? { solveOnSpot: { disposition: values.disposition, text: values.text.trim() } }
           : {}),
       };
-      const order = await ordersApi.submit(body, idempotency.keyFor(body));
-      idempotency.settled();
-      setSubmitted(order);
-    } catch (cause) {
-      setError(submitErrorText(cause, t("intake.networkRetry")));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   if (submitted) {
     return (
@@ -278,27 +240,7 @@ export default function GridReportPage() {
           >
             <Input.TextArea rows={4} maxLength={4000} showCount data-testid="report-content" />
           </Form.Item>
-          <CategorySuggestions
-            classification={classification.result}
-            loading={classification.loading}
-            value={categoryCode}
-            onChange={setCategoryCode}
-            tree={tree}
-          />
-          <div className="grid-form__row">
-            <Segmented
-              size="small"
-              value={type ?? undefined}
-              options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
-              onChange={(value) => {
-                setType(value as DemandType);
-                setTypeTouched(true);
-              }}
-            />
-            <span className="grid-form__urgent">
-              {t("intake.urgent")} <Switch size="small" checked={urgent} onChange={setUrgent} />
-            </span>
-          </div>
+          <ClassifiedChoiceFields choice={choice} withUrgency />
         </Card>
 
         <Card size="small" title={t("grid.report.where")} className="grid-card">

@@ -1,37 +1,16 @@
 import { CheckCircleFilled, LockOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  Result,
-  Segmented,
-  Switch,
-  Typography,
-  type UploadFile,
-} from "antd";
-import { useEffect, useState } from "react";
+import { Alert, Button, Card, Form, Input, Result, Switch, Typography, type UploadFile } from "antd";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { type PickedPoint, PointPicker } from "../../components/map";
 import {
-  DEMAND_TYPES,
-  type DemandSubmission,
-  type DemandType,
-  ordersApi,
-  type SubmittedOrder,
-  typeLabel,
-} from "../../components/orders";
-import {
-  CategorySuggestions,
+  ClassifiedChoiceFields,
   encodePhoto,
   filesOf,
   PhotoPicker,
-  submitErrorText,
-  useCategoryTree,
-  useClassification,
+  useClassifiedChoice,
+  useDemandSubmission,
   useDuplicates,
-  useIdempotencyKey,
 } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
 import "./resident.css";
@@ -47,56 +26,35 @@ export default function SubmitDemandPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const content = (Form.useWatch("content", form) as string | undefined) ?? "";
-  const classification = useClassification(content);
-  const tree = useCategoryTree();
-  const [categoryCode, setCategoryCode] = useState<string | null>(null);
-  const [type, setType] = useState<DemandType | null>(null);
-  const [typeTouched, setTypeTouched] = useState(false);
+  const choice = useClassifiedChoice(content);
   const [point, setPoint] = useState<PickedPoint | null>(null);
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [confidential, setConfidential] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [placeMissing, setPlaceMissing] = useState(false);
-  const [submitted, setSubmitted] = useState<SubmittedOrder | null>(null);
-  const idempotency = useIdempotencyKey();
+  const { submitting, error, submitted, submit: send, reset } = useDemandSubmission(t("intake.networkRetry"));
   const location = point ? { lng: point.lng, lat: point.lat, crs: point.crs } : null;
   const duplicates = useDuplicates(content, { location });
-
-  // The classifier's type is a suggestion until the resident picks one.
-  useEffect(() => {
-    if (!typeTouched && classification.result) setType(classification.result.type);
-  }, [classification.result, typeTouched]);
 
   const submit = async (values: FormValues) => {
     if (!point) {
       setPlaceMissing(true);
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
+    // Urgency is not the resident's to set: the server's classifier decides it.
+    await send(async () => {
       const attachments = await Promise.all(filesOf(photos).map(encodePhoto));
-      const body: DemandSubmission = {
+      return {
         channel: "online",
         channelFields: { client: "h5" },
         content: values.content.trim(),
-        ...(type ? { type } : {}),
-        ...(categoryCode ? { categoryCode } : {}),
+        ...(choice.type ? { type: choice.type } : {}),
+        ...(choice.categoryCode ? { categoryCode: choice.categoryCode } : {}),
         location: { lng: point.lng, lat: point.lat, crs: point.crs },
         ...(values.address?.trim() ? { address: values.address.trim() } : {}),
         caller: { confidential },
         ...(attachments.length > 0 ? { attachments } : {}),
       };
-      const order = await ordersApi.submit(body, idempotency.keyFor(body));
-      idempotency.settled();
-      setSubmitted(order);
-    } catch (cause) {
-      // The same body is retried with the same key, so a lost answer never makes a second order.
-      setError(submitErrorText(cause, t("intake.networkRetry")));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   if (submitted) {
@@ -137,12 +95,10 @@ export default function SubmitDemandPage() {
               className="resident-success__again"
               onClick={() => {
                 form.resetFields();
-                setSubmitted(null);
+                reset();
                 setPoint(null);
                 setPhotos([]);
-                setCategoryCode(null);
-                setType(null);
-                setTypeTouched(false);
+                choice.reset();
                 setConfidential(false);
               }}
             >
@@ -176,26 +132,7 @@ export default function SubmitDemandPage() {
               data-testid="demand-content"
             />
           </Form.Item>
-          <CategorySuggestions
-            classification={classification.result}
-            loading={classification.loading}
-            value={categoryCode}
-            onChange={setCategoryCode}
-            tree={tree}
-          />
-          <div className="resident-card__row">
-            <span className="resident-card__label">{t("intake.type")}</span>
-            <Segmented
-              size="small"
-              value={type ?? undefined}
-              options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
-              onChange={(value) => {
-                setType(value as DemandType);
-                setTypeTouched(true);
-              }}
-              data-testid="demand-type"
-            />
-          </div>
+          <ClassifiedChoiceFields choice={choice} typeTestId="demand-type" />
           {duplicates.items.length > 0 && (
             <Alert
               type="info"

@@ -1,7 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../../api/client";
 import { newIdempotencyKey, ordersApi } from "../api";
-import type { CategoryNode, Classification, DuplicateSuggestion, PointInput } from "../types";
+import type {
+  CategoryNode,
+  Classification,
+  DemandSubmission,
+  DuplicateSuggestion,
+  PointInput,
+  SubmittedOrder,
+} from "../types";
 
 /** `value`, once it stopped changing for `delayMs`. */
 export function useDebouncedValue<T>(value: T, delayMs: number): T {
@@ -140,4 +147,40 @@ export function useIdempotencyKey(): { keyFor: (body: unknown) => string; settle
 export function submitErrorText(error: unknown, networkText: string): string {
   if (error instanceof ApiError && error.code === "NETWORK_ERROR") return networkText;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Submitting a demand from a form: one Idempotency-Key per body (a retry after a lost answer gets the
+ * same order back), the server's message or the network hint on failure, the order on success.
+ * `build` prepares the body (photos are encoded then) and may throw like the request itself.
+ */
+export function useDemandSubmission(networkText: string) {
+  const idempotency = useIdempotencyKey();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<SubmittedOrder | null>(null);
+
+  const submit = useCallback(
+    async (build: () => Promise<DemandSubmission>) => {
+      setSubmitting(true);
+      setError(null);
+      try {
+        const body = await build();
+        const order = await ordersApi.submit(body, idempotency.keyFor(body));
+        idempotency.settled();
+        setSubmitted(order);
+      } catch (cause) {
+        setError(submitErrorText(cause, networkText));
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    [idempotency, networkText],
+  );
+  const reset = useCallback(() => {
+    setSubmitted(null);
+    setError(null);
+  }, []);
+
+  return { submitting, error, submitted, submit, reset };
 }

@@ -6,6 +6,7 @@
 import "./intake.css";
 
 export { CategorySuggestions } from "./CategorySuggestions";
+export { type ClassifiedChoice, ClassifiedChoiceFields, useClassifiedChoice } from "./ClassifiedChoice";
 export { DuplicateList } from "./DuplicateList";
 export {
   MIN_CLASSIFY_LENGTH,
@@ -13,6 +14,7 @@ export {
   useCategoryTree,
   useClassification,
   useDebouncedValue,
+  useDemandSubmission,
   useDuplicates,
   useIdempotencyKey,
 } from "./hooks";
