@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recentOpenOrdersQuery } from "../../src/modules/demands/duplicate-search.js";
+import { termsOf } from "../../src/modules/demands/duplicates.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { pointInGrid, submit } from "../helpers/orders.js";
 
@@ -42,7 +43,7 @@ async function register(content: string, at: { lng: number; lat: number }): Prom
   return response.json().id;
 }
 const search = (content: string, i: number, scopePrefix = "610103") =>
-  t.ctx.duplicates.find({ content, ...points[i], gridCode: grids[i], scopePrefix });
+  t.ctx.duplicates.find({ words: termsOf(content), ...points[i], gridCode: grids[i], scopePrefix });
 
 describe("DuplicateSearch", () => {
   const ids: string[] = [];

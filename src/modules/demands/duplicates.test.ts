@@ -20,7 +20,7 @@ const east = (metres: number) => ({
   lng: HERE.lng + metres / (111_320 * Math.cos((HERE.lat * Math.PI) / 180)),
   lat: HERE.lat,
 });
-const query = { content: "建设路12号院门口下水道堵了，污水漫到路面，很臭", ...HERE, gridCode: "G1" };
+const query = { words: termsOf("建设路12号院门口下水道堵了，污水漫到路面，很臭"), ...HERE, gridCode: "G1" };
 
 describe("matchDuplicates: similar words, and the same grid or within 300 m", () => {
   it("matches the same problem in the same grid, however far", () => {

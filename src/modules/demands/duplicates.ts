@@ -11,7 +11,8 @@ const MAX_TERMS = 60;
 
 /** Where and what a new demand is, to compare with the open ones around it. */
 export interface DuplicateQuery {
-  content: string;
+  /** The demand's words (`termsOf` its content). */
+  words: readonly string[];
   /** WGS-84 point, when the demand has one. */
   lng: number | null;
   lat: number | null;
@@ -49,7 +50,7 @@ export function matchDuplicates<C extends DuplicateCandidate>(
   candidates: readonly C[],
   limit = 5,
 ): DuplicateMatch<C>[] {
-  const words = new Set(termsOf(query.content));
+  const words = new Set(query.words);
   if (words.size === 0) return [];
   const matches: DuplicateMatch<C>[] = [];
   for (const candidate of candidates) {

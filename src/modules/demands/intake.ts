@@ -68,8 +68,9 @@ export async function submitDemand(
   const caller = await callerOf(ctx, actor, submission);
   const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
+  const terms = termsOf(submission.content);
   const duplicates = await ctx.duplicates.find({
-    content: submission.content,
+    words: terms,
     lng: placement.lng,
     lat: placement.lat,
     gridCode: placement.placement.gridCode,
@@ -89,7 +90,7 @@ export async function submitDemand(
       urgent: classified.urgent,
       title: submission.title?.trim() || titleFrom(submission.content),
       content: submission.content,
-      terms: termsOf(submission.content).join(" "),
+      terms: terms.join(" "),
       address: submission.address ?? null,
       lng: placement.lng,
       lat: placement.lat,

@@ -11,6 +11,7 @@ import { DEMAND_TYPES } from "../time-limits/rules.js";
 import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { getDefaultClassifier } from "./classify/index.js";
+import { termsOf } from "./duplicates.js";
 import { type DemandSubmission, submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
@@ -170,7 +171,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         located?.grid.code ??
         (body.regionCode && ctx.regions.get(body.regionCode)?.level === "grid" ? body.regionCode : null);
       const items = await ctx.duplicates.find({
-        content: body.content,
+        words: termsOf(body.content),
         lng: point?.[0] ?? null,
         lat: point?.[1] ?? null,
         gridCode,
