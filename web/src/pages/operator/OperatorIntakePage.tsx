@@ -1,38 +1,32 @@
 import { ClearOutlined, PhoneOutlined, SendOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Drawer, Form, Input, Segmented, Switch, Tag, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { GridProperties } from "../../api/types";
+import { Alert, App, Button, Card, Drawer, Form, Input, Switch, Typography } from "antd";
+import { useCallback, useRef, useState } from "react";
 import { useMe } from "../../auth/context";
-import { type PickedPoint, PointPicker } from "../../components/map";
+import type { PickedPoint } from "../../components/map";
 import {
-  DEMAND_TYPES,
   type DemandSubmission,
-  type DemandType,
   type DuplicateSuggestion,
   type Located,
   type Order,
   OrderDetailPanel,
   ordersApi,
   type SubmittedOrder,
-  typeLabel,
 } from "../../components/orders";
 import {
-  CategorySuggestions,
+  ClassifiedChoiceFields,
   DuplicateList,
   submitErrorText,
-  useCategoryTree,
-  useClassification,
+  useClassifiedChoice,
   useDuplicates,
   useIdempotencyKey,
 } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
-import { gridStyle } from "../regions/gridStyles";
-import { streetSwatches } from "../regions/streetColors";
-import { useGridData } from "../regions/useGridData";
 import { CallerHistory } from "./CallerHistory";
+import { CallMap } from "./CallMap";
 import { RegionCascader } from "./RegionCascader";
 import { RoutingHint } from "./RoutingHint";
 import { SubmittedPanel } from "./SubmittedPanel";
+import { useCallKeys } from "./useCallKeys";
 import "./operator.css";
 
 interface CallValues {
@@ -62,12 +56,7 @@ export default function OperatorIntakePage() {
   const [form] = Form.useForm<CallValues>();
   const phone = ((Form.useWatch("phone", form) as string | undefined) ?? "").trim();
   const content = (Form.useWatch("content", form) as string | undefined) ?? "";
-  const classification = useClassification(content, 300);
-  const tree = useCategoryTree();
-  const grids = useGridData();
-  const [categoryCode, setCategoryCode] = useState<string | null>(null);
-  const [type, setType] = useState<DemandType | null>(null);
-  const [urgent, setUrgent] = useState(false);
+  const choice = useClassifiedChoice(content, 300);
   const [confidential, setConfidential] = useState(false);
   const [point, setPoint] = useState<PickedPoint | null>(null);
   const [located, setLocated] = useState<Located | null>(null);
@@ -89,37 +78,12 @@ export default function OperatorIntakePage() {
   const regionCode = located?.grid.code ?? regionPath[regionPath.length - 1] ?? null;
   const location = point ? { lng: point.lng, lat: point.lat, crs: point.crs } : null;
   const duplicates = useDuplicates(content, { location, regionCode }, 400);
-  const suggestedCategory = categoryCode ?? classification.result?.candidates[0]?.code ?? null;
-
-  const features = grids.data?.collection.features;
-  const styleGrid = useMemo(() => {
-    const colorByStreet = new Map(
-      streetSwatches(features ?? []).map((street) => [street.code, street.color]),
-    );
-    return (grid: GridProperties) => ({
-      ...gridStyle(colorByStreet.get(grid.streetCode), { hovered: false, selected: false }),
-      fillOpacity: 0.3,
-    });
-  }, [features]);
-
-  const acceptSuggestion = useCallback(
-    (index: number) => {
-      const result = classification.result;
-      const candidate = result?.candidates[index];
-      if (!result || !candidate) return;
-      setCategoryCode(candidate.code);
-      setType(result.type);
-      setUrgent(result.urgent);
-    },
-    [classification.result],
-  );
+  const suggestedCategory = choice.categoryCode ?? choice.classification.result?.candidates[0]?.code ?? null;
 
   const clear = useCallback(() => {
     setCallSerial((serial) => serial + 1);
     form.resetFields();
-    setCategoryCode(null);
-    setType(null);
-    setUrgent(false);
+    choice.reset();
     setConfidential(false);
     setPoint(null);
     setLocated(null);
@@ -130,7 +94,7 @@ export default function OperatorIntakePage() {
     setMergingId(null);
     idempotency.settled();
     window.setTimeout(() => phoneRef.current?.focus(), 0);
-  }, [form, idempotency]);
+  }, [form, idempotency, choice.reset]);
 
   /** Submits the call; with `mergeInto` the new order is merged into that open one right away. */
   const submit = useCallback(
@@ -153,9 +117,9 @@ export default function OperatorIntakePage() {
           channel: "12345",
           channelFields: { workOrderNo: values.workOrderNo.trim(), ...(callAt ? { callAt } : {}) },
           content: values.content.trim(),
-          ...(type ? { type } : {}),
-          ...(categoryCode ? { categoryCode } : {}),
-          urgent,
+          ...(choice.type ? { type: choice.type } : {}),
+          ...(choice.categoryCode ? { categoryCode: choice.categoryCode } : {}),
+          urgent: choice.urgent,
           ...(location ? { location } : { regionCode: regionCode ?? undefined }),
           ...(values.address?.trim() ? { address: values.address.trim() } : {}),
           caller: {
@@ -185,37 +149,16 @@ export default function OperatorIntakePage() {
         setMergingId(null);
       }
     },
-    [form, location, regionCode, t, callAt, type, categoryCode, urgent, confidential, idempotency, message],
+    [form, location, regionCode, t, callAt, choice, confidential, idempotency, message],
   );
 
-  // Page-wide keys: Ctrl/⌘+Enter submits, Esc starts the next call, Alt+1…3 accept a suggestion.
-  const keys = useRef({ submit, clear, acceptSuggestion, submitted, drawerOpen: false });
-  keys.current = { submit, clear, acceptSuggestion, submitted, drawerOpen: openOrderId !== null };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        if (!keys.current.submitted) void keys.current.submit();
-        return;
-      }
-      if (event.key === "Escape") {
-        const active = document.activeElement;
-        // Esc first closes an open dropdown, drawer or dialog; only then does it clear the call.
-        if (active?.getAttribute("aria-expanded") === "true") return;
-        if (keys.current.drawerOpen) return;
-        event.preventDefault();
-        keys.current.clear();
-        return;
-      }
-      if (event.altKey && /^Digit[1-3]$/.test(event.code)) {
-        event.preventDefault();
-        keys.current.acceptSuggestion(Number(event.code.slice(5)) - 1);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useCallKeys({
+    submit,
+    clear,
+    acceptSuggestion: choice.accept,
+    submitted: submitted !== null,
+    drawerOpen: openOrderId !== null,
+  });
 
   // The call starts with the first thing typed.
   const onValuesChange = () => {
@@ -317,32 +260,13 @@ export default function OperatorIntakePage() {
                 >
                   <Input.TextArea rows={5} maxLength={4000} showCount data-testid="call-content" />
                 </Form.Item>
-                <CategorySuggestions
-                  classification={classification.result}
-                  loading={classification.loading}
-                  value={categoryCode}
-                  onChange={setCategoryCode}
+                <ClassifiedChoiceFields
+                  choice={choice}
+                  withUrgency
                   hotkeyLabel={hotkeyLabel}
-                  tree={tree}
+                  typeTestId="call-type"
+                  urgentTestId="call-urgent"
                 />
-                <div className="operator-form__row operator-form__row--center">
-                  <span className="muted">{t("intake.type")}</span>
-                  <Segmented
-                    value={type ?? classification.result?.type ?? undefined}
-                    options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
-                    onChange={(value) => setType(value as DemandType)}
-                    data-testid="call-type"
-                  />
-                  <span className="operator-form__urgent">
-                    {t("intake.urgent")}{" "}
-                    <Switch size="small" checked={urgent} onChange={setUrgent} data-testid="call-urgent" />
-                    {classification.result?.urgent && !urgent && (
-                      <Tag color="red" className="operator-form__hint-tag">
-                        {t("operator.form.urgentSuggested")}
-                      </Tag>
-                    )}
-                  </span>
-                </div>
                 <div className="operator-form__row">
                   <Form.Item label={t("operator.form.region")} className="operator-form__grow">
                     <RegionCascader
@@ -423,7 +347,7 @@ export default function OperatorIntakePage() {
             className="operator-card"
             styles={{ body: { padding: 8 } }}
           >
-            <PointPicker
+            <CallMap
               value={point}
               onChange={(next) => {
                 setPoint(next);
@@ -433,10 +357,6 @@ export default function OperatorIntakePage() {
                 setLocated(found);
                 if (found) setRegionPath([found.street.code, found.community.code, found.grid.code]);
               }}
-              grids={features}
-              styleGrid={styleGrid}
-              receivedAt={grids.data?.receivedAt}
-              className="operator-map"
             />
           </Card>
         </div>

@@ -35,6 +35,18 @@ export function useClassifiedChoice(content: string, delayMs?: number) {
     setUrgent(value);
     setUrgentTouched(true);
   }, []);
+  /** Takes the classifier's n-th category with its type and urgency (the operator's Alt+1…3). */
+  const accept = useCallback(
+    (index: number) => {
+      const result = classification.result;
+      const candidate = result?.candidates[index];
+      if (!result || !candidate) return;
+      setCategoryCode(candidate.code);
+      chooseType(result.type);
+      chooseUrgent(result.urgent);
+    },
+    [classification.result, chooseType, chooseUrgent],
+  );
   const reset = useCallback(() => {
     setCategoryCode(null);
     setType(null);
@@ -52,6 +64,7 @@ export function useClassifiedChoice(content: string, delayMs?: number) {
     chooseType,
     urgent,
     chooseUrgent,
+    accept,
     reset,
   };
 }
@@ -62,11 +75,16 @@ export type ClassifiedChoice = ReturnType<typeof useClassifiedChoice>;
 export function ClassifiedChoiceFields({
   choice,
   withUrgency = false,
+  hotkeyLabel,
   typeTestId,
+  urgentTestId,
 }: {
   choice: ClassifiedChoice;
   withUrgency?: boolean;
+  /** Shown on the first chips, e.g. "Alt+1", where keys accept them. */
+  hotkeyLabel?: (index: number) => string;
   typeTestId?: string;
+  urgentTestId?: string;
 }) {
   const t = useT();
   return (
@@ -77,6 +95,7 @@ export function ClassifiedChoiceFields({
         value={choice.categoryCode}
         onChange={choice.setCategoryCode}
         tree={choice.tree}
+        hotkeyLabel={hotkeyLabel}
       />
       <div className="classified-choice__row">
         <span className="classified-choice__label">{t("intake.type")}</span>
@@ -90,7 +109,12 @@ export function ClassifiedChoiceFields({
         {withUrgency && (
           <span className="classified-choice__urgent">
             {t("intake.urgent")}{" "}
-            <Switch size="small" checked={choice.urgent} onChange={choice.chooseUrgent} />
+            <Switch
+              size="small"
+              checked={choice.urgent}
+              onChange={choice.chooseUrgent}
+              data-testid={urgentTestId}
+            />
           </span>
         )}
       </div>
