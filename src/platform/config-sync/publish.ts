@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { payloadFields } from "../notification-payload.js";
 
 /** The NOTIFY channel on which instances tell each other that admin configuration changed. */
 export const CONFIG_CHANNEL = "minhu_config";
@@ -51,14 +52,9 @@ export async function publishConfigChange(
 
 /** Reads a notification payload; null unless well-formed (anyone connected may NOTIFY the channel). */
 export function parseConfigChange(payload: string): ConfigChange | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const { parts, origin } = value as Record<string, unknown>;
+  const fields = payloadFields(payload);
+  if (!fields) return null;
+  const { parts, origin } = fields;
   if (typeof origin !== "string" || !Array.isArray(parts)) return null;
   const known = parts.filter((part): part is ConfigPart => CONFIG_PARTS.includes(part as ConfigPart));
   return known.length > 0 ? { parts: known, origin } : null;

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { payloadFields } from "../notification-payload.js";
 
 /** The NOTIFY channel every instance listens on for order changes. */
 export const ORDER_CHANNEL = "minhu_orders";
@@ -53,13 +54,8 @@ function payloadOf(change: OrderChange): string {
 
 /** Reads a notification payload; null unless it is a well-formed change (anyone may NOTIFY the channel). */
 export function parseOrderChange(payload: string): OrderChange | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  return isOrderChange(value) ? onlyChangeFields(value) : null;
+  const fields = payloadFields(payload);
+  return fields && isOrderChange(fields) ? onlyChangeFields(fields) : null;
 }
 
 const TEXT_FIELDS = [
@@ -72,9 +68,7 @@ const TEXT_FIELDS = [
   "at",
 ] as const;
 
-function isOrderChange(value: unknown): value is OrderChange {
-  if (typeof value !== "object" || value === null) return false;
-  const fields = value as Record<string, unknown>;
+function isOrderChange(fields: Record<string, unknown>): fields is Record<string, unknown> & OrderChange {
   return (
     TEXT_FIELDS.every((field) => typeof fields[field] === "string") &&
     Array.isArray(fields.unitIds) &&
@@ -118,14 +112,9 @@ export async function publishWarningNotice(
 
 /** Reads a warning notice; null unless well-formed (anyone connected may NOTIFY the channel). */
 export function parseWarningNotice(payload: string): WarningNotice | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const { regionCodes, at } = value as Record<string, unknown>;
+  const fields = payloadFields(payload);
+  if (!fields) return null;
+  const { regionCodes, at } = fields;
   if (typeof at !== "string" || !Array.isArray(regionCodes)) return null;
   if (!regionCodes.every((code) => typeof code === "string")) return null;
   return { regionCodes: regionCodes as string[], at };
