@@ -350,6 +350,25 @@ async function main(): Promise<void> {
     assert(Number(await report.getAttribute("data-errors")) > 0, "the broken feature is reported");
     await screenshot(a, "admin-grid-import-zh.png");
 
+    // An admin write and delete: a holiday added for next year's calendar, then removed again.
+    await a.goto(`${base}/admin?tab=holidays`);
+    await a.locator('[data-testid="admin-page"][data-tab="holidays"]').waitFor();
+    const nextYear = new Date().getFullYear() + 1;
+    await a.getByPlaceholder("日期").fill(`${nextYear}-01-02`);
+    await a.keyboard.press("Enter");
+    await a.getByPlaceholder("名称").fill("浏览器测试假日");
+    await a.getByRole("button", { name: /添加/ }).click();
+    const holiday = a.locator(".ant-table-row", { hasText: "浏览器测试假日" });
+    await holiday.waitFor({ timeout: 15_000 });
+    await a.getByText("已保存").first().waitFor();
+    await holiday.getByRole("button", { name: "删除" }).click();
+    await a
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /确\s*定|OK/ })
+      .click();
+    await holiday.waitFor({ state: "detached", timeout: 15_000 });
+    console.log(`admin added and deleted the holiday ${nextYear}-01-02 in the UI`);
+
     await a.goto(`${base}/dashboard`);
     await a.getByTestId("dashboard-page").waitFor();
     await a.locator('[data-testid="chart-trend"] canvas').waitFor({ timeout: 30_000 });

@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   Alert,
-  App,
   Button,
   Card,
   Form,
@@ -22,7 +21,7 @@ const HANDLING_LEVELS: readonly HandlingLevel[] = ["grid", "community", "street"
 
 import { useT } from "../../i18n/context";
 import { adminApi, type CatalogueInput, type CatalogueRow } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { ServerError, useAdminSave, useRowAction } from "./shared";
 import { useCategoryOptions } from "./useCategoryOptions";
 
 function unitOptions(units: Unit[]) {
@@ -32,19 +31,18 @@ function unitOptions(units: Unit[]) {
 /** 派单目录: category (+ region) → lowest handling level, main and assisting units. */
 export function CatalogueTab() {
   const t = useT();
-  const { message } = App.useApp();
   const [category, setCategory] = useState<string | undefined>();
   const rows = useRequest((signal) => adminApi.catalogue(category, signal), [category]);
   const categories = useCategoryOptions();
   const { units } = useUnits();
   const [editing, setEditing] = useState<CatalogueRow | "new" | null>(null);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
+  const act = useRowAction();
 
   const open = (row: CatalogueRow | "new") => {
     setEditing(row);
-    setError(null);
+    editor.clearError();
     form.setFieldsValue(
       row === "new"
         ? {
@@ -69,9 +67,7 @@ export function CatalogueTab() {
       regionCode: string;
       unitId?: number;
     };
-    setSaving(true);
-    setError(null);
-    try {
+    await editor.save(async () => {
       const body = {
         handlingLevel: values.handlingLevel,
         unitId: values.unitId ?? null,
@@ -84,25 +80,16 @@ export function CatalogueTab() {
           regionCode: values.regionCode.trim() || null,
         });
       } else if (editing) await adminApi.updateCatalogue(editing.id, body);
-      message.success(t("admin.saved"));
       setEditing(null);
       rows.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
-  const remove = async (row: CatalogueRow) => {
-    try {
+  const remove = (row: CatalogueRow) =>
+    act(async () => {
       await adminApi.deleteCatalogue(row.id);
-      message.success(t("admin.deleted"));
       rows.reload();
-    } catch (failure) {
-      message.error(messageOf(failure));
-    }
-  };
+    }, t("admin.deleted"));
 
   return (
     <Card
@@ -196,7 +183,7 @@ export function CatalogueTab() {
         title={editing === "new" ? t("admin.catalogue.add") : t("admin.catalogue.edit")}
         onCancel={() => setEditing(null)}
         onOk={() => save().catch(() => undefined)}
-        confirmLoading={saving}
+        confirmLoading={editor.saving}
         okText={t("admin.save")}
         destroyOnHidden
       >
@@ -253,7 +240,7 @@ export function CatalogueTab() {
             />
           </Form.Item>
         </Form>
-        <ServerError error={error} />
+        <ServerError error={editor.error} />
       </Modal>
     </Card>
   );

@@ -6,7 +6,7 @@ import { useRequest } from "../../api/useRequest";
 import type { CategoryNode } from "../../components/orders";
 import { useI18n } from "../../i18n/context";
 import { adminApi } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { messageOf, ServerError, useAdminSave } from "./shared";
 import { TimeLimitsCard } from "./TimeLimitsCard";
 
 type Editing = { mode: "create"; parent: CategoryNode | null } | { mode: "rename"; node: CategoryNode };
@@ -26,8 +26,7 @@ export function CategoriesTab() {
   const tree = useRequest((signal) => adminApi.categories(signal), []);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
   const roots = tree.data?.items ?? [];
 
   const toggle = async (node: CategoryNode, active: boolean) => {
@@ -96,7 +95,7 @@ export function CategoriesTab() {
 
   const open = (next: Editing | null) => {
     setEditing(next);
-    setError(null);
+    editor.clearError();
     if (!next) return;
     if (next.mode === "rename")
       form.setFieldsValue({ code: next.node.code, name: next.node.name, nameEn: next.node.nameEn ?? "" });
@@ -106,9 +105,7 @@ export function CategoriesTab() {
   const save = async () => {
     if (!editing) return;
     const values = (await form.validateFields()) as { code: string; name: string; nameEn?: string };
-    setSaving(true);
-    setError(null);
-    try {
+    await editor.save(async () => {
       const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
       if (editing.mode === "rename")
         await adminApi.updateCategory(editing.node.code, { name: values.name.trim(), nameEn });
@@ -119,14 +116,9 @@ export function CategoriesTab() {
           name: values.name.trim(),
           nameEn,
         });
-      message.success(t("admin.saved"));
       setEditing(null);
       tree.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const parentCode = editing?.mode === "create" ? (editing.parent?.code ?? "") : "";
@@ -167,7 +159,7 @@ export function CategoriesTab() {
         title={editing?.mode === "rename" ? t("admin.categories.rename") : t("admin.categories.create")}
         onCancel={() => open(null)}
         onOk={() => save().catch(() => undefined)}
-        confirmLoading={saving}
+        confirmLoading={editor.saving}
         destroyOnHidden
         okText={t("admin.save")}
       >
@@ -205,7 +197,7 @@ export function CategoriesTab() {
             <Input maxLength={100} />
           </Form.Item>
         </Form>
-        <ServerError error={error} />
+        <ServerError error={editor.error} />
       </Modal>
     </Row>
   );

@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   Alert,
-  App,
   Button,
   Card,
   DatePicker,
@@ -19,7 +18,7 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { useT } from "../../i18n/context";
 import { adminApi, type CalendarDay } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 /**
  * 节假日: a year's days off and make-up working days — the official arrangement (shipped up to the
@@ -27,44 +26,31 @@ import { messageOf, ServerError } from "./shared";
  */
 export function HolidaysTab() {
   const t = useT();
-  const { message } = App.useApp();
   const [year, setYear] = useState(dayjs().year());
   const list = useRequest((signal) => adminApi.holidays(year, signal), [year]);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
+  const act = useRowAction();
   const official = list.data?.officialYears;
   const beyondOfficial = official !== undefined && official.length > 0 && year > Math.max(...official);
 
-  const add = async (values: { day: Dayjs; kind: "holiday" | "workday"; name: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const add = (values: { day: Dayjs; kind: "holiday" | "workday"; name: string }) =>
+    editor.save(async () => {
       await adminApi.addHoliday({
         day: values.day.format("YYYY-MM-DD"),
         kind: values.kind,
         name: values.name.trim(),
       });
-      message.success(t("admin.saved"));
       form.resetFields(["day", "name"]);
       if (values.day.year() !== year) setYear(values.day.year());
       else list.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
-  const remove = async (day: CalendarDay) => {
-    try {
+  const remove = (day: CalendarDay) =>
+    act(async () => {
       await adminApi.deleteHoliday(day.day);
-      message.success(t("admin.deleted"));
       list.reload();
-    } catch (failure) {
-      message.error(messageOf(failure));
-    }
-  };
+    }, t("admin.deleted"));
 
   return (
     <Card
@@ -97,7 +83,7 @@ export function HolidaysTab() {
         className="admin-holiday-form"
         initialValues={{ kind: "holiday" }}
         onFinish={add}
-        disabled={saving}
+        disabled={editor.saving}
       >
         <Form.Item name="day" rules={[{ required: true, message: t("admin.holidays.dayRequired") }]}>
           <DatePicker placeholder={t("admin.holidays.day")} />
@@ -120,11 +106,11 @@ export function HolidaysTab() {
         >
           <Input placeholder={t("admin.holidays.name")} maxLength={30} style={{ width: 180 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={saving}>
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={editor.saving}>
           {t("admin.holidays.add")}
         </Button>
       </Form>
-      <ServerError error={error} />
+      <ServerError error={editor.error} />
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<CalendarDay>
         size="small"

@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, InputNumber, Select, Skeleton, Space, Switch, Table } from "antd";
+import { Alert, Button, Card, Input, InputNumber, Select, Skeleton, Space, Switch, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { DEMAND_TYPES, typeLabel } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { adminApi, type TimeLimitRule } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { ServerError, useAdminSave } from "./shared";
 
 type Row = TimeLimitRule & { key: number };
 let nextKey = 1;
@@ -17,12 +17,10 @@ const withKeys = (rules: TimeLimitRule[]): Row[] => rules.map((rule) => ({ ...ru
  */
 export function TimeLimitsCard() {
   const t = useT();
-  const { message } = App.useApp();
   const loaded = useRequest((signal) => adminApi.timeLimits(signal), []);
   const [rows, setRows] = useState<Row[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
 
   useEffect(() => {
     if (loaded.data) {
@@ -36,20 +34,12 @@ export function TimeLimitsCard() {
     setDirty(true);
   };
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    editor.save(async () => {
       const saved = await adminApi.replaceTimeLimits(rows.map(({ key: _key, ...rule }) => rule));
       setRows(withKeys(saved.items));
       setDirty(false);
-      message.success(t("admin.saved"));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const prefixInvalid = (value: string | null) => value !== null && !/^[0-9]{2}([0-9]{2}){0,2}$/.test(value);
 
@@ -80,7 +70,7 @@ export function TimeLimitsCard() {
           >
             {t("admin.limits.add")}
           </Button>
-          <Button size="small" type="primary" disabled={!dirty} loading={saving} onClick={save}>
+          <Button size="small" type="primary" disabled={!dirty} loading={editor.saving} onClick={save}>
             {t("admin.save")}
           </Button>
         </Space>
@@ -88,7 +78,7 @@ export function TimeLimitsCard() {
     >
       {loaded.loading && !loaded.data && <Skeleton active />}
       {loaded.error && <Alert type="error" showIcon title={loaded.error.message} />}
-      <ServerError error={error} />
+      <ServerError error={editor.error} />
       {loaded.data && (
         <Table<Row>
           size="small"

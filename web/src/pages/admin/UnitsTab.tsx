@@ -1,11 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { label, type Unit } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type AdminUnit, adminApi } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 const KINDS: readonly Unit["kind"][] = [
   "department",
@@ -18,14 +18,13 @@ const KINDS: readonly Unit["kind"][] = [
 /** 承办单位: departments, street offices, community committees; create, rename, move, (de)activate. */
 export function UnitsTab() {
   const t = useT();
-  const { message } = App.useApp();
   const list = useRequest((signal) => adminApi.units(signal), []);
   const [kind, setKind] = useState<Unit["kind"] | undefined>();
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<AdminUnit | "new" | null>(null);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
+  const act = useRowAction();
 
   const items = (list.data?.items ?? []).filter(
     (unit) =>
@@ -34,7 +33,7 @@ export function UnitsTab() {
 
   const open = (unit: AdminUnit | "new") => {
     setEditing(unit);
-    setError(null);
+    editor.clearError();
     form.setFieldsValue(
       unit === "new"
         ? { code: "", name: "", nameEn: "", kind: "department", regionCode: "610103" }
@@ -56,9 +55,7 @@ export function UnitsTab() {
       kind: Unit["kind"];
       regionCode: string;
     };
-    setSaving(true);
-    setError(null);
-    try {
+    await editor.save(async () => {
       const body = {
         name: values.name.trim(),
         nameEn: values.nameEn?.trim() || null,
@@ -67,24 +64,16 @@ export function UnitsTab() {
       };
       if (editing === "new") await adminApi.createUnit({ ...body, code: values.code.trim() });
       else if (editing) await adminApi.updateUnit(editing.id, body);
-      message.success(t("admin.saved"));
       setEditing(null);
       list.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
-  const setActive = async (unit: AdminUnit, active: boolean) => {
-    try {
+  const setActive = (unit: AdminUnit, active: boolean) =>
+    act(async () => {
       await adminApi.updateUnit(unit.id, { active });
       list.reload();
-    } catch (failure) {
-      message.error(messageOf(failure));
-    }
-  };
+    });
 
   return (
     <Card
@@ -159,7 +148,7 @@ export function UnitsTab() {
         title={editing === "new" ? t("admin.units.add") : t("admin.units.edit")}
         onCancel={() => setEditing(null)}
         onOk={() => save().catch(() => undefined)}
-        confirmLoading={saving}
+        confirmLoading={editor.saving}
         okText={t("admin.save")}
         destroyOnHidden
       >
@@ -200,7 +189,7 @@ export function UnitsTab() {
             <Input />
           </Form.Item>
         </Form>
-        <ServerError error={error} />
+        <ServerError error={editor.error} />
       </Modal>
     </Card>
   );

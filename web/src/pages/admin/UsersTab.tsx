@@ -1,12 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
 import { useUnits } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type AdminUser, adminApi } from "./api";
-import { messageOf, ServerError } from "./shared";
+import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 type Dialog =
   | { mode: "create" }
@@ -16,7 +16,6 @@ type Dialog =
 /** 用户与角色: accounts in the jurisdiction, paged and filtered on the server; create, rename, reset, (de)activate. */
 export function UsersTab() {
   const t = useT();
-  const { message } = App.useApp();
   const { units } = useUnits();
   const [filters, setFilters] = useState<{ role?: Role; q?: string; region?: string }>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -26,8 +25,8 @@ export function UsersTab() {
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useAdminSave();
+  const act = useRowAction();
   const role = Form.useWatch("role", form) as Role | undefined;
 
   const filter = (patch: Partial<typeof filters>) => {
@@ -37,7 +36,7 @@ export function UsersTab() {
 
   const open = (next: Dialog) => {
     setDialog(next);
-    setError(null);
+    editor.clearError();
     form.resetFields();
     if (next.mode === "rename") form.setFieldsValue({ displayName: next.user.displayName });
     if (next.mode === "create") form.setFieldsValue({ role: "staff" });
@@ -46,9 +45,7 @@ export function UsersTab() {
   const save = async () => {
     if (!dialog) return;
     const values = (await form.validateFields()) as Record<string, string | number | undefined>;
-    setSaving(true);
-    setError(null);
-    try {
+    await editor.save(async () => {
       if (dialog.mode === "create") {
         const body = Object.fromEntries(
           Object.entries(values).filter(([, v]) => v !== undefined && v !== ""),
@@ -57,24 +54,16 @@ export function UsersTab() {
       } else if (dialog.mode === "password")
         await adminApi.updateUser(dialog.user.id, { password: String(values.password) });
       else await adminApi.updateUser(dialog.user.id, { displayName: String(values.displayName).trim() });
-      message.success(t("admin.saved"));
       setDialog(null);
       list.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
-  const setActive = async (user: AdminUser, active: boolean) => {
-    try {
+  const setActive = (user: AdminUser, active: boolean) =>
+    act(async () => {
       await adminApi.updateUser(user.id, { active });
       list.reload();
-    } catch (failure) {
-      message.error(messageOf(failure));
-    }
-  };
+    });
 
   const passwordRules = [
     { required: true, message: t("admin.required") },
@@ -195,7 +184,7 @@ export function UsersTab() {
         }
         onCancel={() => setDialog(null)}
         onOk={() => save().catch(() => undefined)}
-        confirmLoading={saving}
+        confirmLoading={editor.saving}
         okText={t("admin.save")}
         destroyOnHidden
       >
@@ -272,7 +261,7 @@ export function UsersTab() {
             </Form.Item>
           )}
         </Form>
-        <ServerError error={error} />
+        <ServerError error={editor.error} />
       </Modal>
     </Card>
   );
