@@ -40,7 +40,8 @@ export async function createContext(
   database: Database,
   config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">,
 ): Promise<AppContext> {
-  const ctx: Omit<AppContext, "intake" | "duplicates"> = {
+  // The intake writer and the duplicate search are built over the context they belong to.
+  const ctx = {
     database,
     db: database.db,
     vault: new PhoneVault(config.secretKey),
@@ -51,7 +52,9 @@ export async function createContext(
     now: () => new Date(),
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
-  };
-  const full = ctx as AppContext;
-  return Object.assign(full, { intake: new IntakeWriter(full), duplicates: new DuplicateSearch(full) });
+  } as AppContext;
+  ctx.intake = new IntakeWriter(ctx);
+  ctx.duplicates = new DuplicateSearch(ctx);
+  await ctx.duplicates.start(database);
+  return ctx;
 }

@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recentOpenOrdersQuery } from "../../src/modules/demands/duplicate-search.js";
+import { openDemandsQuery } from "../../src/modules/demands/duplicate-search.js";
 import { termsOf } from "../../src/modules/demands/duplicates.js";
+import { createContext } from "../../src/server/bootstrap.js";
+import type { AppContext } from "../../src/server/context.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { pointInGrid, submit } from "../helpers/orders.js";
+import { must, pointInGrid, submit } from "../helpers/orders.js";
 
 /**
  * 重复诉求 through the database: intake stores each demand's words, and the search compares a new
@@ -42,8 +45,18 @@ async function register(content: string, at: { lng: number; lat: number }): Prom
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id;
 }
+const searchOn = (ctx: AppContext, content: string, i: number, scopePrefix = "610103") =>
+  ctx.duplicates.find({ words: termsOf(content), ...points[i], gridCode: grids[i], scopePrefix });
 const search = (content: string, i: number, scopePrefix = "610103") =>
-  t.ctx.duplicates.find({ words: termsOf(content), ...points[i], gridCode: grids[i], scopePrefix });
+  searchOn(t.ctx, content, i, scopePrefix);
+
+/** Notifications arrive a moment after the commit. */
+async function eventually(condition: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 25) {
+    if (waited > 5000) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 describe("DuplicateSearch", () => {
   const ids: string[] = [];
@@ -68,9 +81,9 @@ describe("DuplicateSearch", () => {
     expect((await search(SEWER_AGAIN, 0, "610103001")).map((d) => d.id)).toEqual([ids[0]]);
   });
 
-  it("leaves out orders no longer open", async () => {
-    await t.ctx.db.updateTable("orders").set({ state: "closed" }).where("id", "=", ids[2]).execute();
-    expect(await search(SEWER_AGAIN, 2)).toEqual([]);
+  it("leaves out an order once it is no longer open", async () => {
+    await must(t, "district-dispatcher", ids[2], "reject", { reason: "测试：不予受理" });
+    await eventually(async () => (await search(SEWER_AGAIN, 2)).length === 0);
   });
 
   it("leaves out orders older than 30 days", async () => {
@@ -86,7 +99,7 @@ describe("DuplicateSearch", () => {
     // The test database is too small for the planner to prefer an index: inside a transaction that is
     // rolled back, every other index of orders is dropped and sequential scans are discouraged, so the
     // plan shows whether the partial index's predicate matches what the search asks.
-    const query = recentOpenOrdersQuery([{ gridCodes: grids, since: new Date(Date.now() - 86_400_000) }]);
+    const query = openDemandsQuery(grids);
     const rollback = new Error("rollback");
     let plan = "";
     await t.ctx.db
@@ -116,5 +129,23 @@ describe("DuplicateSearch", () => {
       location: points[0],
     });
     expect(response.json().suggestions.duplicates.map((d: { id: string }) => d.id)).toEqual([ids[0]]);
+  });
+});
+
+describe("two server instances on one database", () => {
+  it("each suggests what the other registered, and drops what the other closed", async () => {
+    const other = await createContext(t.database, {
+      secretKey: randomBytes(32),
+      tileUrl: null,
+      tileAttribution: null,
+    });
+    const text = "文化巷口的井盖松动了，车一压就响，晚上很吵还危险";
+    const again = "文化巷口井盖松动，车压过去哐哐响，很危险";
+    // The other instance has read the grid before the demand exists.
+    expect(await searchOn(other, again, 0)).toEqual([]);
+    const id = await register(text, points[0]);
+    await eventually(async () => (await searchOn(other, again, 0)).some((d) => d.id === id));
+    await must(t, "district-dispatcher", id, "reject", { reason: "测试：不予受理" });
+    await eventually(async () => !(await searchOn(other, again, 0)).some((d) => d.id === id));
   });
 });

@@ -1,18 +1,20 @@
 import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { Batcher } from "../../platform/batching.js";
+import { ORDER_CHANNEL, parseOrderChange } from "../../platform/events/publish.js";
 import type { AppContext } from "../../server/context.js";
-import { OPEN_STATES, ORDER_STATES } from "../orders/workflow/lifecycle.js";
+import { OPEN_STATES, ORDER_STATES, type OrderState } from "../orders/workflow/lifecycle.js";
 import type { RegionDirectory } from "../regions/directory.js";
 import {
   boxAround,
   DUPLICATE_RADIUS_METRES,
   DUPLICATE_WINDOW_DAYS,
-  type DuplicateCandidate,
   type DuplicateQuery,
   MAX_CANDIDATES,
   matchDuplicates,
 } from "./duplicates.js";
+import { type OpenDemand, OpenDemandIndex } from "./open-demands.js";
 
 export interface DuplicateSearchRequest extends DuplicateQuery {
   /** Only orders inside this region prefix (the caller's visibility). */
@@ -37,6 +39,10 @@ interface Described {
   createdAt: Date;
 }
 
+/** How long a grid's open demands are trusted without hearing of a change: bounds unseen SQL edits. */
+const GRID_MAX_AGE_MS = 60_000;
+const WINDOW_MS = DUPLICATE_WINDOW_DAYS * 86_400_000;
+
 /**
  * Open = not in a terminal state, written as the literal predicate of the partial index
  * `orders_open_by_grid` (migration 0005), so that the planner can prove the index applies.
@@ -47,44 +53,63 @@ const OPEN_PREDICATE = sql.raw(
     .join(", ")})`,
 );
 
-/** The recent open orders of some grids: what one demand is compared with. */
-export interface Lookup {
-  gridCodes: string[];
-  since: Date;
-}
-
 /**
  * Finds the open demands a new one may repeat (same grid or 300 m, last 30 days, similar words), for
- * intake and for the suggestions shown while typing. Concurrent searches share their statements: one
- * reads the candidates' words and places, one describes the few that match.
+ * intake and for the suggestions shown while typing. The grids' open demands come from an in-memory
+ * index kept current by the order notifications (`start`); the few that match are described by one
+ * statement per batch of searches.
  */
 export class DuplicateSearch {
-  private readonly lookups: Batcher<Lookup, DuplicateCandidate[]>;
+  private readonly index: OpenDemandIndex;
   private readonly descriptions: Batcher<string[], Map<string, Described>>;
 
   constructor(private readonly ctx: AppContext) {
-    this.lookups = new Batcher((batch) => recentOpenOrders(ctx.db, batch));
+    const grids = new Batcher((batch: string[][]) => openDemandsOf(ctx.db, batch));
+    this.index = new OpenDemandIndex(
+      async (codes) => {
+        const found = await grids.submit(codes);
+        return new Map(codes.map((code) => [code, found.get(code) ?? []]));
+      },
+      { perGrid: MAX_CANDIDATES, maxAgeMs: GRID_MAX_AGE_MS, now: () => ctx.now().getTime() },
+    );
     this.descriptions = new Batcher((batch) => describe(ctx.db, batch));
+  }
+
+  /** Hears every instance's order changes; returns the function that stops listening. */
+  start(database: Pick<Database, "listen">): Promise<() => Promise<void>> {
+    return database.listen(ORDER_CHANNEL, (payload) => {
+      const change = parseOrderChange(payload);
+      if (!change) return;
+      const open = OPEN_STATES.includes(change.state as OrderState);
+      this.index.changed({ orderId: change.orderId, regionCode: change.regionCode, open });
+    });
+  }
+
+  /** A demand this instance registered, once committed. */
+  registered(demand: OpenDemand): void {
+    this.index.registered([demand]);
   }
 
   async find(request: DuplicateSearchRequest, limit = 5): Promise<DuplicateSuggestion[]> {
     const gridCodes = searchedGrids(this.ctx.regions, request);
     if (gridCodes.length === 0) return [];
-    const since = new Date(this.ctx.now().getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-    const matches = matchDuplicates(request, await this.lookups.submit({ gridCodes, since }), limit);
+    const since = new Date(this.ctx.now().getTime() - WINDOW_MS);
+    const candidates = await this.index.recent(gridCodes, since, MAX_CANDIDATES);
+    const matches = matchDuplicates(request, candidates, limit);
     if (matches.length === 0) return [];
     const described = await this.descriptions.submit(matches.map((m) => m.candidate.id));
+    // The description is read now: an order closed a moment ago is not suggested.
     return matches.flatMap(({ candidate, similarity, distanceMetres }) => {
       const order = described.get(candidate.id);
-      return order ? [{ id: candidate.id, ...order, similarity, distanceMetres }] : [];
+      const open = order && OPEN_STATES.includes(order.state as OrderState);
+      return open ? [{ id: candidate.id, ...order, similarity, distanceMetres }] : [];
     });
   }
 }
 
 /**
  * The own grid and every grid within 300 m of the point (from the in-memory grid index), inside the
- * caller's scope. Grid codes begin with their region's, so the scope applies to this list, not as a
- * LIKE that would make the planner walk every order of the district.
+ * caller's scope. Grid codes begin with their region's, so the scope applies to this list.
  */
 function searchedGrids(regions: RegionDirectory, request: DuplicateSearchRequest): string[] {
   const { lng, lat, gridCode } = request;
@@ -94,38 +119,45 @@ function searchedGrids(regions: RegionDirectory, request: DuplicateSearchRequest
   return grids.filter((code) => code.startsWith(request.scopePrefix));
 }
 
-/** For each lookup, the newest open orders of its grids since its date: only what matching needs. */
-async function recentOpenOrders(db: Kysely<DB>, lookups: Lookup[]): Promise<DuplicateCandidate[][]> {
-  const rows = await recentOpenOrdersQuery(lookups).execute(db);
-  const found = lookups.map((): DuplicateCandidate[] => []);
+/** For a batch of reads, each grid's newest open demands, read once per grid. */
+async function openDemandsOf(db: Kysely<DB>, batch: string[][]): Promise<Map<string, OpenDemand[]>[]> {
+  const rows = await openDemandsQuery([...new Set(batch.flat())]).execute(db);
+  const byGrid = new Map<string, OpenDemand[]>();
   for (const r of rows.rows) {
-    found[r.lookup].push({ id: r.id, lng: r.lng, lat: r.lat, gridCode: r.grid_code, terms: r.terms });
+    const list = byGrid.get(r.grid_code) ?? [];
+    list.push({
+      id: r.id,
+      gridCode: r.grid_code,
+      lng: r.lng,
+      lat: r.lat,
+      terms: r.terms,
+      createdAt: r.created_at,
+    });
+    byGrid.set(r.grid_code, list);
   }
-  return found;
+  return batch.map(() => byGrid);
 }
 
-/** The statement behind `recentOpenOrders` (exported so a test can check its plan uses the index). */
-export function recentOpenOrdersQuery(lookups: Lookup[]) {
+/**
+ * The newest open orders of each grid, at most MAX_CANDIDATES per grid, read backwards through the
+ * partial index of open orders (exported so a test can check the plan). The 30-day window is applied
+ * when searching, so what is kept stays right as time passes.
+ */
+export function openDemandsQuery(gridCodes: string[]) {
   return sql<{
-    lookup: number;
+    grid_code: string;
     id: string;
     lng: number | null;
     lat: number | null;
-    grid_code: string | null;
     terms: string;
+    created_at: Date;
   }>`
-    SELECT q.lookup, o.id, o.lng, o.lat, o.grid_code, o.terms
-    FROM unnest(
-      ${lookups.map((_, i) => i)}::int[],
-      ${lookups.map((l) => l.gridCodes.join(","))}::text[],
-      ${lookups.map((l) => l.since.toISOString())}::timestamptz[]
-    ) AS q(lookup, grids, since)
+    SELECT g.grid_code, o.id, o.lng, o.lat, o.terms, o.created_at
+    FROM unnest(${gridCodes}::text[]) AS g(grid_code)
     CROSS JOIN LATERAL (
-      SELECT id, lng, lat, grid_code, terms
+      SELECT id, lng, lat, terms, created_at
       FROM orders
-      WHERE grid_code = ANY (string_to_array(q.grids, ','))
-        AND created_at >= q.since
-        AND ${OPEN_PREDICATE}
+      WHERE grid_code = g.grid_code AND ${OPEN_PREDICATE}
       ORDER BY created_at DESC
       LIMIT ${MAX_CANDIDATES}
     ) AS o`;

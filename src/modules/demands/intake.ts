@@ -126,6 +126,14 @@ export async function submitDemand(
   };
   try {
     const order = await ctx.intake.write(pending);
+    ctx.duplicates.registered({
+      id: order.id,
+      gridCode: order.grid_code,
+      lng: order.lng,
+      lat: order.lat,
+      terms: order.terms,
+      createdAt: order.created_at,
+    });
     return {
       order,
       categoryName: classified.categoryName,
