@@ -13,6 +13,7 @@ import {
   type DuplicateQuery,
   MAX_CANDIDATES,
   matchDuplicates,
+  wordsOf,
 } from "./duplicates.js";
 import { type OpenDemand, OpenDemandIndex } from "./open-demands.js";
 
@@ -130,7 +131,7 @@ async function openDemandsOf(db: Kysely<DB>, batch: string[][]): Promise<Map<str
       gridCode: r.grid_code,
       lng: r.lng,
       lat: r.lat,
-      terms: r.terms,
+      words: wordsOf(r.terms),
       createdAt: r.created_at,
     });
     byGrid.set(r.grid_code, list);

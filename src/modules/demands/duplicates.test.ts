@@ -13,7 +13,7 @@ const candidate = (
   gridCode,
   lng: place?.lng ?? null,
   lat: place?.lat ?? null,
-  terms: termsOf(content).join(" "),
+  words: termsOf(content),
 });
 /** A point `metres` east of HERE. */
 const east = (metres: number) => ({

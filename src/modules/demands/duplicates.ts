@@ -26,8 +26,8 @@ export interface DuplicateCandidate {
   gridCode: string | null;
   lng: number | null;
   lat: number | null;
-  /** Its distinct words, space-separated (`orders.terms`). */
-  terms: string;
+  /** Its distinct words (`orders.terms`, split). */
+  words: readonly string[];
 }
 
 export interface DuplicateMatch<C extends DuplicateCandidate> {
@@ -36,9 +36,14 @@ export interface DuplicateMatch<C extends DuplicateCandidate> {
   distanceMetres: number | null;
 }
 
-/** The distinct words of a demand (jieba), stored with the order as `terms`. */
+/** The distinct words of a demand (jieba), stored with the order as `terms` (space-separated). */
 export function termsOf(content: string): string[] {
   return [...new Set(segment(content))].slice(0, MAX_TERMS);
+}
+
+/** The words of a stored `terms` column. */
+export function wordsOf(terms: string): string[] {
+  return terms === "" ? [] : terms.split(" ");
 }
 
 /**
@@ -54,7 +59,7 @@ export function matchDuplicates<C extends DuplicateCandidate>(
   if (words.size === 0) return [];
   const matches: DuplicateMatch<C>[] = [];
   for (const candidate of candidates) {
-    const similarity = Math.round(cosine(words, candidate.terms) * 1000) / 1000;
+    const similarity = Math.round(cosine(words, candidate.words) * 1000) / 1000;
     if (similarity < DUPLICATE_SIMILARITY) continue;
     const distanceMetres = distanceBetween(query, candidate);
     const near =
@@ -66,9 +71,8 @@ export function matchDuplicates<C extends DuplicateCandidate>(
 }
 
 /** Cosine of two binary word vectors: shared words / sqrt(|A| · |B|). */
-function cosine(words: ReadonlySet<string>, storedTerms: string): number {
-  if (storedTerms === "") return 0;
-  const other = storedTerms.split(" ");
+function cosine(words: ReadonlySet<string>, other: readonly string[]): number {
+  if (other.length === 0) return 0;
   let shared = 0;
   for (const word of other) if (words.has(word)) shared += 1;
   return shared / Math.sqrt(words.size * other.length);

@@ -131,7 +131,7 @@ export async function submitDemand(
       gridCode: order.grid_code,
       lng: order.lng,
       lat: order.lat,
-      terms: order.terms,
+      words: terms,
       createdAt: order.created_at,
     });
     return {

@@ -7,7 +7,7 @@ const demand = (id: string, gridCode: string, minutesAgo = 0): OpenDemand => ({
   gridCode,
   lng: 108.94,
   lat: 34.25,
-  terms: "路灯 坏",
+  words: ["路灯", "坏"],
   createdAt: new Date(T0 - minutesAgo * 60_000),
 });
 const SINCE = new Date(T0 - 30 * 86_400_000);

@@ -61,11 +61,11 @@ export class OpenDemandIndex {
     }
     if (stale.length > 0) waits.add(this.read(stale, now));
     await Promise.all(waits);
-    return gridCodes
-      .flatMap((code) => this.grids.get(code)?.demands ?? [])
-      .filter((demand) => demand.createdAt >= since)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-      .slice(0, limit);
+    return newestOf(
+      gridCodes.map((code) => this.grids.get(code)?.demands ?? []),
+      since.getTime(),
+      limit,
+    );
   }
 
   /** Demands registered by this instance, once committed. */
@@ -140,4 +140,24 @@ export class OpenDemandIndex {
     if (entry) entry.demands = entry.demands.filter((demand) => demand.id !== orderId);
     this.gridOfOrder.delete(orderId);
   }
+}
+
+/** Merges lists that are each newest first: the newest `limit` at or after `sinceMs`. */
+function newestOf(lists: readonly OpenDemand[][], sinceMs: number, limit: number): OpenDemand[] {
+  const next = lists.map(() => 0);
+  const merged: OpenDemand[] = [];
+  while (merged.length < limit) {
+    let best = -1;
+    let bestMs = sinceMs - 1;
+    for (const [i, list] of lists.entries()) {
+      const ms = list[next[i]]?.createdAt.getTime();
+      if (ms !== undefined && ms > bestMs) {
+        best = i;
+        bestMs = ms;
+      }
+    }
+    if (best < 0) break;
+    merged.push(lists[best][next[best]++]);
+  }
+  return merged;
 }
