@@ -105,7 +105,7 @@ export async function benchEmbedded(count: number) {
   }
 }
 
-export async function benchServer(count: number) {
+async function benchServer(count: number) {
   const name = `minhu_bench_intake_${process.pid}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
