@@ -71,7 +71,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
   const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
   const ctx = await createContext(database, config);
-  // The first start of the embedded demo also gets a year of history (~35 s); MINHU_DEMO_HISTORY=off skips it.
+  // The first start of the embedded demo also gets a year of history (~22 s); MINHU_DEMO_HISTORY=off skips it.
   if (prepared.demo && config.demoHistory) await seedDemoHistory(ctx);
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
