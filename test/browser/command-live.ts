@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   type Api,
@@ -368,6 +369,25 @@ async function main(): Promise<void> {
       .click();
     await holiday.waitFor({ state: "detached", timeout: 15_000 });
     console.log(`admin added and deleted the holiday ${nextYear}-01-02 in the UI`);
+
+    // 四本台账 / 四张清单: this month's demands in the general ledger and the problem list, exported.
+    await a.goto(`${base}/ledgers`);
+    await a.getByTestId("ledgers-page").waitFor();
+    await a.getByTestId("ledger-table").locator(".ant-table-row").first().waitFor({ timeout: 15_000 });
+    await a.getByText("问题清单").click();
+    await a.locator('[data-testid="ledgers-page"][data-book="problems"]').waitFor();
+    await a.getByTestId("ledger-table").getByText(order.orderNo).waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([
+      a.waitForEvent("download"),
+      a.getByTestId("ledger-export").click(),
+    ]);
+    const saved = await download.path();
+    assert(
+      saved && statSync(saved).size > 1000,
+      `the problem list downloads as Excel (${download.suggestedFilename()})`,
+    );
+    await screenshot(a, "ledgers-zh.png");
+    console.log(`problem list exported as ${download.suggestedFilename()} (${statSync(saved).size} bytes)`);
 
     await a.goto(`${base}/dashboard`);
     await a.getByTestId("dashboard-page").waitFor();

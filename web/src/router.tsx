@@ -25,6 +25,7 @@ const UnitInboxPage = lazy(() => import("./pages/unit/UnitInboxPage"));
 const SupervisorPage = lazy(() => import("./pages/supervisor/SupervisorPage"));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
+const LedgersPage = lazy(() => import("./pages/ledgers/LedgersPage"));
 
 /** A page only the roles of menu entry `path` may open. */
 const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
           { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
           { path: "admin", element: gated("/admin", <AdminPage />) },
           { path: "dashboard", element: gated("/dashboard", <DashboardPage />) },
+          { path: "ledgers", element: gated("/ledgers", <LedgersPage />) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,7 @@
 import { ordersEnUS } from "../components/orders/messages";
 import { opsEnUS } from "../pages/command/i18n/en-US";
 import { gridEnUS } from "../pages/grid/messages";
+import { ledgersEnUS } from "../pages/ledgers/messages";
 import { operatorEnUS } from "../pages/operator/messages";
 import { residentEnUS } from "../pages/resident/messages";
 import type { MessageKey } from "./zh-CN";
@@ -94,5 +95,6 @@ export const enUS: Record<MessageKey, string> = {
   ...residentEnUS,
   ...gridEnUS,
   ...operatorEnUS,
+  ...ledgersEnUS,
   ...opsEnUS,
 };

@@ -1,6 +1,7 @@
 import { ordersZhCN } from "../components/orders/messages";
 import { opsZhCN } from "../pages/command/i18n/zh-CN";
 import { gridZhCN } from "../pages/grid/messages";
+import { ledgersZhCN } from "../pages/ledgers/messages";
 import { operatorZhCN } from "../pages/operator/messages";
 import { residentZhCN } from "../pages/resident/messages";
 
@@ -93,6 +94,7 @@ export const zhCN = {
   ...residentZhCN,
   ...gridZhCN,
   ...operatorZhCN,
+  ...ledgersZhCN,
   ...opsZhCN,
 } as const;
 

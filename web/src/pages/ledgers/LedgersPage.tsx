@@ -1,0 +1,191 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { useRequest } from "../../api/useRequest";
+import { formatShort, OrderStateTag, typeLabel } from "../../components/orders";
+import { useT } from "../../i18n/context";
+import {
+  type BookName,
+  type BookRow,
+  type FieldVisitLine,
+  LEDGER_BOOKS,
+  LIST_BOOKS,
+  ledgersApi,
+  type OrderLine,
+  type RuleLine,
+} from "./api";
+import "../command/ops.css";
+import "./ledgers.css";
+
+const PAGE_SIZE = 20;
+
+/** Street › community › grid, as far as the place is known. */
+const placeText = (place: OrderLine["region"]) =>
+  [place.street, place.community, place.grid].filter(Boolean).join(" › ") || place.code;
+
+/**
+ * 四本台账 and 四张清单 of the caller's jurisdiction for a month: each paged on the server, each
+ * downloadable as the Excel sheet auditors ask for.
+ */
+export default function LedgersPage() {
+  const t = useT();
+  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [book, setBook] = useState<BookName>("general");
+  const [page, setPage] = useState(1);
+  const period = month.format("YYYY-MM");
+  const rows = useRequest(
+    (signal) => ledgersApi.page(book, { period, page, pageSize: PAGE_SIZE }, signal),
+    [book, period, page],
+  );
+  const choose = (next: BookName) => {
+    setBook(next);
+    setPage(1);
+  };
+  const bookOptions = (names: readonly BookName[]) =>
+    names.map((name) => ({ value: name, label: t(`ledgers.book.${name}`) }));
+
+  return (
+    <div className="ops-page" data-testid="ledgers-page" data-book={book}>
+      <div className="page__header">
+        <div>
+          <Typography.Title level={3} className="page__title">
+            {t("ledgers.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("ledgers.subtitle")}</Typography.Text>
+        </div>
+        <Space wrap>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={month}
+            onChange={(value) => {
+              if (value) setMonth(value);
+              setPage(1);
+            }}
+            aria-label={t("ledgers.month")}
+          />
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            href={ledgersApi.exportUrl(book, period)}
+            download
+            data-testid="ledger-export"
+          >
+            {t("ledgers.export")}
+          </Button>
+        </Space>
+      </div>
+      <Card size="small">
+        <Space orientation="vertical" size={8} className="ledgers-books">
+          <Space wrap>
+            <Typography.Text type="secondary">{t("ledgers.group.ledgers")}</Typography.Text>
+            <Segmented
+              value={(LEDGER_BOOKS as readonly string[]).includes(book) ? book : null}
+              options={bookOptions(LEDGER_BOOKS)}
+              onChange={(value) => choose(value as BookName)}
+            />
+          </Space>
+          <Space wrap>
+            <Typography.Text type="secondary">{t("ledgers.group.lists")}</Typography.Text>
+            <Segmented
+              value={(LIST_BOOKS as readonly string[]).includes(book) ? book : null}
+              options={bookOptions(LIST_BOOKS)}
+              onChange={(value) => choose(value as BookName)}
+            />
+          </Space>
+        </Space>
+        {rows.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={rows.error.message}
+            action={
+              <Button size="small" onClick={rows.reload}>
+                {t("common.retry")}
+              </Button>
+            }
+          />
+        )}
+        <Table<BookRow>
+          size="small"
+          rowKey="id"
+          loading={rows.loading}
+          dataSource={rows.data?.items ?? []}
+          columns={columnsFor(book, t)}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("ledgers.empty")} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: rows.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => t("ops.list.total", { count }),
+            onChange: setPage,
+          }}
+          data-testid="ledger-table"
+        />
+      </Card>
+    </div>
+  );
+}
+
+function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<BookRow> {
+  if (book === "visits") {
+    return [
+      { title: t("ledgers.col.visitedOn"), dataIndex: "visitedOn", width: 110 },
+      { title: t("ledgers.col.visitor"), dataIndex: "visitorName", width: 120 },
+      { title: t("ledgers.col.place"), render: (_, row) => placeText((row as FieldVisitLine).region) },
+      { title: t("ledgers.col.households"), dataIndex: "households", width: 80 },
+      { title: t("ledgers.col.summary"), dataIndex: "summary", ellipsis: true },
+    ];
+  }
+  if (book === "rules") {
+    return [
+      { title: t("ledgers.col.rule"), dataIndex: "title" },
+      { title: t("ledgers.col.place"), dataIndex: "regionName", width: 160 },
+      { title: t("ledgers.col.adoptedOn"), dataIndex: "adoptedOn", width: 110 },
+      { title: t("ledgers.col.orders"), dataIndex: "orderCount", width: 100 },
+    ] satisfies ColumnsType<RuleLine> as ColumnsType<BookRow>;
+  }
+  return [
+    { title: t("orders.field.orderNo"), dataIndex: "orderNo", width: 160 },
+    {
+      title: t("orders.field.title"),
+      ellipsis: true,
+      render: (_, row) => {
+        const order = row as OrderLine;
+        return (
+          <span>
+            {order.title}
+            <div className="muted">
+              {[typeLabel(t, order.type), order.category?.name, placeText(order.region)]
+                .filter(Boolean)
+                .join(" · ")}
+            </div>
+          </span>
+        );
+      },
+    },
+    {
+      title: t("ledgers.col.unit"),
+      width: 180,
+      render: (_, row) => {
+        const order = row as OrderLine;
+        return order.unitName ?? (order.solvedOnSpot ? t("ledgers.onSpot") : "—");
+      },
+    },
+    {
+      title: t("ops.field.state"),
+      width: 100,
+      render: (_, row) => <OrderStateTag state={(row as OrderLine).state} />,
+    },
+    {
+      title: t("orders.field.createdAt"),
+      width: 120,
+      render: (_, row) => formatShort((row as OrderLine).createdAt),
+    },
+  ];
+}

@@ -1,0 +1,62 @@
+import { apiRequest } from "../../api/client";
+import type { OrderState } from "../../components/orders";
+import { queryString } from "../command/orders/api";
+
+export const LEDGER_BOOKS = ["general", "difficult", "common", "suggestion"] as const;
+export const LIST_BOOKS = ["visits", "problems", "solved", "rules"] as const;
+export type BookName = (typeof LEDGER_BOOKS)[number] | (typeof LIST_BOOKS)[number];
+
+interface Place {
+  code: string;
+  street: string | null;
+  community: string | null;
+  grid: string | null;
+}
+
+/** A demand in a ledger, the 问题清单 or the 解决清单. */
+export interface OrderLine {
+  id: string;
+  orderNo: string;
+  type: string;
+  category: { code: string; name: string | null } | null;
+  title: string;
+  region: Place;
+  state: OrderState;
+  unitName: string | null;
+  solvedOnSpot: boolean;
+  createdAt: string;
+}
+
+/** A 走访清单 entry. */
+export interface FieldVisitLine {
+  id: string;
+  visitedOn: string;
+  visitorName: string | null;
+  region: Place;
+  households: number | null;
+  summary: string;
+}
+
+/** A 制度清单 entry. */
+export interface RuleLine {
+  id: string;
+  title: string;
+  regionName: string | null;
+  adoptedOn: string | null;
+  orderCount: number;
+}
+
+export type BookRow = OrderLine | FieldVisitLine | RuleLine;
+
+const isLedger = (book: BookName) => (LEDGER_BOOKS as readonly string[]).includes(book);
+
+/** GET /api/ledgers/:ledger and /api/lists/:list, and their Excel exports. */
+export const ledgersApi = {
+  page: (book: BookName, query: { period: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    apiRequest<{ total: number; items: BookRow[] }>(
+      `/api/${isLedger(book) ? "ledgers" : "lists"}/${book}${queryString(query)}`,
+      { signal },
+    ),
+  exportUrl: (book: BookName, period: string) =>
+    `/api/${isLedger(book) ? "ledgers" : "lists"}/${book}/export.xlsx${queryString({ period })}`,
+};
