@@ -399,6 +399,32 @@ async function main(): Promise<void> {
     await a.getByTestId("ranking").scrollIntoViewIfNeeded();
     await a.waitForTimeout(300);
     await screenshot(a, "dashboard-ranking-zh.png");
+    // The monthly report downloads; the admin changes the score weights (a wrong sum is refused as typed).
+    const [monthly] = await Promise.all([
+      a.waitForEvent("download"),
+      a.getByTestId("assessment-report").click(),
+    ]);
+    assert(
+      monthly.suggestedFilename().endsWith(".xlsx"),
+      `the report is Excel: ${monthly.suggestedFilename()}`,
+    );
+    await a.getByTestId("weights-button").click();
+    const response = a.getByTestId("weight-response");
+    await response.waitFor();
+    await a.waitForFunction(
+      () => (document.querySelector('[data-testid="weight-response"]') as HTMLInputElement)?.value === "10",
+    );
+    await response.fill("20");
+    await a.getByText("三项权重之和须为 100（当前 110）").first().waitFor();
+    await a.getByTestId("weight-resolution").fill("35");
+    await a.getByTestId("weights-save").click();
+    await a.getByText("已保存").first().waitFor();
+    const settings = await admin<{ response: number; resolution: number }>("/api/assessment/settings");
+    assert(
+      settings.response === 20 && settings.resolution === 35,
+      `weights saved: ${JSON.stringify(settings)}`,
+    );
+    console.log(`report ${monthly.suggestedFilename()} downloaded; weights set to 20/35/45 in the UI`);
 
     for (const page of pages) problems.push(...((page as Page & { problems?: string[] }).problems ?? []));
     assert(problems.length === 0, `no console or page errors:\n${problems.join("\n")}`);

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -24,6 +24,7 @@ import { KpiTiles } from "../command/KpiTiles";
 import { GridHeatMap, type GridValue, HEAT_RAMP, HeatLegend } from "../command/map/GridHeatMap";
 import { type AssessmentLevel, type AssessmentRow, dashboardApi } from "./api";
 import { type ChartOption, EChart } from "./EChart";
+import { WeightsButton } from "./WeightsButton";
 import "../command/ops.css";
 
 const PALETTE = [
@@ -319,11 +320,23 @@ export default function DashboardPage() {
         title={t("dashboard.ranking.title", { period })}
         data-testid="ranking"
         extra={
-          <Segmented
-            value={level}
-            onChange={(value) => setLevel(value as AssessmentLevel)}
-            options={levels.map((value) => ({ value, label: t(`dashboard.level.${value}`) }))}
-          />
+          <Space wrap>
+            <Segmented
+              value={level}
+              onChange={(value) => setLevel(value as AssessmentLevel)}
+              options={levels.map((value) => ({ value, label: t(`dashboard.level.${value}`) }))}
+            />
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={dashboardApi.reportUrl(period)}
+              download
+              data-testid="assessment-report"
+            >
+              {t("dashboard.report")}
+            </Button>
+            {me.role === "admin" && <WeightsButton onSaved={() => setTick((value) => value + 1)} />}
+          </Space>
         }
       >
         {ranking.error && <Alert type="error" showIcon title={ranking.error.message} />}

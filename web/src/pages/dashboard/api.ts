@@ -37,6 +37,15 @@ export interface AssessmentRow {
 
 export type AssessmentLevel = "street" | "community" | "unit";
 
+/** The composite score's weights (三率, summing to 100) and what partial answers count for. */
+export interface AssessmentWeights {
+  response: number;
+  resolution: number;
+  satisfaction: number;
+  partialWeight: number;
+  basicWeight: number;
+}
+
 /** The dashboard and assessment endpoints (GET /api/dashboard/*, /api/assessment). */
 export const dashboardApi = {
   summary: (period: string, signal?: AbortSignal) =>
@@ -57,6 +66,10 @@ export const dashboardApi = {
     apiRequest<{
       items: Array<{ gridCode: string; name: string | null; total: number; open: number; overdue: number }>;
     }>(`/api/dashboard/heat${queryString({ period })}`, { signal }),
+  weights: (signal?: AbortSignal) => apiRequest<AssessmentWeights>("/api/assessment/settings", { signal }),
+  saveWeights: (weights: AssessmentWeights) =>
+    apiRequest<AssessmentWeights>("/api/assessment/settings", { method: "PUT", body: weights }),
+  reportUrl: (period: string) => `/api/assessment/report.xlsx${queryString({ period })}`,
   assessment: (level: AssessmentLevel, period: string, signal?: AbortSignal) =>
     apiRequest<{ period: string; level: string; rows: AssessmentRow[] }>(
       `/api/assessment${queryString({ level, period })}`,
