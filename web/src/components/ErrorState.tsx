@@ -1,4 +1,4 @@
-import { Button, Result } from "antd";
+import { Alert, Button, Result } from "antd";
 import { useT } from "../i18n/context";
 
 interface ErrorStateProps {
@@ -23,6 +23,33 @@ export function ErrorState({ title, error, onRetry, fullscreen = false }: ErrorS
             {t("common.retry")}
           </Button>
         )
+      }
+    />
+  );
+}
+
+/** A list or panel that failed to load, shown in its place: the server's message and a retry. */
+export function LoadErrorAlert({
+  error,
+  onRetry,
+  className,
+}: {
+  error: Error;
+  onRetry: () => void;
+  className?: string;
+}) {
+  const t = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className={className}
+      title={t("error.loadFailed")}
+      description={error.message}
+      action={
+        <Button size="small" onClick={onRetry}>
+          {t("common.retry")}
+        </Button>
       }
     />
   );

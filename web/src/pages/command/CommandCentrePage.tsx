@@ -6,7 +6,7 @@ import {
   InboxOutlined,
   ReloadOutlined,
 } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Col, Input, Row, Select, Space, Tabs, Typography } from "antd";
+import { Alert, Button, Card, Col, Row, Select, Space, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import type { GridProperties } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
@@ -29,6 +29,7 @@ import { countOrders } from "./orders/api";
 import { chinaDayStart, chinaMonthStart, chinaPeriod, key } from "./orders/format";
 import { OrderDrawer } from "./orders/OrderDrawer";
 import { OrderListTable } from "./orders/OrderListTable";
+import { QueueSearch, QueueTabs, WarningSelect } from "./orders/QueueControls";
 import { useFreshOrders, useOrderList } from "./orders/useOrderList";
 import { WarningsPanel } from "./WarningsPanel";
 import "./ops.css";
@@ -197,32 +198,18 @@ export default function CommandCentrePage() {
       <Row gutter={[16, 16]} className="command-page__body">
         <Col xs={24} xl={15}>
           <Card size="small" className="command-queue" data-testid="command-queue">
-            <Tabs
-              activeKey={queue}
+            <QueueTabs
+              active={queue}
               onChange={(next) => setQueue(next as QueueKey)}
-              items={QUEUES.map((item) => ({
+              tabs={QUEUES.map((item) => ({
                 key: item.key,
-                label: (
-                  <span data-queue={item.key}>
-                    {t(key(`command.queue.${item.key}`))}
-                    <Badge
-                      count={counts.data?.[item.key] ?? 0}
-                      showZero={false}
-                      overflowCount={999}
-                      className="command-queue__count"
-                      color={item.key === "accept" || item.key === "dispatch" ? "#1e5bb8" : "#8c9bb0"}
-                    />
-                  </span>
-                ),
+                label: t(key(`command.queue.${item.key}`)),
+                count: counts.data?.[item.key],
+                urgent: item.key === "accept" || item.key === "dispatch",
               }))}
             />
             <div className="command-queue__filters">
-              <Input.Search
-                allowClear
-                placeholder={t("ops.filter.search")}
-                onSearch={(value) => setSearch(value.trim())}
-                className="command-queue__search"
-              />
+              <QueueSearch onSearch={setSearch} />
               <Select
                 allowClear
                 placeholder={t("orders.field.type")}
@@ -231,17 +218,7 @@ export default function CommandCentrePage() {
                 options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}
                 className="command-queue__select"
               />
-              <Select
-                allowClear
-                placeholder={t("ops.filter.warning")}
-                value={warning}
-                onChange={setWarning}
-                options={(["yellow", "red"] as const).map((value) => ({
-                  value,
-                  label: t(key(`ops.warning.${value}`)),
-                }))}
-                className="command-queue__select"
-              />
+              <WarningSelect levels={["yellow", "red"]} value={warning} onChange={setWarning} />
             </div>
             <OrderListTable
               list={list}

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Spin, Tag } from "antd";
+import { Alert, Card, Spin, Tag } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/endpoints";
 import type { GridProperties } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { OPEN_STATES, ordersApi } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { commandApi, type GridHeat } from "./api";
@@ -106,18 +107,7 @@ export function CommandMap({ refreshKey, selectedGrid, onSelectGrid }: CommandMa
     >
       <div className="command-map__frame">
         {grids.error ? (
-          <Alert
-            type="error"
-            showIcon
-            className="command-map__error"
-            title={t("error.loadFailed")}
-            description={grids.error.message}
-            action={
-              <Button size="small" onClick={grids.reload}>
-                {t("common.retry")}
-              </Button>
-            }
-          />
+          <LoadErrorAlert error={grids.error} onRetry={grids.reload} className="command-map__error" />
         ) : grids.data ? (
           <GridHeatMap
             grids={grids.data}

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Badge, Button, Card, Input, Select, Space, Switch, Tabs, Typography } from "antd";
+import { Button, Card, Space, Switch, Typography } from "antd";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import type { ActedOrder, OrderDetail, OrderQuery, WarningLevel } from "../../components/orders";
@@ -12,6 +12,7 @@ import { countOrders } from "./orders/api";
 import { OrderDrawer } from "./orders/OrderDrawer";
 import { OrderListTable } from "./orders/OrderListTable";
 import type { OrderColumn } from "./orders/OrderTable";
+import { QueueSearch, QueueTabs, WarningSelect } from "./orders/QueueControls";
 import { useFreshOrders, useOrderList } from "./orders/useOrderList";
 import "./ops.css";
 
@@ -126,42 +127,18 @@ export function OrderWorkbench(props: OrderWorkbenchProps) {
       />
 
       <Card size="small" className="workbench-page__queue">
-        <Tabs
-          activeKey={queue.key}
+        <QueueTabs
+          active={queue.key}
           onChange={setQueueKey}
-          items={queues.map((item, index) => ({
+          tabs={queues.map((item, index) => ({
             key: item.key,
-            label: (
-              <span data-queue={item.key}>
-                {t(item.label)}
-                <Badge
-                  count={counts.data?.[index] ?? 0}
-                  overflowCount={999}
-                  className="command-queue__count"
-                  color="#8c9bb0"
-                />
-              </span>
-            ),
+            label: t(item.label),
+            count: counts.data?.[index],
           }))}
         />
         <div className="command-queue__filters">
-          <Input.Search
-            allowClear
-            placeholder={t("ops.filter.search")}
-            onSearch={(value) => setSearch(value.trim())}
-            className="command-queue__search"
-          />
-          <Select
-            allowClear
-            placeholder={t("ops.filter.warning")}
-            value={warning}
-            onChange={setWarning}
-            options={(["none", "yellow", "red"] as const).map((value) => ({
-              value,
-              label: t(`ops.warning.${value}`),
-            }))}
-            className="command-queue__select"
-          />
+          <QueueSearch onSearch={setSearch} />
+          <WarningSelect levels={["none", "yellow", "red"]} value={warning} onChange={setWarning} />
           {props.overdueFilter !== false && (
             <span className="command-queue__switch">
               <Switch size="small" checked={overdueOnly} onChange={setOverdueOnly} />{" "}

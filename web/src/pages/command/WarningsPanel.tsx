@@ -1,7 +1,8 @@
 import { AlertOutlined, CheckOutlined, CloseOutlined, ToolOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Card, Empty, List, Skeleton, Tag, Typography } from "antd";
+import { App, Badge, Button, Card, Empty, List, Skeleton, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { formatShort } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { commandApi, type EarlyWarning } from "./api";
@@ -106,18 +107,7 @@ export function WarningsPanel({
       data-testid="warnings-panel"
     >
       {warnings.loading && !data && <Skeleton active paragraph={{ rows: 3 }} />}
-      {warnings.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={warnings.error.message}
-          action={
-            <Button size="small" onClick={warnings.reload}>
-              {t("common.retry")}
-            </Button>
-          }
-        />
-      )}
+      {warnings.error && <LoadErrorAlert error={warnings.error} onRetry={warnings.reload} />}
       {data && !data.available && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("command.warnings.unavailable")} />
       )}

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from "antd";
+import { Button, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { formatShort, OrderStateTag, typeLabel } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import {
@@ -96,18 +97,7 @@ export default function LedgersPage() {
             />
           </Space>
         </Space>
-        {rows.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={rows.error.message}
-            action={
-              <Button size="small" onClick={rows.reload}>
-                {t("common.retry")}
-              </Button>
-            }
-          />
-        )}
+        {rows.error && <LoadErrorAlert error={rows.error} onRetry={rows.reload} />}
         <Table<BookRow>
           size="small"
           rowKey="id"

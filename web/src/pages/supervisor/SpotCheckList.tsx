@@ -1,7 +1,8 @@
-import { Alert, Button, Card, DatePicker, Empty, Select, Space, Statistic, Table, Tag } from "antd";
+import { Button, Card, DatePicker, Empty, Select, Space, Statistic, Table, Tag } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { formatTime } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type SpotCheck, supervisionApi } from "./api";
@@ -59,18 +60,7 @@ export function SpotCheckList({
         </Space>
       }
     >
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error.message}
-          action={
-            <Button size="small" onClick={list.reload}>
-              {t("common.retry")}
-            </Button>
-          }
-        />
-      )}
+      {list.error && <LoadErrorAlert error={list.error} onRetry={list.reload} />}
       {data && (
         <Space size={32} className="spot-checks__stats">
           <Statistic title={t("supervisor.spot.passed")} value={data.passed} />

@@ -1,4 +1,4 @@
-import { Alert, Button } from "antd";
+import { LoadErrorAlert } from "../../../components/ErrorState";
 import { useT } from "../../../i18n/context";
 import { OrderTable, type OrderTableProps } from "./OrderTable";
 import type { OrderListState } from "./useOrderList";
@@ -10,22 +10,10 @@ export function OrderListTable({
   list,
   ...table
 }: Omit<OrderTableProps, ListProps> & { list: OrderListState }) {
-  const t = useT();
+  const _t = useT();
   return (
     <>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t("error.loadFailed")}
-          description={list.error.message}
-          action={
-            <Button size="small" onClick={list.refresh}>
-              {t("common.retry")}
-            </Button>
-          }
-        />
-      )}
+      {list.error && <LoadErrorAlert error={list.error} onRetry={list.refresh} />}
       <OrderTable
         {...table}
         items={list.items}
