@@ -28,6 +28,30 @@ export type OrderColumn =
   | "urges"
   | "actions";
 
+/** The marks a dispatcher must see beside the title: returned by a unit, extension asked, under 督办. */
+function OrderFlags({ row }: { row: Order }) {
+  const t = useT();
+  return (
+    <>
+      {row.returnCount > 0 && row.state === "accepted" && (
+        <Tag color="magenta" bordered={false}>
+          {t("ops.returnedShort")}
+        </Tag>
+      )}
+      {row.pendingExtension && (
+        <Tag color="gold" bordered={false}>
+          {t("ops.pendingExtensionShort")}
+        </Tag>
+      )}
+      {row.supervisedAt && (
+        <Tag color="volcano" bordered={false}>
+          {t("ops.supervisedShort")}
+        </Tag>
+      )}
+    </>
+  );
+}
+
 /** The order row buttons appear in: the step that moves the order forward first. */
 const ROW_PRIORITY: readonly OrderAction[] = [
   "accept",
@@ -114,21 +138,7 @@ export function OrderTable(props: OrderTableProps) {
       width: 260,
       render: (value: string, row) => (
         <span>
-          {row.returnCount > 0 && row.state === "accepted" && (
-            <Tag color="magenta" bordered={false}>
-              {t("ops.returnedShort")}
-            </Tag>
-          )}
-          {row.pendingExtension && (
-            <Tag color="gold" bordered={false}>
-              {t("ops.pendingExtensionShort")}
-            </Tag>
-          )}
-          {row.supervisedAt && (
-            <Tag color="volcano" bordered={false}>
-              {t("ops.supervisedShort")}
-            </Tag>
-          )}
+          <OrderFlags row={row} />
           {value}
         </span>
       ),
@@ -140,21 +150,7 @@ export function OrderTable(props: OrderTableProps) {
       render: (value: string, row) => (
         <div className="ops-table__subject">
           <div className="ops-table__subject-title">
-            {row.returnCount > 0 && row.state === "accepted" && (
-              <Tag color="magenta" bordered={false}>
-                {t("ops.returnedShort")}
-              </Tag>
-            )}
-            {row.pendingExtension && (
-              <Tag color="gold" bordered={false}>
-                {t("ops.pendingExtensionShort")}
-              </Tag>
-            )}
-            {row.supervisedAt && (
-              <Tag color="volcano" bordered={false}>
-                {t("ops.supervisedShort")}
-              </Tag>
-            )}
+            <OrderFlags row={row} />
             <span title={value}>{value}</span>
           </div>
           <div className="ops-table__subject-meta muted">
