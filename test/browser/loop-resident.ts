@@ -87,7 +87,11 @@ async function submitDemand(page: Page, baseUrl: string): Promise<{ orderNo: str
   const box = await picker.boundingBox();
   assert(box, "the map is visible");
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await page.locator('[data-testid="located-place"][data-status="located"]').waitFor({ timeout: 15_000 });
+  // The first location is still shown while the tapped point is being located: wait for the street.
+  await page
+    .locator('[data-testid="located-place"][data-status="located"]', { hasText: STREET_NAME })
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
   const located = (await page.getByTestId("located-place").textContent()) ?? "";
   assert(located.includes(STREET_NAME), `the tapped point is located in ${STREET_NAME}, got "${located}"`);
 
