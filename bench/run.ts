@@ -1,8 +1,8 @@
 import { benchAssessment, reportAssessment } from "./assessment.js";
-import { benchClassify, reportClassify } from "./classify.js";
 import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
+import { benchRouting, reportRouting } from "./routing.js";
 import { benchStartup, reportStartup } from "./startup.js";
 
 /**
@@ -13,7 +13,7 @@ import { benchStartup, reportStartup } from "./startup.js";
 const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["locate", async () => reportLocate(await benchLocate())],
   ["startup", async () => reportStartup(await benchStartup())],
-  ["classify", async () => reportClassify(await benchClassify())],
+  ["routing", async () => reportRouting(await benchRouting())],
   ["intake", async () => reportIntake(await benchIntake())],
   ["history", async () => reportHistory(await benchHistory())],
   ["assessment", async () => reportAssessment(await benchAssessment())],

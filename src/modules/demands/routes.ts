@@ -7,10 +7,10 @@ import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import { presentOrder } from "../orders/presenter.js";
 import { loadOrderDetail } from "../orders/queries.js";
+import { activeRoutingModel } from "../routing/model/active.js";
 import { DEMAND_TYPES } from "../time-limits/rules.js";
 import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
-import { getDefaultClassifier } from "./classify/index.js";
 import { termsOf } from "./duplicates.js";
 import { type DemandSubmission, submitDemand } from "./intake.js";
 
@@ -125,14 +125,15 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       config: { access: "orders.create" },
       schema: {
         tags: ["demands"],
-        summary: "Suggest categories, type and urgency for a demand's text",
+        summary:
+          "Suggest categories (calibrated scores, the words behind each), type and urgency (with the dangers read) for a demand's text; unsure: a person should choose",
         body: Type.Object(
           { text: Type.String({ minLength: 1, maxLength: 4000 }) },
           { additionalProperties: false },
         ),
       },
     },
-    async (request) => getDefaultClassifier().classify((request.body as { text: string }).text),
+    async (request) => activeRoutingModel().suggest((request.body as { text: string }).text),
   );
 
   app.post(

@@ -1,0 +1,155 @@
+/**
+ * Routing on the fixed evaluation set (data/routing-eval/eval-set.jsonl): the model beside its
+ * baselines, the top-level confusion table and the time one classification takes.
+ *
+ *   npx tsx bench/routing.ts
+ */
+import { fileURLToPath } from "node:url";
+import { TOP_LEVEL_CODES } from "../src/modules/categories/tree.js";
+import { loadShippedArtefact } from "../src/modules/routing/model/artefact.js";
+import { EVAL_SET_PATH, type EvalDemand, loadEvalSet } from "../src/modules/routing/model/eval-set.js";
+import {
+  type Confusion,
+  confusion,
+  type RoutePrediction,
+  type RouteScores,
+  scoreRoutes,
+} from "../src/modules/routing/model/metrics.js";
+import { RoutingModel } from "../src/modules/routing/model/router.js";
+import { examplesOnlyRouter, lexiconRouter, previousRouter } from "./routing-baselines.js";
+
+type Router = (text: string) => RoutePrediction;
+
+export interface RoutingBench {
+  evalCount: number;
+  /** The urgency safety layer on its own, the urgency model on its own, and both (as served). */
+  urgency: { name: string; recall: number; falseAlarmRate: number }[];
+  /** Share of demands marked unsure, and leaf top-1 among unsure and sure ones. */
+  unsure: { share: number; unsureTop1: number; sureTop1: number };
+  rows: { name: string; scores: RouteScores }[];
+  confusion: Confusion;
+  latency: { meanMs: number; p99Ms: number };
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}
+
+/** Classifies every evaluation text once, timing each call. */
+function run(
+  router: Router,
+  set: readonly EvalDemand[],
+): { predictions: RoutePrediction[]; times: number[] } {
+  const predictions: RoutePrediction[] = [];
+  const times: number[] = [];
+  for (const demand of set) {
+    const started = performance.now();
+    predictions.push(router(demand.text));
+    times.push(performance.now() - started);
+  }
+  return { predictions, times };
+}
+
+export async function benchRouting(): Promise<RoutingBench | null> {
+  const set = loadEvalSet();
+  if (!set) return null;
+  const routers: [string, Router][] = [
+    ["lexicon only", lexiconRouter],
+    ["examples only", examplesOnlyRouter()],
+    ["previous model", previousRouter()],
+  ];
+  const model = new RoutingModel(loadShippedArtefact());
+  routers.push([`model ${model.version}`, (text) => model.route(text)]);
+  const rows: RoutingBench["rows"] = [];
+  let last: { predictions: RoutePrediction[]; times: number[] } | undefined;
+  for (const [name, router] of routers) {
+    router(set[0].text); // loads dictionaries outside the timing
+    last = run(router, set);
+    rows.push({ name, scores: scoreRoutes(set, last.predictions) });
+  }
+  if (!last) throw new Error("no router");
+  const suggestions = set.map((demand) => model.suggest(demand.text, 1));
+  const flagged = (name: string, flags: boolean[]) => {
+    const scores = scoreRoutes(
+      set,
+      flags.map((urgent) => ({ leaves: [], tops: [], type: null, urgent })),
+    );
+    return { name, recall: scores.urgentRecall, falseAlarmRate: scores.falseAlarmRate };
+  };
+  const share = (flags: boolean[]) => flags.filter(Boolean).length / Math.max(1, flags.length);
+  const right = suggestions.map((suggestion, i) => suggestion.candidates[0]?.code === set[i].category);
+  const unsure = suggestions.map((suggestion) => suggestion.unsure);
+  const warm = run(routers[routers.length - 1][1], set).times.sort((a, b) => a - b);
+  return {
+    evalCount: set.length,
+    urgency: [
+      flagged(
+        "safety cues only",
+        suggestions.map((suggestion) => suggestion.dangers.length > 0),
+      ),
+      flagged(
+        "urgency model only",
+        suggestions.map((suggestion) => suggestion.urgentScore >= model.artefact.urgentThreshold),
+      ),
+      flagged(
+        "both (served)",
+        suggestions.map((suggestion) => suggestion.urgent),
+      ),
+    ],
+    unsure: {
+      share: share(unsure),
+      unsureTop1: share(right.filter((_, i) => unsure[i])),
+      sureTop1: share(right.filter((_, i) => !unsure[i])),
+    },
+    rows,
+    confusion: confusion(set, last.predictions),
+    latency: {
+      meanMs: warm.reduce((sum, time) => sum + time, 0) / warm.length,
+      p99Ms: percentile(warm, 0.99),
+    },
+  };
+}
+
+const percent = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(7);
+
+/** Prints the table of routers, the confusion table of the last (the model) and its latency. */
+export function reportRouting(bench: RoutingBench | null): void {
+  if (!bench) {
+    console.log(`routing: no evaluation set at ${EVAL_SET_PATH}`);
+    return;
+  }
+  const first = bench.rows[0].scores;
+  console.log(`routing: ${bench.evalCount} evaluation demands, ${first.urgentCount} urgent`);
+  console.log(
+    `routing: ${"router".padEnd(22)} top-1   top-3  leaf-1  leaf-3    type  urgent-recall  false-alarm`,
+  );
+  for (const { name, scores } of bench.rows) {
+    console.log(
+      `routing: ${name.padEnd(22)}${percent(scores.topTop1)} ${percent(scores.topTop3)} ${percent(scores.leafTop1)} ${percent(scores.leafTop3)} ${percent(scores.typeAccuracy)}        ${percent(scores.urgentRecall)}      ${percent(scores.falseAlarmRate)}`,
+    );
+  }
+  for (const { name, recall, falseAlarmRate } of bench.urgency)
+    console.log(
+      `routing: urgency ${name.padEnd(20)} recall ${percent(recall)}  false alarms ${percent(falseAlarmRate)}`,
+    );
+  const { share, unsureTop1, sureTop1 } = bench.unsure;
+  console.log(
+    `routing: unsure ${percent(share)} of demands; leaf top-1 ${percent(unsureTop1)} when unsure, ${percent(sureTop1)} otherwise`,
+  );
+  const codes: string[] = [...TOP_LEVEL_CODES];
+  console.log(
+    `routing: confusion of "${bench.rows[bench.rows.length - 1].name}" (rows: true top level, columns: predicted)`,
+  );
+  console.log(`routing:    ${codes.map((code) => code.padStart(4)).join("")}`);
+  for (const want of codes) {
+    const row = bench.confusion[want] ?? {};
+    console.log(`routing: ${want} ${codes.map((got) => String(row[got] ?? ".").padStart(4)).join("")}`);
+  }
+  console.log(
+    `routing: classification mean ${bench.latency.meanMs.toFixed(3)} ms, p99 ${bench.latency.p99Ms.toFixed(3)} ms`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  reportRouting(await benchRouting());
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DEMAND_TYPES, type DemandType } from "../../demands/demand-types.js";
+import type { GoldDemand } from "./metrics.js";
+
+/**
+ * The fixed evaluation set (data/routing-eval/eval-set.jsonl), written apart from all training
+ * material. Only the bench and the promotion rule read it; nothing that shapes a model may.
+ */
+export const EVAL_SET_PATH = fileURLToPath(
+  new URL("../../../../data/routing-eval/eval-set.jsonl", import.meta.url),
+);
+
+export interface EvalDemand extends GoldDemand {
+  id: string;
+  style: string;
+  source: string;
+}
+
+/** The evaluation set, or null when this checkout has none. Malformed lines are an error, not skipped. */
+export function loadEvalSet(path = EVAL_SET_PATH): EvalDemand[] | null {
+  if (!existsSync(path)) return null;
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, index) => {
+      const row = JSON.parse(line) as EvalDemand;
+      const valid =
+        typeof row.text === "string" &&
+        typeof row.category === "string" &&
+        typeof row.top === "string" &&
+        DEMAND_TYPES.includes(row.type as DemandType) &&
+        typeof row.urgent === "boolean";
+      if (!valid) throw new Error(`${path}:${index + 1}: not an evaluation demand`);
+      return row;
+    });
+}

@@ -1,0 +1,39 @@
+import { normalizeText, segment } from "../../demands/classify/tokenizer.js";
+
+/**
+ * Features of a demand: jieba words ("w:") beside character bigrams and trigrams of the Chinese runs
+ * ("c:"). The n-grams still match when a resident writes a word the training data never had, or a
+ * typo splits jieba's cut differently (漏汽 shares 漏 with 漏气; 燃汽味 shares 燃 and 味).
+ */
+export function featuresOf(text: string): string[] {
+  const normalized = normalizeText(typeof text === "string" ? text : "");
+  const features = segment(normalized).map((word) => `w:${word}`);
+  for (const run of normalized.split(/[^\p{Script=Han}]+/u)) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      features.push(`c:${run.slice(i, i + 2)}`);
+      if (i + 2 < run.length) features.push(`c:${run.slice(i, i + 3)}`);
+    }
+  }
+  return features;
+}
+
+/** Feature counts of a text, log-scaled and L2-normalised so long calls do not dominate. */
+export function featureVector(
+  text: string,
+  index: ReadonlyMap<string, number>,
+): { ids: number[]; values: number[] } {
+  const counts = new Map<number, number>();
+  for (const feature of featuresOf(text)) {
+    const id = index.get(feature);
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const ids = [...counts.keys()].sort((a, b) => a - b);
+  const values = ids.map((id) => 1 + Math.log(counts.get(id) as number));
+  const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
+  return { ids, values: values.map((value) => value / norm) };
+}
+
+/** The words an operator reads for a feature: the word or n-gram without its prefix. */
+export function featureText(feature: string): string {
+  return feature.slice(2);
+}

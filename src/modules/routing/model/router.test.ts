@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { dangersIn } from "../safety.js";
+import { activeRoutingModel } from "./active.js";
+import { parseArtefact, serializeArtefact } from "./artefact.js";
+import { RoutingModel } from "./router.js";
+import { HYPER_PARAMETERS, type LabelledText, trainArtefact } from "./train.js";
+
+describe("the shipped routing model", () => {
+  const model = activeRoutingModel();
+
+  it("ranks calibrated candidates, each with the words that led to it", () => {
+    const suggestion = model.suggest("小区门口的路灯好几天不亮了，晚上黑乎乎的");
+    expect(suggestion.candidates[0].code.slice(0, 4)).toBe("0207");
+    expect(suggestion.candidates[0].words.length).toBeGreaterThan(0);
+    const total = suggestion.candidates.reduce((sum, candidate) => sum + candidate.score, 0);
+    expect(total).toBeLessThanOrEqual(1.000001);
+    expect(suggestion.modelVersion).toMatch(/^base-/);
+  });
+
+  it("says unsure about text that names no problem", () => {
+    const suggestion = model.suggest("你好");
+    expect(suggestion.unsure).toBe(true);
+  });
+
+  it("flags danger to life even when the category is about something else", () => {
+    const suggestion = model.suggest("我想问下物业费的事，另外楼道里有人把电动车推进来充电");
+    expect(suggestion.dangers).toContain("ebike");
+    expect(suggestion.urgent).toBe(true);
+  });
+});
+
+describe("the safety layer", () => {
+  it("reads present dangers", () => {
+    expect(dangersIn("厨房一股煤气味")).toEqual(["gas"]);
+    expect(dangersIn("对门老人三天没出门了，敲门没人应")).toContain("person");
+    expect(dangersIn("楼上往下扔酒瓶子")).toContain("falling");
+  });
+
+  it("does not read a bill or thanks as an emergency", () => {
+    expect(dangersIn("燃气费怎么交")).toEqual([]);
+    expect(dangersIn("感谢燃气公司，上次漏气的事处理得很及时")).toEqual([]);
+  });
+});
+
+describe("training", () => {
+  const examples: LabelledText[] = [
+    { text: "路灯不亮了", category: "020701", type: "complaint", urgent: false, source: "phrase" },
+    { text: "路灯坏了好几天", category: "020701", type: "complaint", urgent: false, source: "phrase" },
+    { text: "楼下饭馆油烟太大", category: "030201", type: "complaint", urgent: false, source: "phrase" },
+    { text: "饭馆油烟熏人", category: "030201", type: "complaint", urgent: false, source: "label" },
+  ];
+  const quick = { ...HYPER_PARAMETERS, minDocumentFrequency: 1 };
+
+  it("writes the same bytes for the same examples", () => {
+    expect(serializeArtefact(trainArtefact(examples, quick), "t")).toBe(
+      serializeArtefact(trainArtefact(examples, quick), "t"),
+    );
+  });
+
+  it("learns what it is taught", () => {
+    const model = new RoutingModel(parseArtefact(serializeArtefact(trainArtefact(examples, quick), "t")));
+    expect(model.suggest("油烟").candidates[0].code).toBe("030201");
+    expect(model.artefact.trainedOn.labels).toBe(1);
+  });
+});

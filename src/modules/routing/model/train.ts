@@ -1,0 +1,101 @@
+import type { DemandType } from "../../demands/demand-types.js";
+import { DEMAND_TYPES } from "../../demands/demand-types.js";
+import type { RoutingArtefact } from "./artefact.js";
+import { featuresOf, featureVector } from "./features.js";
+import { type SparseVector, type TrainOptions, trainSoftmax } from "./linear.js";
+
+/** What training needs of a labelled demand (generated, or a person's label on an order). */
+export interface LabelledText {
+  text: string;
+  category: string;
+  type: DemandType;
+  urgent: boolean;
+  source: string;
+}
+
+export interface HyperParameters {
+  category: TrainOptions;
+  type: TrainOptions;
+  urgency: TrainOptions;
+  /** Features seen in fewer documents are dropped: they only memorise one snippet. */
+  minDocumentFrequency: number;
+  /** Weights smaller than this are dropped from the artefact (keeps it a few MB). */
+  prune: number;
+  temperature: { category: number; type: number };
+  urgentThreshold: number;
+}
+
+/*
+ * Chosen by 5-fold cross-validation over template groups of the generated training set
+ * (`npm run train -- --cv`, training/cross-validate.ts), never on the evaluation set. The
+ * temperatures are the ones whose out-of-fold mean top score matches out-of-fold accuracy.
+ */
+export const HYPER_PARAMETERS: HyperParameters = {
+  category: { l2: 1e-5, epochs: 8, learningRate: 1, seed: 11 },
+  type: { l2: 1e-4, epochs: 6, learningRate: 0.3, seed: 12 },
+  urgency: { l2: 1e-4, epochs: 6, learningRate: 0.3, seed: 13 },
+  minDocumentFrequency: 2,
+  prune: 0.05,
+  temperature: { category: 0.46, type: 1 },
+  urgentThreshold: 0.5,
+};
+
+/** Feature names seen in at least `minimum` documents, sorted so the index is reproducible. */
+export function buildFeatureIndex(texts: readonly string[], minimum: number): string[] {
+  const frequency = new Map<string, number>();
+  for (const text of texts)
+    for (const feature of new Set(featuresOf(text)))
+      frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  return [...frequency]
+    .filter(([, count]) => count >= minimum)
+    .map(([feature]) => feature)
+    .sort();
+}
+
+/** Trains the three models of an artefact (without its version) on labelled texts. */
+export function trainArtefact(
+  examples: readonly LabelledText[],
+  hyper: HyperParameters = HYPER_PARAMETERS,
+): Omit<RoutingArtefact, "version"> {
+  const features = buildFeatureIndex(
+    examples.map((example) => example.text),
+    hyper.minDocumentFrequency,
+  );
+  const index = new Map(features.map((feature, id) => [feature, id]));
+  const docs: SparseVector[] = examples.map((example) => featureVector(example.text, index));
+  const categories = [...new Set(examples.map((example) => example.category))].sort();
+  const categoryIndex = new Map(categories.map((code, id) => [code, id]));
+  const types = [...DEMAND_TYPES];
+  const bySource: Record<string, number> = {};
+  for (const example of examples) bySource[example.source] = (bySource[example.source] ?? 0) + 1;
+  return {
+    trainedOn: { examples: examples.length, labels: bySource.label ?? 0, bySource },
+    features,
+    temperature: hyper.temperature,
+    urgentThreshold: hyper.urgentThreshold,
+    category: trainSoftmax(
+      docs,
+      examples.map((example) => categoryIndex.get(example.category) as number),
+      categories,
+      features.length,
+      hyper.category,
+      hyper.prune,
+    ),
+    type: trainSoftmax(
+      docs,
+      examples.map((example) => types.indexOf(example.type)),
+      types,
+      features.length,
+      hyper.type,
+      hyper.prune,
+    ),
+    urgency: trainSoftmax(
+      docs,
+      examples.map((example) => (example.urgent ? 1 : 0)),
+      ["routine", "urgent"],
+      features.length,
+      hyper.urgency,
+      hyper.prune,
+    ),
+  };
+}

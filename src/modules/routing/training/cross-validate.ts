@@ -1,0 +1,103 @@
+import { stableHash } from "../../demands/classify/split.js";
+import { parseArtefact, serializeArtefact } from "../model/artefact.js";
+import { type RouteScores, scoreRoutes } from "../model/metrics.js";
+import { RoutingModel } from "../model/router.js";
+import { type HyperParameters, trainArtefact } from "../model/train.js";
+import type { TrainingExample } from "./generate.js";
+
+/** Out-of-fold numbers of one setting: how a model trained without a template group does on it. */
+export interface CrossValidation {
+  scores: RouteScores;
+  /** Mean calibrated top score, to compare with leafTop1 (calibration). */
+  meanTopScore: number;
+  /** Leaf top-1 among predictions marked unsure, and among the others. */
+  unsureShare: number;
+  unsureTop1: number;
+  sureTop1: number;
+  /** The category temperature that would make mean top score equal leaf top-1. */
+  fittedTemperature: number;
+}
+
+/**
+ * k-fold cross-validation over template groups (every instance of a snippet on one side) of the
+ * training examples only. Used to choose HYPER_PARAMETERS and the unsure thresholds.
+ */
+export function crossValidate(
+  examples: readonly TrainingExample[],
+  hyper: HyperParameters,
+  folds = 5,
+): CrossValidation {
+  const gold: TrainingExample[] = [];
+  const suggestions: ReturnType<RoutingModel["suggest"]>[] = [];
+  const rawTopLogits: Float64Array[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held = (example: TrainingExample) => stableHash(example.group) % folds === fold;
+    const model = new RoutingModel(
+      parseArtefact(
+        serializeArtefact(
+          trainArtefact(
+            examples.filter((example) => !held(example)),
+            hyper,
+          ),
+          "cv",
+        ),
+      ),
+    );
+    const untempered = new RoutingModel({ ...model.artefact, temperature: { category: 1, type: 1 } });
+    for (const example of examples.filter(held)) {
+      gold.push(example);
+      suggestions.push(model.suggest(example.text, 10));
+      rawTopLogits.push(
+        Float64Array.from(untempered.suggest(example.text, 300).candidates.map((c) => c.score)),
+      );
+    }
+  }
+  const predictions = suggestions.map((suggestion) => ({
+    leaves: suggestion.candidates.map((candidate) => candidate.code),
+    tops: suggestion.tops.map((top) => top.code),
+    type: suggestion.type,
+    urgent: suggestion.urgent,
+  }));
+  const scores = scoreRoutes(
+    gold.map((example) => ({ ...example, top: example.category.slice(0, 2) })),
+    predictions,
+  );
+  const right = suggestions.map((suggestion, i) => suggestion.candidates[0]?.code === gold[i].category);
+  const unsure = suggestions.map((suggestion) => suggestion.unsure);
+  const share = (flags: boolean[]) => flags.filter(Boolean).length / Math.max(1, flags.length);
+  return {
+    scores,
+    meanTopScore:
+      suggestions.reduce((sum, suggestion) => sum + (suggestion.candidates[0]?.score ?? 0), 0) /
+      suggestions.length,
+    unsureShare: share(unsure),
+    unsureTop1: share(right.filter((_, i) => unsure[i])),
+    sureTop1: share(right.filter((_, i) => !unsure[i])),
+    fittedTemperature: fitTemperature(rawTopLogits, scores.leafTop1),
+  };
+}
+
+/** Temperature T with mean top probability of softmax(log p / T) closest to the accuracy. */
+function fitTemperature(probabilities: readonly Float64Array[], accuracy: number): number {
+  let best = 1;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (let t = 0.1; t <= 3.0001; t += 0.02) {
+    let sum = 0;
+    for (const p of probabilities) {
+      let total = 0;
+      let top = 0;
+      for (const value of p) {
+        const scaled = value ** (1 / t);
+        total += scaled;
+        if (scaled > top) top = scaled;
+      }
+      sum += top / total;
+    }
+    const gap = Math.abs(sum / probabilities.length - accuracy);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,232 @@
+import { findCategory } from "../../categories/tree.js";
+import { ALL_SEEDS } from "../../demands/classify/generate-examples.js";
+import { CATEGORY_KEYWORDS } from "../../demands/classify/lexicon.js";
+import {
+  CALLER_INTROS,
+  CLOSINGS,
+  COMPOUND_SUFFIXES,
+  DURATIONS,
+  FRAMES,
+  LANDMARKS,
+  LEVEL_SPOKEN_NAMES,
+  ROADS,
+  UNIT_SPOKEN_NAMES,
+} from "../../demands/classify/seeds/frames.js";
+import type { LeafSeed } from "../../demands/classify/seeds/types.js";
+import { stableHash } from "../../demands/classify/split.js";
+import type { DemandType } from "../../demands/demand-types.js";
+import { seededRandom } from "../model/linear.js";
+import { PHRASES_A } from "./phrases-a.js";
+import { PHRASES_B } from "./phrases-b.js";
+import { PHRASES_C } from "./phrases-c.js";
+import {
+  AFTERTHOUGHTS,
+  addFiller,
+  addressPrefix,
+  addTypo,
+  EXTRA_FRAMES,
+  pick,
+  place,
+  type Random,
+  roughPunctuation,
+} from "./variation.js";
+
+/** One training demand. `source` names the hand-written material it came from. */
+export interface TrainingExample {
+  text: string;
+  category: string;
+  type: DemandType;
+  urgent: boolean;
+  source: "seed" | "phrase" | "lexicon" | "label";
+  /** Instances of one snippet share a group, so cross-validation keeps them on one side. */
+  group: string;
+}
+
+type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
+
+interface Snippet {
+  code: string;
+  kind: Kind;
+  text: string;
+  leansHelp: boolean;
+  source: TrainingExample["source"];
+  group: string;
+}
+
+/** Instances per snippet kind: rarer kinds more, so every type and urgency has its share. */
+const INSTANCES: Readonly<Record<Kind, number>> = {
+  issue: 6,
+  ask: 5,
+  report: 5,
+  idea: 5,
+  urgent: 8,
+  praise: 3,
+};
+
+const PHRASES: Readonly<Record<string, string>> = { ...PHRASES_A, ...PHRASES_B, ...PHRASES_C };
+
+const MARKS: Readonly<Record<string, Kind>> = { "?": "ask", "!": "report", "+": "idea", "*": "urgent" };
+
+function seedSnippets(code: string, seed: LeafSeed): Snippet[] {
+  const of = (kind: Kind, texts: readonly string[] | undefined) =>
+    (texts ?? []).map((text) => ({
+      code,
+      kind,
+      text,
+      leansHelp: seed.leansHelp === true,
+      source: "seed" as const,
+    }));
+  return [
+    ...of("issue", seed.issues),
+    ...of("ask", seed.asks),
+    ...of("report", seed.reports),
+    ...of("idea", seed.ideas),
+    ...of("urgent", seed.urgent),
+    ...of("praise", seed.topic ? [seed.topic] : []),
+  ].map((snippet, index) => ({ ...snippet, group: `seed:${code}:${index}` }));
+}
+
+function phraseSnippets(code: string, line: string, leansHelp: boolean): Snippet[] {
+  return line.split("|").map((entry, index) => {
+    const kind = MARKS[entry[0]];
+    return {
+      code,
+      kind: kind ?? "issue",
+      text: kind ? entry.slice(1) : entry,
+      leansHelp,
+      source: "phrase" as const,
+      group: `phrase:${code}:${index}`,
+    };
+  });
+}
+
+/** Two or three keywords of the category's lexicon line, as a terse record would list them. */
+function lexiconSnippets(code: string, line: string, random: Random): Snippet[] {
+  const words = line.split(/\s+/).filter(Boolean);
+  return [0, 1, 2].map((index) => {
+    const chosen = [pick(random, words), pick(random, words), pick(random, words)];
+    return {
+      code,
+      kind: "issue" as const,
+      text: [...new Set(chosen)].join(random() < 0.5 ? "，" : "的问题，"),
+      leansHelp: false,
+      source: "lexicon" as const,
+      group: `lexicon:${code}:${index}`,
+    };
+  });
+}
+
+function typeOf(kind: Kind, snippet: Snippet, instance: number, random: Random): DemandType {
+  switch (kind) {
+    case "issue": {
+      const lean: DemandType = snippet.leansHelp ? "help" : "complaint";
+      const other: DemandType = snippet.leansHelp ? "complaint" : "help";
+      return instance > 0 && random() < 0.35 ? other : lean;
+    }
+    case "ask":
+      return "consult";
+    case "report":
+      return "report";
+    case "idea":
+      return "suggestion";
+    case "urgent":
+      return "help";
+    case "praise":
+      return "praise";
+  }
+}
+
+function compound(random: Random): string {
+  const base = random() < 0.6 ? pick(random, ROADS) : pick(random, LANDMARKS);
+  return base + pick(random, COMPOUND_SUFFIXES).replace("#", String(1 + Math.floor(random() * 30)));
+}
+
+function fillSlots(text: string, random: Random): string {
+  return text
+    .replaceAll("{p}", () => place(random))
+    .replaceAll("{c}", () => compound(random))
+    .replaceAll(
+      "{b}",
+      () =>
+        `${1 + Math.floor(random() * 18)}号楼${random() < 0.5 ? `${1 + Math.floor(random() * 4)}单元` : ""}`,
+    )
+    .replaceAll("{d}", () => pick(random, DURATIONS));
+}
+
+function praiser(code: string, random: Random): string {
+  const category = findCategory(code);
+  const names = category?.unitCode ? UNIT_SPOKEN_NAMES[category.unitCode] : [];
+  return random() < 0.7 && names.length > 0
+    ? pick(random, names)
+    : LEVEL_SPOKEN_NAMES[category?.handlingLevel ?? "district"];
+}
+
+function frameFor(kind: Kind, type: DemandType, random: Random): string {
+  if (kind === "praise") return pick(random, FRAMES.praise);
+  const key = kind === "urgent" ? "urgent" : (type as Exclude<DemandType, "praise">);
+  return random() < 0.5 ? pick(random, FRAMES[key]) : pick(random, EXTRA_FRAMES[key]);
+}
+
+/** Instances of one snippet: a frame each, then a place, filler, typo, afterthought or rough punctuation by chance. */
+function instantiate(snippet: Snippet): TrainingExample[] {
+  const random = seededRandom(stableHash(snippet.group));
+  const examples: TrainingExample[] = [];
+  for (let instance = 0; instance < INSTANCES[snippet.kind]; instance++) {
+    const type = typeOf(snippet.kind, snippet, instance, random);
+    let text = frameFor(snippet.kind, type, random)
+      .replace("{x}", snippet.text)
+      .replace("{u}", () => praiser(snippet.code, random));
+    if (snippet.kind !== "praise") {
+      if (!/\{[pcb]\}/.test(snippet.text) && random() < 0.45)
+        text = random() < 0.5 ? addressPrefix(random) + text : pick(random, CALLER_INTROS) + text;
+      if (random() < 0.15) text = addFiller(text, random);
+      if (random() < 0.12) text = text.replace(/[。！？!?]*$/, pick(random, AFTERTHOUGHTS));
+      if (random() < 0.15)
+        text += /[。！？!?]$/.test(text) ? pick(random, CLOSINGS) : `，${pick(random, CLOSINGS)}`;
+    }
+    text = fillSlots(text, random);
+    if (random() < 0.3) text = addTypo(text, random);
+    if (random() < 0.25) text = roughPunctuation(text, random);
+    examples.push({
+      text,
+      category: snippet.code,
+      type,
+      urgent: snippet.kind === "urgent",
+      source: snippet.source,
+      group: snippet.group,
+    });
+  }
+  return examples;
+}
+
+/** Every leaf's snippets from the seeds, the phrases and the lexicon, by code. */
+function allSnippets(): Snippet[] {
+  const codes = [...new Set([...Object.keys(ALL_SEEDS), ...Object.keys(PHRASES)])].sort();
+  const snippets: Snippet[] = [];
+  for (const code of codes) {
+    const seed = ALL_SEEDS[code];
+    if (seed) snippets.push(...seedSnippets(code, seed));
+    if (PHRASES[code]) snippets.push(...phraseSnippets(code, PHRASES[code], seed?.leansHelp === true));
+    const keywords = CATEGORY_KEYWORDS[code];
+    if (keywords)
+      snippets.push(...lexiconSnippets(code, keywords, seededRandom(stableHash(`lexicon:${code}`))));
+  }
+  return snippets;
+}
+
+/**
+ * The training set: deterministic (every snippet seeds its own PRNG), so the same sources give the
+ * same examples in the same order. Duplicate texts are kept once.
+ */
+export function generateTrainingExamples(): TrainingExample[] {
+  const seen = new Set<string>();
+  const examples: TrainingExample[] = [];
+  for (const snippet of allSnippets()) {
+    for (const example of instantiate(snippet)) {
+      if (seen.has(example.text)) continue;
+      seen.add(example.text);
+      examples.push(example);
+    }
+  }
+  return examples;
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run train`: generates the training examples, trains the routing model and writes the artefact
+ * shipped in the repository. Deterministic: the same sources give the same bytes.
+ *
+ *   npm run train              writes src/modules/routing/model/artefacts/routing-model.json
+ *   npm run train -- --check   trains again and fails unless the result equals the stored file
+ *   npm run train -- --cv      prints 5-fold cross-validation numbers of HYPER_PARAMETERS
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { SHIPPED_ARTEFACT_URL, serializeArtefact } from "../model/artefact.js";
+import { HYPER_PARAMETERS, trainArtefact } from "../model/train.js";
+import { crossValidate } from "./cross-validate.js";
+import { generateTrainingExamples } from "./generate.js";
+
+/** The shipped model's version prefix: "base" (retrained models are "district"). */
+export const BASE_PREFIX = "base";
+
+/** The shipped artefact's text, trained from the generated examples. */
+export function trainShippedArtefact(): string {
+  return serializeArtefact(trainArtefact(generateTrainingExamples(), HYPER_PARAMETERS), BASE_PREFIX);
+}
+
+async function main(args: string[]): Promise<number> {
+  const target = fileURLToPath(SHIPPED_ARTEFACT_URL);
+  if (args.includes("--cv")) {
+    const result = crossValidate(generateTrainingExamples(), HYPER_PARAMETERS);
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const started = performance.now();
+  const text = trainShippedArtefact();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (args.includes("--check")) {
+    const stored = readFileSync(target, "utf8");
+    if (stored !== text) {
+      console.error(
+        `${target} differs from a fresh training (${Buffer.byteLength(text)} vs ${Buffer.byteLength(stored)} bytes)`,
+      );
+      return 1;
+    }
+    console.log(`${target} is byte-identical to a fresh training (${seconds} s)`);
+    return 0;
+  }
+  writeFileSync(target, text);
+  console.log(
+    `wrote ${target}: ${Buffer.byteLength(text)} bytes, version ${JSON.parse(text).version}, ${seconds} s`,
+  );
+  return 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,151 @@
+import { LANDMARK_SUFFIXES, LANDMARKS, ROAD_SUFFIXES, ROADS } from "../../demands/classify/seeds/frames.js";
+
+/** How a text is varied the way people actually write and phone demands in. */
+
+export type Random = () => number;
+
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+/** Frames added to the seeds' own: the way 12345 records, quick calls and repeat callers read. */
+export const EXTRA_FRAMES: Readonly<
+  Record<"complaint" | "help" | "consult" | "report" | "suggestion" | "urgent", readonly string[]>
+> = {
+  complaint: [
+    "{x}",
+    "{x}。",
+    "喂，你好，那个{x}，你们到底管不管",
+    "来电人反映：{x}。诉求：请相关部门尽快核实处理并回复。",
+    "市民反映{x}，此前多次反映未果，要求彻底解决。",
+    "上次就反映过了，{x}，工单显示已办结，实际上根本没人来",
+    "{x}，说了几次了还是老样子，对处理结果不满意",
+    "{x}，物业社区都不管，只能打你们电话了",
+    "就是说{x}，真的受不了了",
+    "你好我想反映个事，{x}",
+  ],
+  help: [
+    "{x}",
+    "{x}，怎么办啊",
+    "来电人称{x}，请求协调解决。",
+    "你好，{x}，能帮忙找找人吗",
+    "{x}，麻烦你们给协调一下，谢谢了",
+    "哎呀{x}，我们实在没办法了",
+  ],
+  consult: [
+    "{x}",
+    "{x}？",
+    "你好，我想问一下{x}",
+    "来电人咨询：{x}。",
+    "那个，{x}，这个找谁问",
+    "打听一下，{x}",
+  ],
+  report: [
+    "{x}",
+    "{x}，请查处",
+    "来电人举报：{x}，要求依法处理。",
+    "我反映一个情况，{x}，你们管一管",
+    "{x}，不是一天两天了，没人管吗",
+  ],
+  suggestion: ["{x}", "建议：{x}", "来电人建议{x}，望采纳。", "提个小建议，{x}吧"],
+  urgent: [
+    "{x}",
+    "{x}！",
+    "喂喂，{x}，快点来人",
+    "来电人称{x}，情况紧急，请立即处置。",
+    "{x}，我们都不敢进去了",
+    "你好快派人来，{x}",
+    "{x}，已经打了119/110，也请你们通知一下",
+  ],
+};
+
+/** Spoken fillers and openings. */
+const FILLERS = ["那个，", "就是，", "我跟你说，", "哎，", "你好，", "喂，", "嗯，", "同志你好，"] as const;
+
+/** A second, minor point residents add at the end of a call. */
+export const AFTERTHOUGHTS = [
+  "，顺便说一下之前的事也没人回复",
+  "，另外你们的电话太难打进来了",
+  "，希望这次别再推来推去",
+  "，上次反映完就没下文了",
+  "，处理完请给我回个电话",
+  "，我不希望公开我的信息",
+] as const;
+
+/**
+ * Common typing slips of pinyin input (same sound, wrong character) and of hurried writing; each pair
+ * is [right, wrong].
+ */
+const TYPOS: readonly [string, string][] = [
+  ["的", "得"],
+  ["在", "再"],
+  ["已经", "以经"],
+  ["燃气", "燃汽"],
+  ["煤气", "煤汽"],
+  ["暖气", "暖汽"],
+  ["漏水", "露水"],
+  ["维修", "维休"],
+  ["电梯", "电提"],
+  ["那", "哪"],
+  ["做", "作"],
+  ["账", "帐"],
+  ["反映", "反应"],
+  ["部门", "不门"],
+  ["工资", "工姿"],
+  ["小区", "小去"],
+  ["楼道", "楼到"],
+  ["垃圾", "拉圾"],
+  ["停车", "听车"],
+  ["物业", "物叶"],
+  ["噪音", "躁音"],
+  ["投诉", "头诉"],
+  ["现在", "现再"],
+  ["怎么", "咋"],
+  ["什么", "啥"],
+  ["没有", "没"],
+  ["非常", "贼"],
+  ["厉害", "利害"],
+];
+
+/** One typo, if the text has a place for it. */
+export function addTypo(text: string, random: Random): string {
+  const fits = TYPOS.filter(([right]) => text.includes(right));
+  if (fits.length === 0) return text;
+  const [right, wrong] = pick(random, fits);
+  return text.replace(right, wrong);
+}
+
+export function addFiller(text: string, random: Random): string {
+  return pick(random, FILLERS) + text;
+}
+
+/** Punctuation as typed in a hurry: none, spaces, or full stops only. */
+export function roughPunctuation(text: string, random: Random): string {
+  const choice = random();
+  if (choice < 0.4)
+    return text
+      .replace(/[，。！？、]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  if (choice < 0.7) return text.replace(/[，。！？]/g, "");
+  return text.replace(/，/g, ",");
+}
+
+const STREET_NUMBERS = ["号", "号附近", "号门口", "号对面"] as const;
+
+/** A place as callers give it: a road with a number, a road section, or a landmark. */
+export function place(random: Random): string {
+  const choice = random();
+  if (choice < 0.3)
+    return `${pick(random, ROADS)}${1 + Math.floor(random() * 300)}${pick(random, STREET_NUMBERS)}`;
+  if (choice < 0.65) return pick(random, ROADS) + pick(random, ROAD_SUFFIXES);
+  return pick(random, LANDMARKS) + pick(random, LANDMARK_SUFFIXES);
+}
+
+/** An address prefix for texts that name no place themselves. */
+export function addressPrefix(random: Random): string {
+  return pick(random, [
+    `${place(random)}，`,
+    `地址：${place(random)}。`,
+    `在${place(random)}这边，`,
+    `${place(random)}有个问题，`,
+  ]);
+}
