@@ -49,5 +49,6 @@ function changeOf(order: Order, action: string, unitIds: number[], at: Date): Or
     unitIds,
     residentId: order.resident_id,
     at: at.toISOString(),
+    ...(order.urgent ? { urgent: true as const } : {}),
   };
 }

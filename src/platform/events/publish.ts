@@ -23,6 +23,8 @@ export interface OrderChange {
   residentId: number | null;
   /** ISO instant of the change. */
   at: string;
+  /** Set on urgent orders (紧急诉求): a command centre raises an alert when one is registered. */
+  urgent?: true;
 }
 
 /** NOTIFY payloads must stay below 8000 bytes; well below leaves room for longer values. */
@@ -80,7 +82,8 @@ function isOrderChange(fields: Record<string, unknown>): fields is Record<string
 /** Copies the declared fields only, so an object carrying more (e.g. a whole order row) leaks nothing. */
 function onlyChangeFields(change: OrderChange): OrderChange {
   const { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at } = change;
-  return { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at };
+  const fields = { orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at };
+  return change.urgent === true ? { ...fields, urgent: true } : fields;
 }
 
 /** The NOTIFY channel on which instances hear that early warnings were found or decided. */

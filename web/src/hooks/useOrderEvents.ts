@@ -11,6 +11,8 @@ export interface OrderChangeEvent {
   unitIds: number[];
   residentId: number | null;
   at: string;
+  /** Present on urgent orders (紧急诉求). */
+  urgent?: true;
 }
 
 /**

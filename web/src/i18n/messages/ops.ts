@@ -311,6 +311,10 @@ export const zhCN = {
   "dashboard.ranking.resolutionRate": "解决率",
   "dashboard.ranking.satisfactionRate": "满意率",
   "dashboard.ranking.supervision": "督办次数",
+
+  "urgent.alert.title": "紧急诉求",
+  "urgent.alert.open": "查看工单",
+  "urgent.alert.acknowledge": "知悉",
 } as const;
 
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -628,4 +632,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "dashboard.ranking.resolutionRate": "Resolved",
   "dashboard.ranking.satisfactionRate": "Satisfied",
   "dashboard.ranking.supervision": "Supervised",
+
+  "urgent.alert.title": "Urgent demand",
+  "urgent.alert.open": "Open order",
+  "urgent.alert.acknowledge": "Acknowledge",
 };

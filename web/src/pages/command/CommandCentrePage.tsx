@@ -32,6 +32,7 @@ import { useT } from "../../i18n/context";
 import { commandApi, pick } from "./api";
 import { CommandMap } from "./CommandMap";
 import { chinaDayStart, chinaMonthStart, chinaPeriod } from "./chinaTime";
+import { UrgentAlerts } from "./UrgentAlerts";
 import { WarningsPanel } from "./WarningsPanel";
 import "../../ops.css";
 
@@ -241,6 +242,7 @@ export default function CommandCentrePage() {
       </Row>
 
       <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} onChanged={afterAction} />
+      <UrgentAlerts onOpen={setOpenId} />
     </div>
   );
 }
