@@ -352,6 +352,33 @@ export interface DB {
   institution_rules: InstitutionRulesTable;
   institution_rule_orders: InstitutionRuleOrdersTable;
   field_visits: FieldVisitsTable;
+  routing_labels: RoutingLabelsTable;
+  routing_models: RoutingModelsTable;
+}
+
+/** A category a person chose or corrected for an order's text (0007). */
+export interface RoutingLabelsTable {
+  id: Generated<string>;
+  order_id: string;
+  text: string;
+  category_code: string;
+  suggested_code: string | null;
+  model_version: string | null;
+  source: "intake" | "accept" | "transfer";
+  labelled_by: number | null;
+  region_code: string;
+  created_at: DefaultInstant;
+}
+
+/** A retrained routing model with its evaluation scores (0007). */
+export interface RoutingModelsTable {
+  version: string;
+  artefact: string;
+  scores: Json<Record<string, number>>;
+  label_count: number;
+  status: "active" | "previous" | "rejected";
+  trained_at: Instant;
+  decided_at: Instant;
 }
 
 export type Order = Selectable<OrdersTable>;

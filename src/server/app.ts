@@ -18,6 +18,7 @@ import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
+import { routingModelRoutes } from "../modules/routing/learning-routes.js";
 import { routingRoutes } from "../modules/routing/routes.js";
 import { supervisionRoutes } from "../modules/supervision/routes.js";
 import { timeLimitRoutes } from "../modules/time-limits/routes.js";
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     await categoryRoutes(api, ctx);
     await timeLimitRoutes(api, ctx);
     await routingRoutes(api, ctx);
+    await routingModelRoutes(api, ctx);
     await gridImportRoutes(api, ctx);
     await supervisionRoutes(api, ctx);
     await demandRoutes(api, ctx);

@@ -1,8 +1,12 @@
 import { sql } from "kysely";
+import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
 import type { AppContext } from "./context.js";
+
+/** The routing model retrains nightly-ish: labels accumulate slowly and training takes a core for a minute. */
+const ROUTING_RETRAIN_EVERY_MS = 24 * 60 * 60_000;
 
 /** Every timer the platform runs, as database-backed jobs: exactly one instance runs each due job. */
 export function createJobRunner(
@@ -25,11 +29,16 @@ export function createJobRunner(
       },
       /** 研判预警: spikes, repeat callers, common problems, orders due soon. */
       [WARNING_JOB_KIND]: warningJobHandler(ctx),
+      /** 定期再训练: the routing model learns from the district's labelled orders. */
+      "routing.retrain": async () => {
+        await retrainIfNewLabels(ctx.db, ctx.now());
+      },
     },
     recurring: [
       { kind: "time-limits.sweep", everyMs: 60_000 },
       { kind: WARNING_JOB_KIND, everyMs: options.warningsEveryMs },
       { kind: "database.analyze", everyMs: 10 * 60_000 },
+      { kind: "routing.retrain", everyMs: ROUTING_RETRAIN_EVERY_MS },
     ],
   });
 }

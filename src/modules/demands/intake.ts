@@ -9,6 +9,7 @@ import type { AppContext } from "../../server/context.js";
 import { applyAction } from "../orders/commands/perform.js";
 import { findOrder } from "../orders/repository.js";
 import { holderAt, type Placement } from "../routing/catalogue.js";
+import { recordLabel } from "../routing/labels.js";
 import type { DemandType } from "../time-limits/rules.js";
 import { checkAttachments, type IncomingAttachment, identify } from "./attachments.js";
 import { CHANNELS, type Channel } from "./channels.js";
@@ -77,6 +78,8 @@ export async function submitDemand(
     scopePrefix: placement.placement.districtCode,
   });
   const now = ctx.now();
+  // A category an operator or grid worker picked is a label the routing model learns from.
+  const chosenByStaff = submission.categoryCode !== undefined && actor.role !== "resident";
   const pending: PendingIntake = {
     actor,
     catalogueId: route.catalogueId,
@@ -110,19 +113,33 @@ export async function submitDemand(
       holder_region_code: holder.regionCode,
       route: JSON.stringify({ ...route, holder: holder.regionCode, at: now }),
     },
-    afterStore: submission.solveOnSpot
-      ? async (trx, order) =>
-          (
-            await applyAction(
-              trx,
-              ctx,
-              { kind: "actor", actor },
-              order,
-              "solve_on_spot",
-              submission.solveOnSpot ?? {},
-            )
-          ).order
-      : undefined,
+    afterStore:
+      submission.solveOnSpot || chosenByStaff
+        ? async (trx, order) => {
+            if (chosenByStaff)
+              await recordLabel(trx, {
+                orderId: order.id,
+                text: order.content,
+                categoryCode: classified.categoryCode as string,
+                suggestedCode: classified.suggestedCode,
+                modelVersion: classified.modelVersion,
+                source: "intake",
+                labelledBy: actor.id,
+                regionCode: order.region_code,
+              });
+            if (!submission.solveOnSpot) return order;
+            return (
+              await applyAction(
+                trx,
+                ctx,
+                { kind: "actor", actor },
+                order,
+                "solve_on_spot",
+                submission.solveOnSpot,
+              )
+            ).order;
+          }
+        : undefined,
   };
   try {
     const order = await ctx.intake.write(pending);

@@ -4,6 +4,8 @@ import type { DB, Order } from "../../../db/schema.js";
 import { chinaDate } from "../../../platform/calendar/china-time.js";
 import { fail } from "../../../platform/errors.js";
 import { holderAt } from "../../routing/catalogue.js";
+import { recordLabel } from "../../routing/labels.js";
+import { activeRoutingModel } from "../../routing/model/active.js";
 import type { DemandType } from "../../time-limits/rules.js";
 import { endAssignments, markAssignment, reassign } from "../repository.js";
 import { NEXT_LEVEL } from "../workflow/lifecycle.js";
@@ -25,11 +27,18 @@ const DispatchInput = Type.Object(
 /** 退单 is allowed within this many working days after dispatch. */
 export const RETURN_WINDOW_WORKING_DAYS = 2;
 
+const CategoryCode = Type.Optional(
+  Type.String({ pattern: "^[0-9]{2,6}$", description: "the right category, when the order's is wrong" }),
+);
+
 export const accept = defineAction({
-  summary: "受理 Accept the order at its handling level",
-  input: Type.Object({ note: Note }, { additionalProperties: false }),
-  effect: async ({ order, now }, input) => ({
-    patch: { accepted_at: order.accepted_at ?? now },
+  summary: "受理 Accept the order at its handling level, confirming or correcting its category",
+  input: Type.Object({ note: Note, categoryCode: CategoryCode }, { additionalProperties: false }),
+  effect: async (scope, input) => ({
+    patch: {
+      accepted_at: scope.order.accepted_at ?? scope.now,
+      ...(await labelCategory(scope, input.categoryCode, "accept")),
+    },
     note: input.note,
   }),
 });
@@ -62,10 +71,47 @@ export const dispatch = defineAction({
 });
 
 export const transfer = defineAction({
-  summary: "改派 Move the order to another unit; the handling deadline stays",
-  input: DispatchInput,
-  effect: async (scope, input) => assignUnits(scope, input, "transfer"),
+  summary:
+    "改派 Move the order to another unit (and category, when it was wrong); the handling deadline stays",
+  input: Type.Composite([DispatchInput, Type.Object({ categoryCode: CategoryCode })], {
+    additionalProperties: false,
+  }),
+  effect: async (scope, input) => {
+    const outcome = await assignUnits(scope, input, "transfer");
+    if (!input.categoryCode || input.categoryCode === scope.order.category_code) return outcome;
+    return {
+      ...outcome,
+      patch: { ...outcome.patch, ...(await labelCategory(scope, input.categoryCode, "transfer")) },
+    };
+  },
 });
+
+/**
+ * A dispatcher's category (the order's own when accepted as it is) is a label for the routing model;
+ * a different one also corrects the order.
+ */
+async function labelCategory(
+  { trx, ctx, actor, order }: ActionScope,
+  categoryCode: string | undefined,
+  source: "accept" | "transfer",
+): Promise<{ category_code?: string }> {
+  const code = categoryCode ?? order.category_code;
+  if (!code) return {};
+  if (categoryCode && ctx.catalogue.activeCategoryName(categoryCode) === undefined)
+    throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${categoryCode}` });
+  const suggestion = activeRoutingModel().suggest(order.content, 1);
+  await recordLabel(trx, {
+    orderId: order.id,
+    text: order.content,
+    categoryCode: code,
+    suggestedCode: suggestion.candidates[0]?.code ?? null,
+    modelVersion: suggestion.modelVersion,
+    source,
+    labelledBy: actor?.id ?? null,
+    regionCode: order.region_code,
+  });
+  return categoryCode ? { category_code: categoryCode } : {};
+}
 
 export const sign = defineAction({
   summary: "签收 The main unit signs for the order",

@@ -10,6 +10,6 @@ export function activeRoutingModel(): RoutingModel {
 }
 
 /** Switches routing to a promoted (or, on start-up, the stored active) model. */
-export function useRoutingModel(model: RoutingModel): void {
+export function routeWith(model: RoutingModel): void {
   active = model;
 }

@@ -1,0 +1,77 @@
+import type { App } from "../../server/app.js";
+import type { AppContext } from "../../server/context.js";
+import { suggestionAcceptance } from "./labels.js";
+import { evaluateModel, retrainFromDistrict } from "./learning.js";
+import { activeRoutingModel } from "./model/active.js";
+
+/** The routing model's page for administrators: version, scores, history, suggestion acceptance; retrain now. */
+export async function routingModelRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    "/api/routing/model",
+    {
+      config: { access: "catalogue.manage" },
+      schema: {
+        tags: ["routing"],
+        summary:
+          "The active routing model: version, scores on the fixed evaluation set, retraining history, how often suggestions were accepted",
+      },
+    },
+    async () => {
+      const model = activeRoutingModel();
+      const history = await ctx.db
+        .selectFrom("routing_models")
+        .select(["version", "scores", "label_count", "status", "trained_at", "decided_at"])
+        .orderBy("trained_at", "desc")
+        .limit(20)
+        .execute();
+      const labels = await ctx.db
+        .selectFrom("routing_labels")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .executeTakeFirstOrThrow();
+      return {
+        active: {
+          version: model.version,
+          trainedOn: model.artefact.trainedOn,
+          scores: activeScores(model.version, () => evaluateModel(model)),
+        },
+        labels: Number(labels.count),
+        acceptance: await suggestionAcceptance(ctx.db),
+        history: history.map((row) => ({
+          version: row.version,
+          scores: row.scores,
+          labels: row.label_count,
+          status: row.status,
+          trainedAt: row.trained_at,
+          decidedAt: row.decided_at,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    "/api/routing/model/retrain",
+    {
+      config: { access: "catalogue.manage" },
+      schema: {
+        tags: ["routing"],
+        summary:
+          "Retrain from the district's labelled orders now; the new model is promoted only if it scores better",
+      },
+    },
+    async () => retrainFromDistrict(ctx.db, ctx.now()),
+  );
+}
+
+const scoresByVersion = new Map<string, ReturnType<typeof evaluateModel> | null>();
+
+/** A model's evaluation scores, computed once per version (null without an evaluation set). */
+function activeScores(version: string, evaluate: () => ReturnType<typeof evaluateModel>) {
+  if (!scoresByVersion.has(version)) {
+    try {
+      scoresByVersion.set(version, evaluate());
+    } catch {
+      scoresByVersion.set(version, null);
+    }
+  }
+  return scoresByVersion.get(version) ?? null;
+}
