@@ -91,14 +91,21 @@ export const transfer = defineAction({
  * a different one also corrects the order.
  */
 async function labelCategory(
-  { trx, ctx, actor, order }: ActionScope,
+  { trx, actor, order }: ActionScope,
   categoryCode: string | undefined,
   source: "accept" | "transfer",
 ): Promise<{ category_code?: string }> {
   const code = categoryCode ?? order.category_code;
   if (!code) return {};
-  if (categoryCode && ctx.catalogue.activeCategoryName(categoryCode) === undefined)
-    throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${categoryCode}` });
+  if (categoryCode) {
+    const known = await trx
+      .selectFrom("categories")
+      .select("code")
+      .where("code", "=", categoryCode)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!known) throw fail("VALIDATION_FAILED", { detail: `unknown categoryCode ${categoryCode}` });
+  }
   const suggestion = activeRoutingModel().suggest(order.content, 1);
   await recordLabel(trx, {
     orderId: order.id,
@@ -125,11 +132,9 @@ export const sign = defineAction({
 export const returnOrder = defineAction({
   summary: "退单 Return a wrong dispatch to the dispatcher (within 2 working days)",
   input: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  effect: async ({ trx, ctx, order, actor, now }, input) => {
+  effect: async ({ trx, timeLimits, order, actor, now }, input) => {
     const dispatchedOn = chinaDate(order.dispatched_at as Date);
-    if (
-      ctx.timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS
-    ) {
+    if (timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS) {
       throw fail("CONFLICT", {
         detail: `退单须在派单后${RETURN_WINDOW_WORKING_DAYS}个工作日内 / returns are allowed within ${RETURN_WINDOW_WORKING_DAYS} working days`,
       });
@@ -149,7 +154,7 @@ export const returnOrder = defineAction({
 });
 
 async function assignUnits(
-  { trx, ctx, order, now }: ActionScope,
+  { trx, timeLimits, order, now }: ActionScope,
   input: { mainUnitId: number; assistingUnitIds?: number[]; note?: string },
   kind: "dispatch" | "transfer",
 ) {
@@ -160,7 +165,7 @@ async function assignUnits(
     type: order.demand_type as DemandType,
     urgent: order.urgent,
   };
-  const deadlines = ctx.timeLimits.deadlinesFor(query, now);
+  const deadlines = timeLimits.deadlinesFor(query, now);
   // The handling clock starts at the first dispatch: returns, transfers and redispatches do not reset it.
   const handlingDue = order.handling_due_at ?? deadlines.handlingDueAt;
   await reassign(
