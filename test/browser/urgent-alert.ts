@@ -16,7 +16,7 @@ import {
  * Issue 11 §3 through the UI: the street's and the district's command centres are open; a 12345
  * operator types a call about a gas smell (and leaves urgency alone) and submits it. Both command
  * centres raise the 紧急诉求 alert for the new order without a reload; the order carries the urgent
- * time limit. Run with `npx tsx test/browser/urgent-alert.ts`.
+ * time limit. The operator's suggestions show the words behind them. Run with `npx tsx test/browser/urgent-alert.ts`.
  */
 
 const PASSWORD = "minhu-demo";
@@ -105,6 +105,10 @@ async function main(): Promise<void> {
     await operator.getByTestId("work-order-no").fill("GD202612050001");
     await operator.getByTestId("call-content").fill(CALL);
     await operator.locator('[data-testid="category-chip"]').first().waitFor({ timeout: 15_000 });
+    // Each suggestion says which words led to it.
+    const words = (await operator.locator('[data-testid="category-words"]').first().textContent()) ?? "";
+    assert(words.trim().length > 0, "the first suggestion lists the words behind it");
+    console.log(`first suggestion because of: ${words}`);
     await operator.getByTestId("locate-me").click();
     await operator
       .locator('[data-testid="located-place"][data-status="located"]')

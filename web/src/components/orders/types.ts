@@ -218,13 +218,18 @@ export interface OrderQuery {
 export interface CategoryCandidate {
   code: string;
   name: string;
+  /** Calibrated probability. */
   score: number;
+  /** The words of the text that led to this candidate (absent in older answers). */
+  words?: string[];
 }
 
 /** POST /api/classify */
 export interface Classification {
   candidates: CategoryCandidate[];
   type: DemandType;
+  /** The top candidate is not trustworthy alone: a person should choose. */
+  unsure?: boolean;
   urgent: boolean;
 }
 

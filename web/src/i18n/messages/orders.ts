@@ -178,6 +178,8 @@ export const zhCN = {
   "intake.photos.tooLarge": "{name} 太大了",
   "intake.category.suggested": "智能分类",
   "intake.category.typeMore": "输入更多内容后自动推荐",
+  "intake.category.unsure": "把握不大，请人工确认分类",
+  "intake.category.because": "依据：{words}",
   "intake.category.other": "其他分类…",
   "intake.duplicates": "疑似重复诉求",
   "intake.networkRetry": "网络中断，未收到服务器答复。请再次提交：重复提交不会生成重复工单",
@@ -376,6 +378,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "intake.photos.tooLarge": "{name} is too large",
   "intake.category.suggested": "Suggested",
   "intake.category.typeMore": "Type a little more for suggestions",
+  "intake.category.unsure": "Not sure: please check the category",
+  "intake.category.because": "Because of: {words}",
   "intake.category.other": "Other category…",
   "intake.duplicates": "Possible duplicates",
   "intake.networkRetry":

@@ -5,11 +5,12 @@ import { CatalogueTab } from "./CatalogueTab";
 import { CategoriesTab } from "./CategoriesTab";
 import { GridsTab } from "./GridsTab";
 import { HolidaysTab } from "./HolidaysTab";
+import { RoutingModelTab } from "./RoutingModelTab";
 import { UnitsTab } from "./UnitsTab";
 import { UsersTab } from "./UsersTab";
 import "../../ops.css";
 
-const TABS = ["categories", "catalogue", "units", "users", "holidays", "grids"] as const;
+const TABS = ["categories", "catalogue", "units", "users", "holidays", "grids", "routing"] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 系统管理: categories and time limits, the dispatch catalogue, units, users, holidays, grids. */
@@ -25,6 +26,7 @@ export default function AdminPage() {
     users: () => <UsersTab />,
     holidays: () => <HolidaysTab />,
     grids: () => <GridsTab />,
+    routing: () => <RoutingModelTab />,
   };
   return (
     <div className="page admin-page" data-testid="admin-page" data-tab={active}>

@@ -76,8 +76,22 @@ export function CategorySuggestions({
             {hotkeyLabel && <kbd className="category-suggestions__key">{hotkeyLabel(index)}</kbd>}
             {categoryName(candidate.code, candidate.name)}
             <span className="category-suggestions__score">{Math.round(candidate.score * 100)}%</span>
+            {candidate.words && candidate.words.length > 0 && (
+              <span
+                className="category-suggestions__words"
+                data-testid="category-words"
+                title={t("intake.category.because", { words: candidate.words.join("、") })}
+              >
+                {candidate.words.slice(0, 3).join(" ")}
+              </span>
+            )}
           </Tag.CheckableTag>
         ))}
+        {classification?.unsure && candidates.length > 0 && !loading && (
+          <Tag color="warning" data-testid="category-unsure">
+            {t("intake.category.unsure")}
+          </Tag>
+        )}
       </div>
       {data && (
         <TreeSelect
