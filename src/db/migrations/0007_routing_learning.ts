@@ -7,7 +7,7 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE routing_labels (
     id bigserial PRIMARY KEY,
-    order_id bigint NOT NULL REFERENCES orders(id),
+    order_id bigint NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
     text text NOT NULL,
     category_code text NOT NULL,
     suggested_code text,
