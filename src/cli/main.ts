@@ -5,6 +5,7 @@ import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
+import { loadActiveModel } from "../modules/routing/learning.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
@@ -71,6 +72,8 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
   const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
   const ctx = await createContext(database, config);
+  // A routing model promoted by an earlier retraining routes from the start.
+  await loadActiveModel(ctx.db);
   // The first start of the embedded demo also gets a year of history (~22 s); MINHU_DEMO_HISTORY=off skips it.
   if (prepared.demo && config.demoHistory) await seedDemoHistory(ctx);
   const app = await buildApp(ctx, { logger: true });
