@@ -5,8 +5,8 @@ import { openDatabase } from "../src/db/database.js";
 import { Gazetteer } from "../src/modules/places/gazetteer.js";
 import { geocode } from "../src/modules/places/geocode.js";
 import { alongPath, distanceMetres, type LngLat } from "../src/modules/places/geometry.js";
-import { mulberry32 } from "../src/modules/regions/geometry/prng.js";
 import { RegionDirectory } from "../src/modules/regions/directory.js";
+import { mulberry32 } from "../src/modules/regions/geometry/prng.js";
 import { toWgs84 } from "../src/platform/geo/coordinates.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
@@ -29,7 +29,7 @@ export async function benchPlaces(): Promise<Record<string, number>> {
   try {
     await prepareDatabase(database, new PhoneVault(randomBytes(32)), { demo: false });
     const regions = await RegionDirectory.load(database.db);
-    let started = performance.now();
+    const started = performance.now();
     const gazetteer = await Gazetteer.load(database.db, regions);
     const loadMs = performance.now() - started;
     const stored = gazetteer.entries.filter((e) => e.id !== null).length;
@@ -47,7 +47,9 @@ export async function benchPlaces(): Promise<Record<string, number>> {
       .filter((e) => e.kind === "building")
       .slice(0, 2000)
       .map((e, i) => `西安市碑林区${e.name}${1 + (i % 6)}单元${101 + (i % 20)}室`);
-    const geocodeTimes = timeEach([...heldOut.map((h) => h.address), ...demoAddresses], (a) => geocode(gazetteer, a));
+    const geocodeTimes = timeEach([...heldOut.map((h) => h.address), ...demoAddresses], (a) =>
+      geocode(gazetteer, a),
+    );
 
     const scored = heldOut.map((item) => score(gazetteer, item));
     const inside = scored.filter((s) => s.item.expect.kind !== "outside");
@@ -112,7 +114,10 @@ function score(gazetteer: Gazetteer, item: HeldOut) {
     return { correct: gap <= 100, near: gap <= 300 };
   };
   const verdict = judge(placement.placed, point, placement.grid?.code ?? null);
-  const baseline = { placed: baselinePoint !== null, ...judge(baselinePoint !== null, baselinePoint, top?.gridCode ?? null) };
+  const baseline = {
+    placed: baselinePoint !== null,
+    ...judge(baselinePoint !== null, baselinePoint, top?.gridCode ?? null),
+  };
   const how = placement.placed
     ? `${placement.precision} ${placement.confidence} ${placement.grid?.name}`
     : `not placed (${placement.precision} ${placement.confidence})`;
@@ -143,11 +148,17 @@ export function reportPlaces(r: Record<string, number>): void {
   line("gazetteer entries (regions + stored places)", `${n(r.entries)} (${n(r.storedEntries)})`);
   line("gazetteer load from the database", `${n(r.loadMs)} ms`);
   line("search: median / p99 (4,000 typed prefixes)", `${n(r.searchMedianUs)} / ${n(r.searchP99Us)} µs`);
-  line("geocode: median / p99 (held-out + 2,000 demo addresses)", `${n(r.geocodeMedianUs)} / ${n(r.geocodeP99Us)} µs`);
+  line(
+    "geocode: median / p99 (held-out + 2,000 demo addresses)",
+    `${n(r.geocodeMedianUs)} / ${n(r.geocodeP99Us)} µs`,
+  );
   line("held-out, in the district: placed", rate(r.heldOutPlaced, r.heldOutInside));
   line("held-out, in the district: placed in the right grid", rate(r.heldOutCorrect, r.heldOutInside));
   line("held-out, in the district: placed within 300 m", rate(r.heldOutNear, r.heldOutInside));
-  line("held-out, outside the district: wrongly placed", rate(r.heldOutOutsideWronglyPlaced, r.heldOutOutside));
+  line(
+    "held-out, outside the district: wrongly placed",
+    rate(r.heldOutOutsideWronglyPlaced, r.heldOutOutside),
+  );
   line("baseline (top search hit's grid): placed", rate(r.baselinePlaced, r.heldOutInside));
   line("baseline (top search hit's grid): right grid", rate(r.baselineCorrect, r.heldOutInside));
   line("demo compound addresses (not held out): placed", rate(r.demoPlaced, r.demoAddresses));

@@ -42,7 +42,7 @@ export async function prepareDatabase(
 /** The context every module receives, built over an open, prepared database. */
 export async function createContext(
   database: Database,
-  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">,
+  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> & Partial<Pick<Config, "tileCrs">>,
 ): Promise<AppContext> {
   const regions = await RegionDirectory.load(database.db);
   // The intake writer and the duplicate search are built over the context they belong to.
@@ -58,6 +58,7 @@ export async function createContext(
     now: () => new Date(),
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
+    tileCrs: config.tileCrs ?? "wgs84",
   } as AppContext;
   ctx.intake = new IntakeWriter(ctx);
   ctx.duplicates = new DuplicateSearch(ctx);

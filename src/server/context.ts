@@ -32,4 +32,6 @@ export interface AppContext {
   now: () => Date;
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** The datum of the configured tiles; optional so contexts built without tiles need not say. */
+  tileCrs?: "wgs84" | "gcj02";
 }

@@ -82,7 +82,7 @@ const COMPOUND_KINDS = ["小区", "家属院", "花园", "公寓", "苑", "家�
 /**
  * 生成演示地名 The demo gazetteer: the real roads and landmarks converted to WGS-84, compounds
  * along the roads named by their door number ("东关南街88号院", placed where number 88 falls), named
- * compounds filling every grid to at least three, and numbered buildings in half the compounds.
+ * compounds filling every grid to at least three, and numbered buildings in a third of the compounds.
  * Deterministic: the same grids give the same entries on every run.
  */
 export function generateDemoPlaces(grids: readonly GridFrame[], locate: Locate): PlaceRecord[] {
@@ -140,11 +140,11 @@ export function generateDemoPlaces(grids: readonly GridFrame[], locate: Locate):
   return records;
 }
 
-/** Numbered buildings (1号楼…) of every other compound, each within 40 m of it and in its grid. */
+/** Numbered buildings (1号楼…) of about a third of the compounds, each within 40 m of it and in its grid. */
 function buildingsOf(compound: PlaceRecord, gridCode: string, locate: Locate): PlaceRecord[] {
   const random = mulberry32(fnv1a(`buildings:${compound.name}`));
-  if (random() < 0.5) return [];
-  const count = 2 + Math.floor(random() * 11);
+  if (random() < 0.7) return [];
+  const count = 2 + Math.floor(random() * 7);
   const buildings: PlaceRecord[] = [];
   for (let n = 1; n <= count; n++) {
     let point: LngLat = [compound.lng, compound.lat];
