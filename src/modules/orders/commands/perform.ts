@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
 import type { DB, Order } from "../../../db/schema.js";
+import { maySeeStoredOrder } from "../../../platform/auth/order-visibility.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
 import type { AppContext } from "../../../server/context.js";
 import { announceChange } from "../changes.js";
-import { canSeeOrder } from "../policy.js";
 import { appendEvent, lockOrder, updateOrder } from "../repository.js";
 import { ACTIONS, type OrderAction, type OrderState, targetOf } from "../workflow/lifecycle.js";
 import { decide, type OrderFacts } from "../workflow/transition.js";
@@ -35,7 +35,7 @@ export async function performAction(
   return ctx.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, request.orderId);
     const actor = authority.kind === "actor" ? authority.actor : null;
-    if (!order || (actor && !canSeeOrder(actor, order)))
+    if (!order || (actor && !(await maySeeStoredOrder(trx, actor, order))))
       throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
     if (request.version !== undefined && request.version !== order.version) throw fail("STALE_VERSION");
     return applyAction(trx, ctx, authority, order, request.action, request.input);
