@@ -95,7 +95,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   attachmentId = file.id;
   base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe("who may read an order, every way it can be read", () => {
