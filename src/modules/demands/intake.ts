@@ -8,6 +8,7 @@ import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import type { AppContext } from "../../server/context.js";
 import { applyAction } from "../orders/commands/perform.js";
+import { orderTx } from "../orders/commands/types.js";
 import { findOrder } from "../orders/repository.js";
 import { holderAt, type Placement } from "../routing/catalogue.js";
 import type { DemandType } from "../time-limits/rules.js";
@@ -120,8 +121,7 @@ export async function submitDemand(
       ? async (trx, order) =>
           (
             await applyAction(
-              trx,
-              ctx,
+              orderTx(trx, ctx),
               { kind: "actor", actor },
               order,
               "solve_on_spot",
