@@ -1,10 +1,10 @@
 import type { Order } from "../../../db/schema.js";
+import { maySeeStoredOrder } from "../../../platform/auth/order-visibility.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
 import type { AppContext } from "../../../server/context.js";
 import { announceChange } from "../changes.js";
 import type { SystemMessage } from "../messages.js";
-import { canSeeOrder } from "../policy.js";
 import { appendEvent, lockMergedInto, lockOrder, updateOrder } from "../repository.js";
 import {
   ACTIONS,
@@ -44,7 +44,7 @@ export async function performAction(
     const tx = orderTx(trx, ctx);
     const order = await lockOrder(trx, request.orderId);
     const actor = authority.kind === "actor" ? authority.actor : null;
-    if (!order || (actor && !canSeeOrder(actor, order)))
+    if (!order || (actor && !(await maySeeStoredOrder(trx, actor, order))))
       throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
     if (request.version !== undefined && request.version !== order.version) throw fail("STALE_VERSION");
     return applyAction(tx, authority, order, request.action, request.input, definition);
