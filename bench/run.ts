@@ -2,6 +2,7 @@ import { benchAssessment, reportAssessment } from "./assessment.js";
 import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
+import { benchPlaces, reportPlaces } from "./places.js";
 import { benchRouting, reportRouting } from "./routing.js";
 import { benchStartup, reportStartup } from "./startup.js";
 
@@ -12,6 +13,7 @@ import { benchStartup, reportStartup } from "./startup.js";
  */
 const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["locate", async () => reportLocate(await benchLocate())],
+  ["places", async () => reportPlaces(await benchPlaces())],
   ["startup", async () => reportStartup(await benchStartup())],
   ["routing", async () => reportRouting(await benchRouting())],
   ["intake", async () => reportIntake(await benchIntake())],

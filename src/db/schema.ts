@@ -168,6 +168,18 @@ export interface OrdersTable {
   urge_count: Generated<number>;
   created_at: DefaultInstant;
   updated_at: DefaultInstant;
+  /** Random, on the caller's receipt: with the order number it tracks the order without an account. */
+  tracking_code: Generated<string>;
+}
+
+/** Every anonymous tracking attempt (查询记录), found or not; the throttles count these. */
+export interface TrackingLookupsTable {
+  id: Generated<string>;
+  order_no: string;
+  /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+  client: string;
+  outcome: "found" | "wrong" | "throttled";
+  at: DefaultInstant;
 }
 
 export interface OrderAssignmentsTable {
@@ -326,6 +338,24 @@ export interface FieldVisitsTable {
   created_at: DefaultInstant;
 }
 
+/** 地名地址 a gazetteer entry (see migration 0008). */
+export interface PlacesTable {
+  id: Generated<number>;
+  kind: "compound" | "building" | "road" | "landmark";
+  name: string;
+  aliases: Json<string[]>;
+  category: string | null;
+  lng: number;
+  lat: number;
+  road: Json<{ path: [number, number][]; from: number; to: number }> | null;
+  extent_m: number | null;
+  compound_id: number | null;
+  source: "demo" | "admin" | "import";
+  active: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   regions: RegionsTable;
@@ -352,6 +382,7 @@ export interface DB {
   institution_rules: InstitutionRulesTable;
   institution_rule_orders: InstitutionRuleOrdersTable;
   field_visits: FieldVisitsTable;
+<<<<<<< HEAD
   routing_labels: RoutingLabelsTable;
   routing_models: RoutingModelsTable;
 }
@@ -379,6 +410,10 @@ export interface RoutingModelsTable {
   status: "active" | "previous" | "rejected";
   trained_at: Instant;
   decided_at: Instant;
+=======
+  places: PlacesTable;
+  tracking_lookups: TrackingLookupsTable;
+>>>>>>> main
 }
 
 export type Order = Selectable<OrdersTable>;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Value } from "@sinclair/typebox/value";
 import type { Order } from "../../db/schema.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
@@ -71,13 +72,18 @@ export async function submitDemand(
   const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
   const terms = termsOf(submission.content);
-  const duplicates = await ctx.duplicates.find({
-    words: terms,
-    lng: placement.lng,
-    lat: placement.lat,
-    gridCode: placement.placement.gridCode,
-    scopePrefix: placement.placement.districtCode,
-  });
+  // Suggestions show other callers' demands: only those the submitter may read anyway.
+  const suggestionScope = orderRegionScope(actor);
+  const duplicates =
+    suggestionScope === null
+      ? []
+      : await ctx.duplicates.find({
+          words: terms,
+          lng: placement.lng,
+          lat: placement.lat,
+          gridCode: placement.placement.gridCode,
+          scopePrefix: suggestionScope,
+        });
   const now = ctx.now();
   // A category an operator or grid worker picked is a label the routing model learns from.
   const chosenByStaff = submission.categoryCode !== undefined && actor.role !== "resident";

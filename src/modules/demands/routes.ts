@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { scopeOf } from "../../platform/auth/permissions.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { toWgs84 } from "../../platform/geo/coordinates.js";
 import { actorOf } from "../../server/access.js";
@@ -114,6 +114,8 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send({
         ...presentOrder(ctx, actor, order as NonNullable<typeof order>),
+        // 查询码 for the receipt: with the order number it tracks the demand without an account.
+        trackingCode: result.order.tracking_code,
         suggestions: { categories: result.categoryCandidates, duplicates: result.duplicates },
       });
     },
@@ -160,8 +162,8 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         location?: { lng: number; lat: number; crs?: "wgs84" };
         regionCode?: string;
       };
-      // Residents may not browse others' demands; staff see their jurisdiction.
-      const scope = scopeOf(actor);
+      // Suggestions show other callers' demands: only those the actor may read anyway.
+      const scope = orderRegionScope(actor);
       if (scope === null) return { items: [] };
       const point = body.location
         ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? "wgs84")
