@@ -382,9 +382,10 @@ export interface DB {
   institution_rules: InstitutionRulesTable;
   institution_rule_orders: InstitutionRuleOrdersTable;
   field_visits: FieldVisitsTable;
-<<<<<<< HEAD
   routing_labels: RoutingLabelsTable;
   routing_models: RoutingModelsTable;
+  places: PlacesTable;
+  tracking_lookups: TrackingLookupsTable;
 }
 
 /** A category a person chose or corrected for an order's text (0007). */
@@ -410,10 +411,6 @@ export interface RoutingModelsTable {
   status: "active" | "previous" | "rejected";
   trained_at: Instant;
   decided_at: Instant;
-=======
-  places: PlacesTable;
-  tracking_lookups: TrackingLookupsTable;
->>>>>>> main
 }
 
 export type Order = Selectable<OrdersTable>;
