@@ -17,6 +17,7 @@ import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { placeRoutes } from "../modules/places/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
 import { routingRoutes } from "../modules/routing/routes.js";
@@ -82,6 +83,7 @@ export async function buildApp(
     await eventRoutes(api, ctx, hub);
     await userRoutes(api, ctx);
     await regionRoutes(api, ctx);
+    await placeRoutes(api, ctx);
     await unitRoutes(api, ctx);
     await categoryRoutes(api, ctx);
     await timeLimitRoutes(api, ctx);
