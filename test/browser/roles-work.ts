@@ -32,18 +32,28 @@ interface CatalogueRow {
   handlingLevel: string;
 }
 
-async function contextAt(browser: Browser, viewport: typeof MOBILE): Promise<BrowserContext> {
+async function contextAt(
+  browser: Browser,
+  viewport: typeof MOBILE,
+  timezoneId = "Asia/Shanghai",
+): Promise<BrowserContext> {
   const mobile = viewport.width < 800;
   return browser.newContext({
     viewport,
     ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
     locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
+    timezoneId,
   });
 }
 
-async function signedIn(browser: Browser, base: string, user: string, viewport: typeof MOBILE) {
-  const context = await contextAt(browser, viewport);
+async function signedIn(
+  browser: Browser,
+  base: string,
+  user: string,
+  viewport: typeof MOBILE,
+  timezoneId?: string,
+) {
+  const context = await contextAt(browser, viewport, timezoneId);
   const page = await context.newPage();
   const own = watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
   await login(page, base, user, "minhu-demo");
@@ -122,6 +132,63 @@ async function streetQueues(browser: Browser, base: string, operator: Api, catal
   console.log(`finding 6: ${held} (district) under 上级处置 with who holds it, ${own} in 待受理`);
 }
 
+/** `MM-DD HH:mm` of an instant on China's clock. */
+function chinaShort(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
+  return `${shifted.slice(5, 10)} ${shifted.slice(11, 16)}`;
+}
+
+/**
+ * Findings 12 and 14 (time zone): in a browser set to UTC, a ledger row shows the China time the
+ * Excel shows, and opens its order with the demand's text.
+ */
+async function ledgerRowsOpen(browser: Browser, base: string, operator: Api) {
+  const order = await operator<{ orderNo: string; createdAt: string }>("/api/demands", {
+    method: "POST",
+    body: {
+      channel: "12345",
+      channelFields: { workOrderNo: "R10-LEDGER" },
+      content: "小区东门路灯坏了一个多月，晚上出入很不安全，希望尽快修好",
+      regionCode: "610103001",
+      caller: { name: "钱女士", phone: "13700004444" },
+    },
+  });
+  const { context, page, own } = await signedIn(browser, base, "street-dispatcher", DESKTOP, "UTC");
+  await page.goto(`${base}/ledgers`);
+  await page.getByTestId("ledgers-page").waitFor();
+  const row = page.getByTestId("ledger-table").locator("tr", { hasText: order.orderNo }).first();
+  await row.waitFor({ timeout: 15_000 });
+  const text = (await row.textContent()) ?? "";
+  const expected = chinaShort(order.createdAt);
+  assert(text.includes(expected), `the row shows China time ${expected} in a UTC browser, got "${text}"`);
+  await row.click();
+  await page.locator(".ant-drawer").getByText("路灯坏了一个多月").first().waitFor({ timeout: 10_000 });
+  await screenshot(page, "roles-ledger-row-opens-zh.png");
+  await context.close();
+  assert(own.length === 0, `no console errors on the ledgers, got:\n${own.join("\n")}`);
+  console.log(`findings 12, 14: ledger row ${order.orderNo} at ${expected} (China time, UTC browser) opens the order`);
+}
+
+/** Finding 14: an action dialog submitted empty marks its fields and throws nothing. */
+async function emptyDialog(browser: Browser, base: string) {
+  const { context, page, own } = await signedIn(browser, base, "street-dispatcher", DESKTOP);
+  await page.goto(`${base}/command`);
+  const queue = page.getByTestId("command-queue");
+  await queue.locator('[data-testid="action-accept"]').first().waitFor({ timeout: 20_000 });
+  // 不予受理 needs a reason: submit it empty.
+  const row = queue.locator("[data-order-no]").first();
+  await row.click({ position: { x: 5, y: 5 } });
+  const drawer = page.locator(".ant-drawer");
+  await drawer.getByTestId("action-reject").click();
+  await page.getByTestId("action-dialog-reject").waitFor();
+  await page.getByTestId("action-submit").click();
+  await page.locator(".order-dialog .ant-form-item-has-error").first().waitFor();
+  await page.waitForTimeout(300);
+  await context.close();
+  assert(own.length === 0, `submitting an empty dialog raises no error, got:\n${own.join("\n")}`);
+  console.log("finding 14: the empty 不予受理 dialog marks its field, no page error");
+}
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   let server: RunningServer | undefined;
@@ -138,6 +205,8 @@ async function main(): Promise<void> {
     const checks: Record<string, () => Promise<void>> = {
       onTheSpot: () => onTheSpot(browser as Browser, base, catalogue),
       streetQueues: () => streetQueues(browser as Browser, base, operator, catalogue),
+      ledgerRowsOpen: () => ledgerRowsOpen(browser as Browser, base, operator),
+      emptyDialog: () => emptyDialog(browser as Browser, base),
     };
     for (const [name, check] of Object.entries(checks)) {
       if (only && only !== name) continue;

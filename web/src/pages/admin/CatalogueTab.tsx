@@ -19,6 +19,7 @@ import { type HandlingLevel, label, type Unit, useUnits } from "../../components
 
 const HANDLING_LEVELS: readonly HandlingLevel[] = ["grid", "community", "street", "district"];
 
+import { validValues } from "../../components/validValues";
 import { useT } from "../../i18n/context";
 import { adminApi, type CatalogueInput, type CatalogueRow } from "./api";
 import { ServerError, useAdminSave, useRowAction } from "./shared";
@@ -63,10 +64,13 @@ export function CatalogueTab() {
   };
 
   const save = async () => {
-    const values = (await form.validateFields()) as Omit<CatalogueInput, "regionCode" | "unitId"> & {
-      regionCode: string;
-      unitId?: number;
-    };
+    const values = (await validValues(form)) as
+      | (Omit<CatalogueInput, "regionCode" | "unitId"> & {
+          regionCode: string;
+          unitId?: number;
+        })
+      | null;
+    if (!values) return;
     await editor.save(async () => {
       const body = {
         handlingLevel: values.handlingLevel,

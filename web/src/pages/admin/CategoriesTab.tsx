@@ -4,6 +4,7 @@ import type { DataNode } from "antd/es/tree";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import type { CategoryNode } from "../../components/orders";
+import { validValues } from "../../components/validValues";
 import { useI18n } from "../../i18n/context";
 import { adminApi } from "./api";
 import { messageOf, ServerError, useAdminSave } from "./shared";
@@ -104,7 +105,8 @@ export function CategoriesTab() {
 
   const save = async () => {
     if (!editing) return;
-    const values = (await form.validateFields()) as { code: string; name: string; nameEn?: string };
+    const values = (await validValues(form)) as { code: string; name: string; nameEn?: string } | null;
+    if (!values) return;
     await editor.save(async () => {
       const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
       if (editing.mode === "rename")

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } f
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { label, type Unit } from "../../components/orders";
+import { validValues } from "../../components/validValues";
 import { useT } from "../../i18n/context";
 import { type AdminUnit, adminApi } from "./api";
 import { ServerError, useAdminSave, useRowAction } from "./shared";
@@ -48,13 +49,14 @@ export function UnitsTab() {
   };
 
   const save = async () => {
-    const values = (await form.validateFields()) as {
+    const values = (await validValues(form)) as {
       code: string;
       name: string;
       nameEn?: string;
       kind: Unit["kind"];
       regionCode: string;
-    };
+    } | null;
+    if (!values) return;
     await editor.save(async () => {
       const body = {
         name: values.name.trim(),

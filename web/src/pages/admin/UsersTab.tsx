@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
 import { useUnits } from "../../components/orders";
+import { validValues } from "../../components/validValues";
 import { useT } from "../../i18n/context";
 import { type AdminUser, adminApi } from "./api";
 import { ServerError, useAdminSave, useRowAction } from "./shared";
@@ -44,7 +45,8 @@ export function UsersTab() {
 
   const save = async () => {
     if (!dialog) return;
-    const values = (await form.validateFields()) as Record<string, string | number | undefined>;
+    const values = (await validValues(form)) as Record<string, string | number | undefined> | null;
+    if (!values) return;
     await editor.save(async () => {
       if (dialog.mode === "create") {
         const body = Object.fromEntries(
