@@ -166,7 +166,9 @@ async function ledgerRowsOpen(browser: Browser, base: string, operator: Api) {
   await screenshot(page, "roles-ledger-row-opens-zh.png");
   await context.close();
   assert(own.length === 0, `no console errors on the ledgers, got:\n${own.join("\n")}`);
-  console.log(`findings 12, 14: ledger row ${order.orderNo} at ${expected} (China time, UTC browser) opens the order`);
+  console.log(
+    `findings 12, 14: ledger row ${order.orderNo} at ${expected} (China time, UTC browser) opens the order`,
+  );
 }
 
 /** Finding 14: an action dialog submitted empty marks its fields and throws nothing. */

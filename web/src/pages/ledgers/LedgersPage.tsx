@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
 import { chinaTime, formatShort, OrderStateTag, typeLabel } from "../../components/orders";
+import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { useT } from "../../i18n/context";
-import { OrderDrawer } from "../command/orders/OrderDrawer";
 import {
   type BookName,
   type BookRow,
@@ -18,7 +18,7 @@ import {
   type OrderLine,
   type RuleLine,
 } from "./api";
-import "../command/ops.css";
+import "../../ops.css";
 import "./ledgers.css";
 
 const PAGE_SIZE = 20;
