@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { scopeOf } from "../../platform/auth/permissions.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { toWgs84 } from "../../platform/geo/coordinates.js";
 import { actorOf } from "../../server/access.js";
@@ -159,8 +159,8 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         location?: { lng: number; lat: number; crs?: "wgs84" };
         regionCode?: string;
       };
-      // Residents may not browse others' demands; staff see their jurisdiction.
-      const scope = scopeOf(actor);
+      // Suggestions show other callers' demands: only those the actor may read anyway.
+      const scope = orderRegionScope(actor);
       if (scope === null) return { items: [] };
       const point = body.location
         ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? "wgs84")

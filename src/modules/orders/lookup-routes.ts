@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
+import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { normalizePhone } from "../../platform/privacy/phone.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
-import { visibleOrders } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
 

@@ -1,11 +1,11 @@
 import { Type } from "@sinclair/typebox";
+import { hidesCaller, maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import { ACTION_DEFINITIONS } from "./commands/index.js";
 import { performAction } from "./commands/perform.js";
-import { canSeeOrder, hidesCaller } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { listAssignments, listOrders, loadOrderDetail, type OrderFilter } from "./queries.js";
 import { appendEvent, listEvents } from "./repository.js";
@@ -94,10 +94,10 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const actor = actorOf(request);
       const { id } = request.params as { id: string };
       const order = await loadOrderDetail(ctx.db, id);
-      const assignments = order ? await listAssignments(ctx.db, id) : [];
-      const assisting = assignments.filter((a) => a.role === "assist" && !a.ended_at).map((a) => a.unit_id);
-      if (!order || !canSeeOrder(actor, order, assisting)) throw fail("NOT_FOUND", { what: `order ${id}` });
-      const [events, visits, attachments] = await Promise.all([
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
+      const [assignments, events, visits, attachments] = await Promise.all([
+        listAssignments(ctx.db, id),
         listEvents(ctx.db, id),
         ctx.db.selectFrom("visits").selectAll().where("order_id", "=", id).orderBy("round").execute(),
         ctx.db
@@ -207,7 +207,8 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const actor = actorOf(request);
       const { id } = request.params as { id: string };
       const order = await loadOrderDetail(ctx.db, id);
-      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
       if (hidesCaller(actor, order)) throw fail("FORBIDDEN");
       if (!order.caller_phone_cipher) throw fail("NOT_FOUND", { what: "phone" });
       await appendEvent(ctx.db, {
@@ -238,7 +239,8 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const actor = actorOf(request);
       const { id, attachmentId } = request.params as { id: string; attachmentId: string };
       const order = await loadOrderDetail(ctx.db, id);
-      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
       const file = await ctx.db
         .selectFrom("attachments")
         .select(["mime", "content"])
