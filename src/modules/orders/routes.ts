@@ -110,6 +110,8 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       const isCaller = actor.role === "resident";
       return {
         ...presentOrder(ctx, actor, order),
+        // The caller's own 查询码, to pass on to someone tracking without an account.
+        trackingCode: isCaller ? order.tracking_code : undefined,
         attachments: attachments.map((a) => ({
           id: a.id,
           fileName: a.file_name,
