@@ -16,6 +16,7 @@ import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { placeRoutes } from "../modules/places/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
 import { routingRoutes } from "../modules/routing/routes.js";
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     await eventRoutes(api, ctx, hub);
     await userRoutes(api, ctx);
     await regionRoutes(api, ctx);
+    await placeRoutes(api, ctx);
     await unitRoutes(api, ctx);
     await categoryRoutes(api, ctx);
     await timeLimitRoutes(api, ctx);

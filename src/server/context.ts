@@ -3,6 +3,7 @@ import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import type { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import type { IntakeWriter } from "../modules/demands/intake-writer.js";
+import type { Gazetteer } from "../modules/places/gazetteer.js";
 import type { RegionDirectory } from "../modules/regions/directory.js";
 import type { DispatchCatalogue } from "../modules/routing/catalogue.js";
 import type { TimeLimits } from "../modules/time-limits/service.js";
@@ -23,10 +24,14 @@ export interface AppContext {
   timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */
   regions: RegionDirectory;
+  /** The district gazetteer (地名地址库) over the regions; reloaded with them and when an admin edits it. */
+  places: Gazetteer;
   /** Active categories and the dispatch catalogue; reloaded when an admin changes them. */
   catalogue: DispatchCatalogue;
   /** The current instant; tests replace it to move through deadlines. */
   now: () => Date;
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** The datum of the configured tiles; optional so contexts built without tiles need not say. */
+  tileCrs?: "wgs84" | "gcj02";
 }

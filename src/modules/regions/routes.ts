@@ -147,6 +147,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
     async () => ({
       tileUrl: ctx.tileUrl,
       tileAttribution: ctx.tileAttribution,
+      tileCrs: ctx.tileCrs ?? "wgs84",
       districtName: ctx.regions.root()?.name ?? null,
     }),
   );
