@@ -26,7 +26,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
             role: Type.Optional(RoleSchema),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             q: Type.Optional(Type.String({ maxLength: 50 })),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },
@@ -112,7 +112,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
             password: Type.String({ minLength: 10, maxLength: 256 }),
             role: RoleSchema,
             regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
-            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
             phone: Type.Optional(Type.String({ pattern: "^[0-9+ -]{7,20}$" })),
           },
           { additionalProperties: false },
@@ -180,7 +180,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ["accounts"],
         summary: "Activate or deactivate an account, rename it, or reset its password",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
         body: Type.Object(
           {
             active: Type.Optional(Type.Boolean()),

@@ -19,9 +19,9 @@ import { type CatalogueFields, listCatalogue } from "./repository.js";
 const CategoryCode = Type.String({ pattern: "^[0-9]{2}([0-9]{2}){0,2}$" });
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Level = Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l)));
-const UnitId = Type.Integer({ minimum: 1 });
+const UnitId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const AssistingUnitIds = Type.Array(UnitId, { maxItems: 10, uniqueItems: true, description: "协办单位" });
-const RowId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const RowId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** 派单目录 The dispatch catalogue: admins maintain it, dispatchers see the route it suggests. */
 export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {

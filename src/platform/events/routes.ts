@@ -2,7 +2,7 @@ import { actorOf } from "../../server/access.js";
 import type { App } from "../../server/app.js";
 import type { AppContext } from "../../server/context.js";
 import type { Actor } from "../auth/permissions.js";
-import { actorForSession, SESSION_COOKIE } from "../auth/session.js";
+import { actorForSession, onSessionEnd, SESSION_COOKIE } from "../auth/session.js";
 import { EventStream } from "./event-stream.js";
 import type { EventHub } from "./hub.js";
 
@@ -64,7 +64,18 @@ export async function eventRoutes(
         return current !== null && sameActor(current, actor);
       };
       const stopPinging = pingWhile(stream, stillSignedIn, pingIntervalMs);
+      // Sign-out, deactivation and a new password end the stream at once, not at the next ping.
+      const stopWatching = onSessionEnd((end) => {
+        if ("token" in end ? end.token === token : end.userId === actor.id) {
+          stillSignedIn()
+            .catch(() => false)
+            .then((ok) => {
+              if (!ok) stream.close();
+            });
+        }
+      });
       const cleanUp = () => {
+        stopWatching();
         open.delete(stream);
         unsubscribe();
         unsubscribeWarnings();
