@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import type { AppContext } from "../modules/context.js";
 import { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
@@ -10,7 +11,6 @@ import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedReferenceData } from "../seed/reference.js";
-import type { AppContext } from "./context.js";
 
 /** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {

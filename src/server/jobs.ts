@@ -1,8 +1,8 @@
 import { sql } from "kysely";
+import type { AppContext } from "../modules/context.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
-import type { AppContext } from "./context.js";
 
 /** Every timer the platform runs, as database-backed jobs: exactly one instance runs each due job. */
 export function createJobRunner(

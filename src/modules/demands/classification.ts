@@ -1,5 +1,5 @@
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import type { DemandType } from "../time-limits/rules.js";
 import { getDefaultClassifier } from "./classify/index.js";
 

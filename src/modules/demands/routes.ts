@@ -1,10 +1,9 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { scopeOf } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { toWgs84 } from "../../platform/geo/coordinates.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { presentOrder } from "../orders/presenter.js";
 import { loadOrderDetail } from "../orders/queries.js";
 import { DEMAND_TYPES } from "../time-limits/rules.js";
@@ -12,7 +11,7 @@ import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { getDefaultClassifier } from "./classify/index.js";
 import { termsOf } from "./duplicates.js";
-import { type DemandSubmission, submitDemand } from "./intake.js";
+import { submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
 const Location = Type.Object(
@@ -83,7 +82,7 @@ const Submission = Type.Object(
 );
 
 /** Intake from every channel, classification and duplicate suggestions. */
-export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
+export const demandRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/demands",
     {
@@ -100,7 +99,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const key = request.headers["idempotency-key"] as string | undefined;
-      const result = await submitDemand(ctx, actor, request.body as DemandSubmission, key);
+      const result = await submitDemand(ctx, actor, request.body, key);
       // A new order has no unit and no extension yet: present it from the inserted row, no reload.
       const order = result.replayed
         ? await loadOrderDetail(ctx.db, result.order.id)
@@ -132,7 +131,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         ),
       },
     },
-    async (request) => getDefaultClassifier().classify((request.body as { text: string }).text),
+    async (request) => getDefaultClassifier().classify(request.body.text),
   );
 
   app.post(
@@ -154,11 +153,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const body = request.body as {
-        content: string;
-        location?: { lng: number; lat: number; crs?: "wgs84" };
-        regionCode?: string;
-      };
+      const body = request.body;
       // Residents may not browse others' demands; staff see their jurisdiction.
       const scope = scopeOf(actor);
       if (scope === null) return { items: [] };
@@ -196,4 +191,4 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       })),
     }),
   );
-}
+};

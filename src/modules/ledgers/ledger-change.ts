@@ -1,6 +1,6 @@
 import { type Actor, requirePermission } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { announceChange } from "../orders/changes.js";
 import { canSeeOrder } from "../orders/policy.js";
 import { appendEvent, lockOrder, updateOrder } from "../orders/repository.js";

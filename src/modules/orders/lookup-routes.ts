@@ -1,9 +1,8 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
 import { normalizePhone } from "../../platform/privacy/phone.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { visibleOrders } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
@@ -30,7 +29,7 @@ export function progressOf(order: {
 }
 
 /** Tracking without an account, and the operator's caller lookup. */
-export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
+export const lookupRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/track",
     {
@@ -45,7 +44,7 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { orderNo, phone } = request.query as { orderNo: string; phone: string };
+      const { orderNo, phone } = request.query;
       const order = await ctx.db
         .selectFrom("orders")
         .selectAll()
@@ -87,7 +86,7 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const actor = actorOf(request);
       if (actor.role === "unit_handler") throw fail("FORBIDDEN");
-      const hash = ctx.vault.lookupHash((request.query as { phone: string }).phone);
+      const hash = ctx.vault.lookupHash(request.query.phone);
       const rows = await ctx.db
         .selectFrom("orders as o")
         .select("o.id")
@@ -100,4 +99,4 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       return { items: orders.flatMap((o) => (o ? [presentOrder(ctx, actor, o)] : [])) };
     },
   );
-}
+};

@@ -1,6 +1,6 @@
 import type { Order } from "../../db/schema.js";
 import type { Actor } from "../../platform/auth/permissions.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { factsOf } from "./commands/perform.js";
 import { hidesCaller } from "./policy.js";
 import { availableActions } from "./workflow/transition.js";

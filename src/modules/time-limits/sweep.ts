@@ -1,4 +1,4 @@
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { announceChange } from "../orders/changes.js";
 import { appendEvent, updateOrder } from "../orders/repository.js";
 import { handlingClockBasis, type WarningLevel, warningLevel } from "./deadlines.js";

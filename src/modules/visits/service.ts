@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB, Order } from "../../db/schema.js";
 import { TokenSigner } from "../../platform/privacy/tokens.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 
 export type Solved = "solved" | "partly" | "unsolved";
 export type Satisfied = "satisfied" | "basically" | "unsatisfied";

@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB, Order } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
-import type { AppContext } from "../../../server/context.js";
+import type { AppContext } from "../../context.js";
 import { announceChange } from "../changes.js";
 import { canSeeOrder } from "../policy.js";
 import { appendEvent, lockOrder, updateOrder } from "../repository.js";

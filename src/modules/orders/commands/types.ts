@@ -2,7 +2,7 @@ import type { Static, TObject } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import type { DB, NewOrder, Order } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
-import type { AppContext } from "../../../server/context.js";
+import type { AppContext } from "../../context.js";
 import type { OrderAction } from "../workflow/lifecycle.js";
 
 /** Everything an action's effect may use: the open transaction, the locked order, who and when. */
