@@ -7,8 +7,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react
 import { setApiLanguage } from "../api/client";
 import { appTheme } from "../theme";
 import { I18nContext, LOCALES, type Locale, type Translate } from "./context";
-import { enUS } from "./en-US";
-import { type MessageKey, zhCN } from "./zh-CN";
+import { enUS, type MessageKey, zhCN } from "./messages";
 
 const STORAGE_KEY = "minhu.locale";
 const messagesByLocale: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, "en-US": enUS };

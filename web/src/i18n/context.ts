@@ -1,5 +1,7 @@
 import { createContext, useContext } from "react";
-import type { MessageKey } from "./zh-CN";
+import type { MessageKey } from "./messages";
+
+export type { MessageKey };
 
 export const LOCALES = ["zh-CN", "en-US"] as const;
 export type Locale = (typeof LOCALES)[number];

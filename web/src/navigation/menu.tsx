@@ -16,7 +16,7 @@ import {
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { ROLES, type Role, STAFF_ROLES } from "../auth/roles";
-import type { MessageKey } from "../i18n/zh-CN";
+import type { MessageKey } from "../i18n/context";
 
 export interface NavItem {
   path: string;

@@ -1,12 +1,12 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { MultiPolygon, Polygon } from "geojson";
 import * as L from "leaflet";
-import "leaflet/dist/leaflet.css";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import type { GridFeature, GridProperties } from "../../api/types";
 import { useT } from "../../i18n/context";
-import { gridStyle } from "../../pages/regions/gridStyles";
-import { useMapConfig } from "../../pages/regions/useGridData";
+import { gridCollection, gridLayer, textElement } from "./gridLayer";
+import { gridStyle } from "./gridStyles";
 import "./map.css";
+import { useLeafletMap } from "./useLeafletMap";
 
 declare global {
   interface Window {
@@ -53,15 +53,8 @@ export interface MapViewProps {
   children?: ReactNode;
 }
 
-const DEFAULT_CENTER: L.LatLngTuple = [34.25, 108.955];
 const FIT: L.FitBoundsOptions = { padding: [16, 16], maxZoom: 17 };
 const DEFAULT_GRID_STYLE: L.PathOptions = gridStyle("#2f6fd6", { hovered: false, selected: false });
-
-function textElement(text: string): HTMLElement {
-  const element = document.createElement("span");
-  element.textContent = text;
-  return element;
-}
 
 const pinIcon = L.divIcon({
   className: "map-view__pin",
@@ -71,58 +64,30 @@ const pinIcon = L.divIcon({
 });
 
 /**
- * A Leaflet map built from the regions page's pieces (canvas renderer, optional tile layer from
- * /api/config, the grid style): grid polygons, an outline, order markers, a picked point. Sets
- * `data-rendered` on its container and `window.__minhuMapRenderMs` once the polygons are drawn.
+ * A map (the app's one Leaflet set-up and grid layer) with grid polygons, an outline, order markers,
+ * a picked point. Sets `data-rendered` on its container and `window.__minhuMapRenderMs` once the
+ * polygons are drawn.
  */
 export function MapView(props: MapViewProps) {
   const { grids, outline, markers, point, focus, className, testId, children } = props;
   const t = useT();
-  const config = useMapConfig();
   const containerRef = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<L.Map | null>(null);
+  const map = useLeafletMap(containerRef);
   const fittedRef = useRef(false);
   const latest = useRef(props);
   latest.current = props;
 
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const created = L.map(container, {
-      preferCanvas: true,
-      zoomSnap: 0.25,
-      zoomAnimation: false,
-      attributionControl: false,
-      tapTolerance: 20,
-    });
-    created.setView(DEFAULT_CENTER, 13);
-    created.on("click", (event: L.LeafletMouseEvent) => {
+    if (!map) return;
+    const onClick = (event: L.LeafletMouseEvent) => {
       latest.current.onMapClick?.({ lat: event.latlng.lat, lng: event.latlng.lng });
-    });
-    const resizeObserver = new ResizeObserver(() => created.invalidateSize());
-    resizeObserver.observe(container);
-    setMap(created);
+    };
+    map.on("click", onClick);
     return () => {
-      resizeObserver.disconnect();
-      created.remove();
+      map.off("click", onClick);
       fittedRef.current = false;
-      setMap(null);
     };
-  }, []);
-
-  useEffect(() => {
-    if (!map || !config.tileUrl) return;
-    const tiles = L.tileLayer(config.tileUrl, {
-      attribution: config.tileAttribution ?? undefined,
-      maxZoom: 19,
-    });
-    tiles.addTo(map);
-    const attribution = config.tileAttribution ? L.control.attribution({ prefix: false }).addTo(map) : null;
-    return () => {
-      tiles.remove();
-      attribution?.remove();
-    };
-  }, [map, config.tileUrl, config.tileAttribution]);
+  }, [map]);
 
   const pickMode = Boolean(props.onMapClick);
   useEffect(() => {
@@ -146,32 +111,17 @@ export function MapView(props: MapViewProps) {
       );
     }
     if (grids && grids.length > 0) {
-      const styleOf = (properties: GridProperties) =>
-        latest.current.styleGrid?.(properties) ?? DEFAULT_GRID_STYLE;
       const clickable = !pickMode && Boolean(latest.current.onGridClick);
-      const collection: FeatureCollection = { type: "FeatureCollection", features: grids as GridFeature[] };
-      const layer = L.geoJSON<GridProperties>(collection, {
+      const layer = gridLayer(grids, {
         interactive: !pickMode,
-        style: (feature) => (feature ? styleOf(feature.properties) : {}),
-        onEachFeature: (feature, path) => {
-          if (pickMode) return;
-          const { properties } = feature;
-          path.bindTooltip(() => textElement(`${properties.name} · ${properties.communityName}`), {
-            sticky: true,
-            direction: "top",
-          });
-          if (clickable) path.on("click", () => latest.current.onGridClick?.(properties));
-        },
+        style: (grid) => latest.current.styleGrid?.(grid) ?? DEFAULT_GRID_STYLE,
+        onClick: clickable ? (grid) => latest.current.onGridClick?.(grid) : undefined,
       }).addTo(map);
       layers.push(layer);
     }
     if (!fittedRef.current) {
       const target =
-        grids && grids.length > 0
-          ? L.geoJSON({ type: "FeatureCollection", features: grids as GridFeature[] } as FeatureCollection)
-          : outline
-            ? L.geoJSON(outline)
-            : null;
+        grids && grids.length > 0 ? L.geoJSON(gridCollection(grids)) : outline ? L.geoJSON(outline) : null;
       const bounds = target?.getBounds();
       if (bounds?.isValid()) {
         map.fitBounds(bounds, { ...FIT, animate: false });

@@ -1,6 +1,8 @@
 /**
- * Reusable map pieces built from the regions page's Leaflet code:
+ * The app's maps. Every one is made by `useLeafletMap` (the Leaflet set-up and the optional tile
+ * layer) and draws its grids with `gridLayer`:
  * - `MapView`      grid polygons, an outline, order markers, a picked point (WGS-84)
+ * - `GridHeatMap`  the grids as a choropleth (command centre, dashboard)
  * - `PointPicker`  tap the map or use the device position; shows the located grid/community/street
  * - `locateDevice` WeChat JS-SDK (GCJ-02) or browser geolocation (WGS-84); `gcj02ToWgs84` for drawing
  * - `DISTRICT_OUTLINE` the district boundary for users who may not read the grid polygons

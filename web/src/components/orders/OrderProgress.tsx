@@ -1,6 +1,6 @@
 import { Steps } from "antd";
+import type { MessageKey } from "../../i18n/context";
 import { useT } from "../../i18n/context";
-import type { MessageKey } from "../../i18n/zh-CN";
 import { formatTime } from "./format";
 import type { Order, OrderState, TrackResult } from "./types";
 

@@ -1,4 +1,5 @@
 import { apiRequest } from "../../api/client";
+import { queryString } from "../../api/query";
 import type {
   CategoryNode,
   ChannelInfo,
@@ -20,16 +21,6 @@ import type {
   VisitLink,
   VisitRating,
 } from "./types";
-
-function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
 
 /** An action's answer: the order after it, plus the action's own result (e.g. an extension request id). */
 export type ActedOrder = Order & { result: Record<string, unknown> };
@@ -99,4 +90,9 @@ export function newIdempotencyKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** How many orders match: one row is fetched, the total read. */
+export async function countOrders(query: OrderQuery, signal?: AbortSignal): Promise<number> {
+  return (await ordersApi.list({ ...query, page: 1, pageSize: 1 }, signal)).total;
 }

@@ -1,6 +1,5 @@
 import dayjs from "dayjs";
-import type { Translate } from "../../i18n/context";
-import type { MessageKey } from "../../i18n/zh-CN";
+import type { MessageKey, Translate } from "../../i18n/context";
 import { OPEN_STATES, type Order, type OrderState } from "./types";
 
 /** A message key built from data (a state, an action, a channel); unknown ones fall back in `label`. */

@@ -16,7 +16,7 @@
 import "./orders.css";
 
 export { ActionFields, cleanInput, ReplyFields, VisitFields } from "./ActionFields";
-export { type ActedOrder, newIdempotencyKey, ordersApi } from "./api";
+export { type ActedOrder, countOrders, newIdempotencyKey, ordersApi } from "./api";
 export { DeadlineBadge, type DeadlineLevel, deadlineLevel } from "./DeadlineBadge";
 export * from "./format";
 export { OrderActionBar, OrderActionDialog } from "./OrderActions";

@@ -7,7 +7,7 @@ import { GridsTab } from "./GridsTab";
 import { HolidaysTab } from "./HolidaysTab";
 import { UnitsTab } from "./UnitsTab";
 import { UsersTab } from "./UsersTab";
-import "../command/ops.css";
+import "../../ops.css";
 
 const TABS = ["categories", "catalogue", "units", "users", "holidays", "grids"] as const;
 type TabKey = (typeof TABS)[number];

@@ -19,9 +19,10 @@ import { type HandlingLevel, label, type Unit, useUnits } from "../../components
 
 const HANDLING_LEVELS: readonly HandlingLevel[] = ["grid", "community", "street", "district"];
 
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { adminApi, type CatalogueInput, type CatalogueRow } from "./api";
-import { ServerError, useAdminSave, useRowAction } from "./shared";
 import { useCategoryOptions } from "./useCategoryOptions";
 
 function unitOptions(units: Unit[]) {

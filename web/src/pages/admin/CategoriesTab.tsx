@@ -4,9 +4,10 @@ import type { DataNode } from "antd/es/tree";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import type { CategoryNode } from "../../components/orders";
+import { ServerError } from "../../components/ServerError";
+import { messageOf, useAdminSave } from "../../hooks/useAdminSave";
 import { useI18n } from "../../i18n/context";
 import { adminApi } from "./api";
-import { messageOf, ServerError, useAdminSave } from "./shared";
 import { TimeLimitsCard } from "./TimeLimitsCard";
 
 type Editing = { mode: "create"; parent: CategoryNode | null } | { mode: "rename"; node: CategoryNode };

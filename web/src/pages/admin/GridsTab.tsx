@@ -17,10 +17,10 @@ import {
 import { type ChangeEvent, useMemo, useRef, useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { MapView } from "../../components/map";
+import { streetSwatches } from "../../components/map/streetColors";
+import { messageOf } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
-import { streetSwatches } from "../regions/streetColors";
 import { adminApi, type GridImportReport } from "./api";
-import { messageOf } from "./shared";
 
 interface LoadedFile {
   name: string;

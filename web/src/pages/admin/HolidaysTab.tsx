@@ -16,9 +16,10 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { adminApi, type CalendarDay } from "./api";
-import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 /**
  * 节假日: a year's days off and make-up working days — the official arrangement (shipped up to the

@@ -3,9 +3,10 @@ import { Alert, Button, Card, Input, InputNumber, Select, Skeleton, Space, Switc
 import { useEffect, useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { DEMAND_TYPES, typeLabel } from "../../components/orders";
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { adminApi, type TimeLimitRule } from "./api";
-import { ServerError, useAdminSave } from "./shared";
 
 type Row = TimeLimitRule & { key: number };
 let nextKey = 1;

@@ -3,9 +3,10 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } f
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { label, type Unit } from "../../components/orders";
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AdminUnit, adminApi } from "./api";
-import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 const KINDS: readonly Unit["kind"][] = [
   "department",

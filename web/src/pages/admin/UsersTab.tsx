@@ -4,9 +4,10 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
 import { useUnits } from "../../components/orders";
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AdminUser, adminApi } from "./api";
-import { ServerError, useAdminSave, useRowAction } from "./shared";
 
 type Dialog =
   | { mode: "create" }

@@ -1,7 +1,7 @@
 import { apiRequest } from "../../api/client";
+import { queryString } from "../../api/query";
 import type { GridCollection } from "../../api/types";
 import type { CategoryNode, HandlingLevel, Unit } from "../../components/orders";
-import { queryString } from "../command/orders/api";
 
 export interface CatalogueRow {
   id: number;

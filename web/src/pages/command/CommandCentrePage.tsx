@@ -11,28 +11,29 @@ import { useCallback, useMemo, useState } from "react";
 import type { GridProperties } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
+import { type KpiTile, KpiTiles } from "../../components/KpiTiles";
+import { LiveBadge } from "../../components/LiveBadge";
 import {
   type ActedOrder,
+  countOrders,
   DEMAND_TYPES,
   type DemandType,
+  messageKey,
   OPEN_STATES,
   type OrderQuery,
   typeLabel,
 } from "../../components/orders";
+import { OrderDrawer } from "../../components/workbench/OrderDrawer";
+import { OrderListTable } from "../../components/workbench/OrderListTable";
+import { QueueSearch, QueueTabs, WarningSelect } from "../../components/workbench/QueueControls";
 import { useCoalesced, useOrderEvents } from "../../hooks/useOrderEvents";
+import { useFreshOrders, useOrderList } from "../../hooks/useOrderList";
 import { useT } from "../../i18n/context";
 import { commandApi, pick } from "./api";
 import { CommandMap } from "./CommandMap";
-import { type KpiTile, KpiTiles } from "./KpiTiles";
-import { LiveBadge } from "./LiveBadge";
-import { countOrders } from "./orders/api";
-import { chinaDayStart, chinaMonthStart, chinaPeriod, key } from "./orders/format";
-import { OrderDrawer } from "./orders/OrderDrawer";
-import { OrderListTable } from "./orders/OrderListTable";
-import { QueueSearch, QueueTabs, WarningSelect } from "./orders/QueueControls";
-import { useFreshOrders, useOrderList } from "./orders/useOrderList";
+import { chinaDayStart, chinaMonthStart, chinaPeriod } from "./chinaTime";
 import { WarningsPanel } from "./WarningsPanel";
-import "./ops.css";
+import "../../ops.css";
 
 /** The queues of the command centre: what waits for the dispatcher, by step. */
 const QUEUES = [
@@ -203,7 +204,7 @@ export default function CommandCentrePage() {
               onChange={(next) => setQueue(next as QueueKey)}
               tabs={QUEUES.map((item) => ({
                 key: item.key,
-                label: t(key(`command.queue.${item.key}`)),
+                label: t(messageKey(`command.queue.${item.key}`)),
                 count: counts.data?.[item.key],
                 urgent: item.key === "accept" || item.key === "dispatch",
               }))}
@@ -227,7 +228,7 @@ export default function CommandCentrePage() {
               onChanged={afterAction}
               onStale={refreshAll}
               fresh={fresh}
-              emptyText={t(key(`command.queue.${queue}.empty`))}
+              emptyText={t(messageKey(`command.queue.${queue}.empty`))}
             />
           </Card>
         </Col>

@@ -4,10 +4,10 @@ import { api } from "../../api/endpoints";
 import type { GridProperties } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
+import { GridHeatMap, type GridValue, HeatLegend } from "../../components/map/GridHeatMap";
 import { OPEN_STATES, ordersApi } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { commandApi, type GridHeat } from "./api";
-import { GridHeatMap, type GridValue, HeatLegend } from "./map/GridHeatMap";
 
 const FALLBACK_PAGES = 5;
 const FALLBACK_PAGE_SIZE = 200;
@@ -51,7 +51,6 @@ interface CommandMapProps {
 export function CommandMap({ refreshKey, selectedGrid, onSelectGrid }: CommandMapProps) {
   const t = useT();
   const grids = useRequest((signal) => api.grids(undefined, signal), []);
-  const config = useRequest((signal) => api.config(signal).catch(() => null), []);
   const [counts, setCounts] = useState<{ rows: GridHeat[]; source: string } | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
@@ -114,8 +113,6 @@ export function CommandMap({ refreshKey, selectedGrid, onSelectGrid }: CommandMa
             values={values}
             ariaLabel={t("command.map.title")}
             testId="command-map"
-            tileUrl={config.data?.tileUrl}
-            tileAttribution={config.data?.tileAttribution}
             onSelect={onSelectGrid}
             tooltip={(properties, value) =>
               `${properties.name} · ${properties.communityName}\n${t("command.map.tooltip", {

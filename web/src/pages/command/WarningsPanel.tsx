@@ -3,10 +3,9 @@ import { App, Badge, Button, Card, Empty, List, Skeleton, Tag, Typography } from
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import { formatShort } from "../../components/orders";
+import { formatShort, messageKey } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { commandApi, type EarlyWarning } from "./api";
-import { key } from "./orders/format";
 import { type WarningDecision, WarningDecisionModal } from "./WarningDecisionModal";
 
 const DONE = {
@@ -126,7 +125,7 @@ export function WarningsPanel({
                 title={
                   <span>
                     <Tag color={RULE_COLORS[warning.rule] ?? "default"}>
-                      {t(key(`command.warnings.rule.${warning.rule}`))}
+                      {t(messageKey(`command.warnings.rule.${warning.rule}`))}
                     </Tag>
                     {warning.title}
                     {warning.state === "acknowledged" && (

@@ -1,5 +1,5 @@
 import { apiRequest } from "../../api/client";
-import { isMissingEndpoint, queryString } from "./orders/api";
+import { isMissingEndpoint, queryString } from "../../api/query";
 
 /** Early warnings (研判预警), GET /api/warnings. */
 export interface EarlyWarning {

@@ -18,14 +18,14 @@ import { useMemo, useState } from "react";
 import { api } from "../../api/endpoints";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
+import { KpiTiles } from "../../components/KpiTiles";
+import { GridHeatMap, type GridValue, HEAT_RAMP, HeatLegend } from "../../components/map/GridHeatMap";
 import { channelLabel } from "../../components/orders";
 import { useT } from "../../i18n/context";
-import { KpiTiles } from "../command/KpiTiles";
-import { GridHeatMap, type GridValue, HEAT_RAMP, HeatLegend } from "../command/map/GridHeatMap";
 import { type AssessmentLevel, type AssessmentRow, dashboardApi } from "./api";
 import { type ChartOption, EChart } from "./EChart";
 import { WeightsButton } from "./WeightsButton";
-import "../command/ops.css";
+import "../../ops.css";
 
 const PALETTE = [
   "#1e5bb8",

@@ -1,8 +1,9 @@
 import { SettingOutlined } from "@ant-design/icons";
 import { Button, Form, InputNumber, Modal, Typography } from "antd";
 import { useState } from "react";
+import { ServerError } from "../../components/ServerError";
+import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
-import { ServerError, useAdminSave } from "../admin/shared";
 import { type AssessmentWeights, dashboardApi } from "./api";
 
 const RATE_FIELDS = ["response", "resolution", "satisfaction"] as const;

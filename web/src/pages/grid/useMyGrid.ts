@@ -3,7 +3,7 @@ import type { GridFeature } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
 import { OPEN_STATES, type Order, ordersApi } from "../../components/orders";
-import { useGridData } from "../regions/useGridData";
+import { useGridData } from "../../hooks/useGridData";
 
 /** The grid worker's grid polygon(s): GET /api/grids answers with the caller's jurisdiction. */
 export function useMyGrid(): {

@@ -17,7 +17,7 @@ import {
   type OrderLine,
   type RuleLine,
 } from "./api";
-import "../command/ops.css";
+import "../../ops.css";
 import "./ledgers.css";
 
 const PAGE_SIZE = 20;

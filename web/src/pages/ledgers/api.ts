@@ -1,6 +1,6 @@
 import { apiRequest } from "../../api/client";
+import { queryString } from "../../api/query";
 import type { OrderState } from "../../components/orders";
-import { queryString } from "../command/orders/api";
 
 export const LEDGER_BOOKS = ["general", "difficult", "common", "suggestion"] as const;
 export const LIST_BOOKS = ["visits", "problems", "solved", "rules"] as const;

@@ -1,10 +1,10 @@
 import { useMemo } from "react";
 import type { GridProperties } from "../../api/types";
 import { type PickedPoint, PointPicker } from "../../components/map";
+import { gridStyle } from "../../components/map/gridStyles";
+import { streetSwatches } from "../../components/map/streetColors";
 import type { Located } from "../../components/orders";
-import { gridStyle } from "../regions/gridStyles";
-import { streetSwatches } from "../regions/streetColors";
-import { useGridData } from "../regions/useGridData";
+import { useGridData } from "../../hooks/useGridData";
 
 /** The district's grids, tinted by street, to click the caller's place on. */
 export function CallMap({

@@ -1,10 +1,11 @@
 import * as L from "leaflet";
-import "leaflet/dist/leaflet.css";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { GridFeature, GridProperties } from "../../api/types";
+import { gridLayer } from "../../components/map/gridLayer";
+import { gridStyle } from "../../components/map/gridStyles";
+import { useLeafletMap } from "../../components/map/useLeafletMap";
+import type { LoadedGrids } from "../../hooks/useGridData";
 import { useT } from "../../i18n/context";
-import { gridStyle } from "./gridStyles";
-import type { LoadedGrids } from "./useGridData";
 
 declare global {
   interface Window {
@@ -19,67 +20,32 @@ interface GridMapProps {
   selectedCode: string | null;
   /** Fit the view to the grids of this street, community or grid; any other code (or null) shows them all. */
   focusCode: string | null;
-  tileUrl: string | null;
-  tileAttribution: string | null;
   onSelectGrid: (grid: GridProperties) => void;
   onRendered: (polygonCount: number) => void;
 }
 
 const FIT_OPTIONS: L.FitBoundsOptions = { padding: [16, 16], maxZoom: 17 };
-const DEFAULT_CENTER: L.LatLngTuple = [34.25, 108.96];
-
-function textElement(text: string): HTMLElement {
-  const element = document.createElement("span");
-  element.textContent = text;
-  return element;
-}
 
 function featureMatches({ properties }: GridFeature, code: string): boolean {
   return properties.code === code || properties.communityCode === code || properties.streetCode === code;
 }
 
 export function GridMap(props: GridMapProps) {
-  const { grids, colorByStreet, selectedCode, focusCode, tileUrl, tileAttribution } = props;
+  const { grids, colorByStreet, selectedCode, focusCode } = props;
   const t = useT();
   const containerRef = useRef<HTMLElement>(null);
-  const [map, setMap] = useState<L.Map | null>(null);
+  const map = useLeafletMap(containerRef);
   const layersRef = useRef(new Map<string, L.Path>());
   const fittedGridsRef = useRef<LoadedGrids | null>(null);
   const latest = useRef({ props, hoveredCode: null as string | null });
   latest.current.props = props;
 
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    // Zoom animation is off: Leaflet drops a fitBounds that arrives while a zoom animation runs, which
-    // left the map stuck when tree selections came in quick succession.
-    const created = L.map(container, {
-      preferCanvas: true,
-      zoomSnap: 0.25,
-      zoomAnimation: false,
-      attributionControl: false,
-    });
-    created.setView(DEFAULT_CENTER, 13);
-    const resizeObserver = new ResizeObserver(() => created.invalidateSize());
-    resizeObserver.observe(container);
-    setMap(created);
+    if (!map) return;
     return () => {
-      resizeObserver.disconnect();
-      created.remove();
       fittedGridsRef.current = null;
-      setMap(null);
     };
-  }, []);
-
-  useEffect(() => {
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution ?? undefined, maxZoom: 19 }).addTo(map);
-    const attribution = tileAttribution ? L.control.attribution({ prefix: false }).addTo(map) : null;
-    return () => {
-      tiles.remove();
-      attribution?.remove();
-    };
-  }, [map, tileUrl, tileAttribution]);
+  }, [map]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -91,25 +57,19 @@ export function GridMap(props: GridMapProps) {
         selected: latest.current.props.selectedCode === properties.code,
       });
 
-    const geoJson = L.geoJSON<GridProperties>(grids.collection, {
-      style: (feature) => (feature ? styleOf(feature.properties) : {}),
-      onEachFeature: (feature, layer) => {
-        const path = layer as L.Path;
-        const { properties } = feature;
-        layers.set(properties.code, path);
-        path.bindTooltip(() => textElement(`${properties.name} · ${properties.communityName}`), {
-          sticky: true,
-          direction: "top",
-        });
+    const geoJson = gridLayer(grids.collection.features, {
+      style: styleOf,
+      onClick: (grid) => latest.current.props.onSelectGrid(grid),
+      onEachPath: (grid, path) => {
+        layers.set(grid.code, path);
         path.on("mouseover", () => {
-          latest.current.hoveredCode = properties.code;
-          path.setStyle(styleOf(properties)).bringToFront();
+          latest.current.hoveredCode = grid.code;
+          path.setStyle(styleOf(grid)).bringToFront();
         });
         path.on("mouseout", () => {
           latest.current.hoveredCode = null;
-          path.setStyle(styleOf(properties));
+          path.setStyle(styleOf(grid));
         });
-        path.on("click", () => latest.current.props.onSelectGrid(properties));
       },
     }).addTo(map);
 

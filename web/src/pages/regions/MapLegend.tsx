@@ -1,5 +1,5 @@
+import type { StreetSwatch } from "../../components/map/streetColors";
 import { useT } from "../../i18n/context";
-import type { StreetSwatch } from "./streetColors";
 
 interface MapLegendProps {
   streets: StreetSwatch[];

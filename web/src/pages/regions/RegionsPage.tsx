@@ -1,18 +1,17 @@
 import { Alert, Button, Card, Spin, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import type { GridProperties, RegionSummary } from "../../api/types";
+import { streetSwatches } from "../../components/map/streetColors";
+import { useGridData } from "../../hooks/useGridData";
 import { useT } from "../../i18n/context";
 import { GridDetailDrawer, type GridSelection } from "./GridDetailDrawer";
 import { GridMap } from "./GridMap";
 import { MapLegend } from "./MapLegend";
 import { RegionTree } from "./RegionTree";
-import { streetSwatches } from "./streetColors";
-import { useGridData, useMapConfig } from "./useGridData";
 
 export default function RegionsPage() {
   const t = useT();
   const grids = useGridData();
-  const config = useMapConfig();
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
   const [focusCode, setFocusCode] = useState<string | null>(null);
   const [selectedGrid, setSelectedGrid] = useState<GridSelection | null>(null);
@@ -99,8 +98,6 @@ export default function RegionsPage() {
                     colorByStreet={colorByStreet}
                     selectedCode={selectedGrid?.code ?? null}
                     focusCode={focusCode}
-                    tileUrl={config.tileUrl}
-                    tileAttribution={config.tileAttribution}
                     onSelectGrid={selectGridOnMap}
                     onRendered={setDrawnCount}
                   />

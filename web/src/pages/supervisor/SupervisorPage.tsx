@@ -1,9 +1,13 @@
 import { AlertOutlined, EyeOutlined, FireOutlined, WarningOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { useMe } from "../../auth/context";
+import { OrderDrawer } from "../../components/workbench/OrderDrawer";
+import {
+  OrderWorkbench,
+  type WorkbenchKpi,
+  type WorkbenchQueue,
+} from "../../components/workbench/OrderWorkbench";
 import { useT } from "../../i18n/context";
-import { OrderWorkbench, type WorkbenchKpi, type WorkbenchQueue } from "../command/OrderWorkbench";
-import { OrderDrawer } from "../command/orders/OrderDrawer";
 import { SpotCheckForm } from "./SpotCheckForm";
 import { SpotCheckList } from "./SpotCheckList";
 

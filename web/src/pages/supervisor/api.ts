@@ -1,5 +1,5 @@
 import { apiRequest } from "../../api/client";
-import { queryString } from "../command/orders/api";
+import { queryString } from "../../api/query";
 
 export type CheckerKind = "third_party" | "deputy" | "supervisor";
 

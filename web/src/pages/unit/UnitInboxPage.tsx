@@ -1,7 +1,11 @@
 import { AlertOutlined, ClockCircleOutlined, InboxOutlined, WarningOutlined } from "@ant-design/icons";
 import { useMe } from "../../auth/context";
+import {
+  OrderWorkbench,
+  type WorkbenchKpi,
+  type WorkbenchQueue,
+} from "../../components/workbench/OrderWorkbench";
 import { useT } from "../../i18n/context";
-import { OrderWorkbench, type WorkbenchKpi, type WorkbenchQueue } from "../command/OrderWorkbench";
 
 /** The unit's queues; the server scopes every list to the orders the unit is (or was) assigned. */
 const QUEUES: readonly WorkbenchQueue[] = [

@@ -1,5 +1,4 @@
-import { ApiError } from "../../../api/client";
-import { type OrderQuery, ordersApi } from "../../../components/orders";
+import { ApiError } from "./client";
 
 /** `?a=1&b=x`, skipping undefined and empty values; arrays become comma-separated lists. */
 export function queryString(query: object): string {
@@ -20,9 +19,4 @@ export function queryString(query: object): string {
  */
 export function isMissingEndpoint(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404 && error.message.includes("/api/");
-}
-
-/** How many orders match: one row is fetched, the total read. */
-export async function countOrders(query: OrderQuery, signal?: AbortSignal): Promise<number> {
-  return (await ordersApi.list({ ...query, page: 1, pageSize: 1 }, signal)).total;
 }

@@ -1,7 +1,8 @@
-import * as L from "leaflet";
-import "leaflet/dist/leaflet.css";
-import { useEffect, useRef, useState } from "react";
-import type { GridCollection, GridProperties } from "../../../api/types";
+import type * as L from "leaflet";
+import { useEffect, useRef } from "react";
+import type { GridCollection, GridProperties } from "../../api/types";
+import { gridLayer } from "./gridLayer";
+import { useLeafletMap } from "./useLeafletMap";
 
 export interface GridValue {
   /** What colours the grid (open orders, demands in the period …). */
@@ -17,8 +18,6 @@ interface GridHeatMapProps {
   palette?: readonly string[];
   tooltip: (properties: GridProperties, value: GridValue | undefined) => string;
   onSelect?: (properties: GridProperties) => void;
-  tileUrl?: string | null;
-  tileAttribution?: string | null;
   ariaLabel: string;
   testId?: string;
 }
@@ -39,71 +38,28 @@ export function colourFor(value: number, max: number, palette: readonly string[]
   return step < 0 ? EMPTY_FILL : palette[step];
 }
 
-function textElement(text: string): HTMLElement {
-  const element = document.createElement("span");
-  element.style.whiteSpace = "pre-line";
-  element.textContent = text;
-  return element;
-}
-
 /**
  * The grids of the caller's jurisdiction as a choropleth: one polygon per grid, coloured by its
  * value, outlined red when it has alerts. Restyles in place when the values change (live updates),
  * without redrawing the polygons or moving the view.
  */
 export function GridHeatMap(props: GridHeatMapProps) {
-  const { grids, values, palette = BLUE_RAMP, tileUrl, tileAttribution } = props;
+  const { grids, values, palette = BLUE_RAMP } = props;
   const containerRef = useRef<HTMLElement>(null);
-  const [map, setMap] = useState<L.Map | null>(null);
+  const map = useLeafletMap(containerRef, { scrollWheelZoom: false });
   const layers = useRef(new Map<string, L.Path>());
   const latest = useRef(props);
   latest.current = props;
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
-    const created = L.map(container, {
-      preferCanvas: true,
-      zoomSnap: 0.25,
-      zoomAnimation: false,
-      attributionControl: false,
-      scrollWheelZoom: false,
-    });
-    created.setView([34.25, 108.95], 13);
-    const observer = new ResizeObserver(() => created.invalidateSize());
-    observer.observe(container);
-    setMap(created);
-    return () => {
-      observer.disconnect();
-      created.remove();
-      setMap(null);
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution ?? undefined, maxZoom: 19 }).addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [map, tileUrl, tileAttribution]);
-
-  useEffect(() => {
-    const container = containerRef.current;
     if (!map || !container) return;
     const registry = layers.current;
-    const geoJson = L.geoJSON<GridProperties>(grids, {
-      style: { color: "#ffffff", weight: 1, fillColor: EMPTY_FILL, fillOpacity: 0.85 },
-      onEachFeature: (feature, layer) => {
-        const path = layer as L.Path;
-        const { properties } = feature;
-        registry.set(properties.code, path);
-        path.bindTooltip(
-          () => textElement(latest.current.tooltip(properties, latest.current.values.get(properties.code))),
-          { sticky: true, direction: "top" },
-        );
-        path.on("click", () => latest.current.onSelect?.(properties));
-      },
+    const geoJson = gridLayer(grids.features, {
+      style: () => ({ color: "#ffffff", weight: 1, fillColor: EMPTY_FILL, fillOpacity: 0.85 }),
+      tooltip: (grid) => latest.current.tooltip(grid, latest.current.values.get(grid.code)),
+      onClick: (grid) => latest.current.onSelect?.(grid),
+      onEachPath: (grid, path) => registry.set(grid.code, path),
     }).addTo(map);
     const bounds = geoJson.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, FIT);

@@ -1,6 +1,7 @@
 import { Empty, Table, type TableProps, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import type { HTMLAttributes, ReactNode } from "react";
+import { useT } from "../../i18n/context";
 import {
   type ActedOrder,
   DeadlineBadge,
@@ -11,8 +12,7 @@ import {
   type OrderQuery,
   OrderStateTag,
   placeOf,
-} from "../../../components/orders";
-import { useT } from "../../../i18n/context";
+} from "../orders";
 
 export type OrderColumn =
   | "orderNo"

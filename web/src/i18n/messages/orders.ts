@@ -1,5 +1,5 @@
-/** Strings of the shared order pieces and the reusable map (merged into the app's zh-CN / en-US tables). */
-export const ordersZhCN = {
+/** Strings of the shared order pieces and the reusable map. */
+export const zhCN = {
   "orders.state.registered": "待受理",
   "orders.state.accepted": "已受理",
   "orders.state.rejected": "不予受理",
@@ -197,9 +197,7 @@ export const ordersZhCN = {
   "map.label": "地图",
 } as const;
 
-export type OrdersMessageKey = keyof typeof ordersZhCN;
-
-export const ordersEnUS: Record<OrdersMessageKey, string> = {
+export const enUS: Record<keyof typeof zhCN, string> = {
   "orders.state.registered": "Awaiting acceptance",
   "orders.state.accepted": "Accepted",
   "orders.state.rejected": "Rejected",

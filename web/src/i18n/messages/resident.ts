@@ -1,5 +1,5 @@
 /** Strings of the resident's H5 pages and the public rating and tracking pages. */
-export const residentZhCN = {
+export const zhCN = {
   "resident.menu.home": "首页",
   "resident.menu.new": "我要反映",
   "resident.menu.mine": "我的诉求",
@@ -52,7 +52,7 @@ export const residentZhCN = {
   "resident.track.phoneInvalid": "请输入正确的手机号",
 } as const;
 
-export const residentEnUS: Record<keyof typeof residentZhCN, string> = {
+export const enUS: Record<keyof typeof zhCN, string> = {
   "resident.menu.home": "Home",
   "resident.menu.new": "Report a problem",
   "resident.menu.mine": "My demands",

@@ -1,5 +1,5 @@
 /** Strings of the 台账与清单 page. */
-export const ledgersZhCN = {
+export const zhCN = {
   "menu.ledgers": "台账清单",
   "ledgers.title": "四本台账 · 四张清单",
   "ledgers.subtitle": "辖区内本期登记的诉求按台账归档；走访、问题、解决与制度清单可逐张导出 Excel",
@@ -28,7 +28,7 @@ export const ledgersZhCN = {
   "ledgers.onSpot": "就地办结",
 };
 
-export const ledgersEnUS: Record<keyof typeof ledgersZhCN, string> = {
+export const enUS: Record<keyof typeof zhCN, string> = {
   "menu.ledgers": "Ledgers",
   "ledgers.title": "Four ledgers · four lists",
   "ledgers.subtitle":

@@ -1,5 +1,7 @@
 import { Card, Drawer, Empty, Grid, Table, Tabs } from "antd";
 import { type ReactNode, useRef, useState } from "react";
+import { useOrderEvents } from "../../hooks/useOrderEvents";
+import { useT } from "../../i18n/context";
 import {
   type ActedOrder,
   formatTime,
@@ -7,9 +9,7 @@ import {
   type OrderAction,
   type OrderDetail,
   OrderDetailPanel,
-} from "../../../components/orders";
-import { useOrderEvents } from "../../../hooks/useOrderEvents";
-import { useT } from "../../../i18n/context";
+} from "../orders";
 
 interface OrderDrawerProps {
   orderId: string | null;

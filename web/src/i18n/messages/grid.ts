@@ -1,5 +1,5 @@
 /** Strings of the grid worker's mobile pages. */
-export const gridZhCN = {
+export const zhCN = {
   "grid.menu.home": "我的网格",
   "grid.menu.report": "巡查上报",
   "grid.menu.deadlines": "我的时限",
@@ -37,7 +37,7 @@ export const gridZhCN = {
   "grid.deadlines.empty": "没有需要关注的时限",
 } as const;
 
-export const gridEnUS: Record<keyof typeof gridZhCN, string> = {
+export const enUS: Record<keyof typeof zhCN, string> = {
   "grid.menu.home": "My grid",
   "grid.menu.report": "Patrol report",
   "grid.menu.deadlines": "My deadlines",

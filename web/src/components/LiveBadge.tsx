@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from "antd";
-import type { LiveStatus } from "../../hooks/useOrderEvents";
-import { useT } from "../../i18n/context";
+import type { LiveStatus } from "../hooks/useOrderEvents";
+import { useT } from "../i18n/context";
 
 /** Whether the page is following the live stream, reconnecting, or polling instead. */
 export function LiveBadge({ status }: { status: LiveStatus }) {

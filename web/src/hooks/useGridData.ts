@@ -1,6 +1,6 @@
-import { api } from "../../api/endpoints";
-import type { AppConfig, GridCollection } from "../../api/types";
-import { useRequest } from "../../api/useRequest";
+import { api } from "../api/endpoints";
+import type { AppConfig, GridCollection } from "../api/types";
+import { useRequest } from "../api/useRequest";
 
 export interface LoadedGrids {
   collection: GridCollection;

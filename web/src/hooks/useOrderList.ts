@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { type Order, type OrderQuery, ordersApi } from "../../../components/orders";
+import { type Order, type OrderQuery, ordersApi } from "../components/orders";
 
 export interface OrderListState {
   items: Order[];

@@ -1,7 +1,7 @@
 import { Badge, Input, Select, Tabs } from "antd";
-import type { WarningLevel } from "../../../components/orders";
-import { useT } from "../../../i18n/context";
-import { key } from "./format";
+import { useT } from "../../i18n/context";
+import type { WarningLevel } from "../orders";
+import { messageKey } from "../orders";
 
 export interface QueueTab {
   key: string;
@@ -74,7 +74,7 @@ export function WarningSelect({
       placeholder={t("ops.filter.warning")}
       value={value}
       onChange={onChange}
-      options={levels.map((level) => ({ value: level, label: t(key(`ops.warning.${level}`)) }))}
+      options={levels.map((level) => ({ value: level, label: t(messageKey(`ops.warning.${level}`)) }))}
       className="command-queue__select"
     />
   );

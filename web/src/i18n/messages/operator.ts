@@ -1,5 +1,5 @@
 /** Strings of the 12345 operator's intake. */
-export const operatorZhCN = {
+export const zhCN = {
   "operator.menu.intake": "来电登记",
   "operator.title": "12345 来电登记",
   "operator.keys": "Tab 依次填写 · Alt+1/2/3 采纳分类建议 · Ctrl+Enter 提交 · Esc 清空",
@@ -45,7 +45,7 @@ export const operatorZhCN = {
   "operator.done.open": "查看工单",
 } as const;
 
-export const operatorEnUS: Record<keyof typeof operatorZhCN, string> = {
+export const enUS: Record<keyof typeof zhCN, string> = {
   "operator.menu.intake": "Call intake",
   "operator.title": "12345 call intake",
   "operator.keys": "Tab through the fields · Alt+1/2/3 accept a category · Ctrl+Enter submits · Esc clears",

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Skeleton, Statistic } from "antd";
 import type { ReactNode } from "react";
-import { useT } from "../../i18n/context";
-import type { MessageKey } from "../../i18n/zh-CN";
+import type { MessageKey } from "../i18n/context";
+import { useT } from "../i18n/context";
 
 export interface KpiTile {
   key: string;

@@ -1,7 +1,7 @@
-import { LoadErrorAlert } from "../../../components/ErrorState";
-import { useT } from "../../../i18n/context";
+import type { OrderListState } from "../../hooks/useOrderList";
+import { useT } from "../../i18n/context";
+import { LoadErrorAlert } from "../ErrorState";
 import { OrderTable, type OrderTableProps } from "./OrderTable";
-import type { OrderListState } from "./useOrderList";
 
 type ListProps = "items" | "total" | "loading" | "page" | "pageSize" | "sort" | "order" | "onPage" | "onSort";
 

@@ -1,14 +1,6 @@
-import { Alert, App } from "antd";
+import { App } from "antd";
 import { useCallback, useState } from "react";
-import { useT } from "../../i18n/context";
-
-/** The server's answer to a failed save, shown above the form's buttons. */
-export function ServerError({ error }: { error: string | null }) {
-  if (!error) return null;
-  return (
-    <Alert type="error" showIcon title={error} className="admin-form__error" data-testid="server-error" />
-  );
-}
+import { useT } from "../i18n/context";
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

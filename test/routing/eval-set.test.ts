@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree.js";
+import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
+
+/**
+ * The routing evaluation set (data/routing-eval) is written apart from all training material and
+ * is never used to train or tune anything: these checks keep its shape, its labels and its
+ * separation honest.
+ */
+const ROOT = join(import.meta.dirname, "../..");
+const EVAL_DIR = join(ROOT, "data/routing-eval");
+const STYLES = [
+  "colloquial",
+  "short",
+  "long",
+  "typo",
+  "multi",
+  "address",
+  "complaint-about-handling",
+  "hotline-record",
+] as const;
+const FIELDS = ["category", "id", "source", "style", "text", "top", "type", "urgent"];
+
+interface EvalDemand {
+  id: string;
+  text: string;
+  category: string;
+  top: string;
+  type: string;
+  urgent: boolean;
+  style: string;
+  source: string;
+}
+
+const lines = readFileSync(join(EVAL_DIR, "eval-set.jsonl"), "utf8").split("\n");
+if (lines.at(-1) === "") lines.pop();
+const demands = lines.map((line) => JSON.parse(line) as EvalDemand);
+
+const countBy = (key: (demand: EvalDemand) => string): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const demand of demands) counts.set(key(demand), (counts.get(key(demand)) ?? 0) + 1);
+  return counts;
+};
+
+/** Texts compared without spaces and punctuation, so a copy with a changed comma still counts as a copy. */
+const normalise = (text: string): string => text.replace(/[\s\p{P}]/gu, "");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe("routing evaluation set", () => {
+  it("has one well-formed demand per line", () => {
+    for (const demand of demands) {
+      expect(Object.keys(demand).sort()).toEqual(FIELDS);
+      expect(demand.id).toMatch(/^ev-\d{4}$/);
+      expect(demand.text.trim().length).toBeGreaterThan(4);
+      expect(typeof demand.urgent).toBe("boolean");
+      expect(STYLES).toContain(demand.style);
+      expect(demand.source).toMatch(/^written:evalset-\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(new Set(demands.map((demand) => demand.id)).size).toBe(demands.length);
+  });
+
+  it("labels every demand with a leaf category, its top level and a demand type of the catalogue", () => {
+    for (const demand of demands) {
+      const leaf = findCategory(demand.category);
+      expect(leaf?.level, `${demand.id} ${demand.category}`).toBe(3);
+      expect(demand.top).toBe(demand.category.slice(0, 2));
+      expect(TOP_LEVEL_CODES).toContain(demand.top);
+      expect(DEMAND_TYPES).toContain(demand.type);
+    }
+  });
+
+  it("is large enough to measure every top-level category, type, style and urgency", () => {
+    expect(demands.length).toBeGreaterThanOrEqual(640);
+    const byTop = countBy((demand) => demand.top);
+    for (const top of TOP_LEVEL_CODES) expect(byTop.get(top) ?? 0, top).toBeGreaterThanOrEqual(40);
+    const byType = countBy((demand) => demand.type);
+    for (const type of DEMAND_TYPES) expect(byType.get(type) ?? 0, type).toBeGreaterThanOrEqual(10);
+    const byStyle = countBy((demand) => demand.style);
+    for (const style of STYLES) expect(byStyle.get(style) ?? 0, style).toBeGreaterThanOrEqual(15);
+    const urgentShare = demands.filter((demand) => demand.urgent).length / demands.length;
+    expect(urgentShare).toBeGreaterThanOrEqual(0.12);
+    expect(urgentShare).toBeLessThanOrEqual(0.15);
+    const urgentTops = new Set(demands.filter((demand) => demand.urgent).map((demand) => demand.top));
+    expect(urgentTops.size, "urgent demands outside the obvious safety categories").toBe(
+      TOP_LEVEL_CODES.length,
+    );
+  });
+
+  it("has no repeated text", () => {
+    expect(new Set(demands.map((demand) => normalise(demand.text))).size).toBe(demands.length);
+  });
+
+  it("never leaks into the repository's source or other data (training material, lexicons)", () => {
+    const texts = demands.map((demand) => normalise(demand.text)).filter((text) => text.length >= 12);
+    const scanned = ["src", "data", "bench", "scripts"]
+      .flatMap((dir) => filesUnder(join(ROOT, dir)))
+      .filter((path) => !path.startsWith(EVAL_DIR) && /\.(json|jsonl|ts|txt|csv|tsv)$/.test(path));
+    for (const path of scanned) {
+      const content = normalise(readFileSync(path, "utf8"));
+      const leaked = texts.filter((text) => content.includes(text));
+      expect(leaked, relative(ROOT, path)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Every string of the web app. One file per area, each exporting `zhCN` (the default, whose keys are
+ * the message keys) and `enUS` (typed against it, so a missing English string fails the typecheck).
+ */
+import * as app from "./app";
+import * as grid from "./grid";
+import * as ledgers from "./ledgers";
+import * as operator from "./operator";
+import * as ops from "./ops";
+import * as orders from "./orders";
+import * as resident from "./resident";
+
+export const zhCN = {
+  ...app.zhCN,
+  ...orders.zhCN,
+  ...resident.zhCN,
+  ...grid.zhCN,
+  ...operator.zhCN,
+  ...ledgers.zhCN,
+  ...ops.zhCN,
+};
+
+export type MessageKey = keyof typeof zhCN;
+
+export const enUS: Record<MessageKey, string> = {
+  ...app.enUS,
+  ...orders.enUS,
+  ...resident.enUS,
+  ...grid.enUS,
+  ...operator.enUS,
+  ...ledgers.enUS,
+  ...ops.enUS,
+};
+
+/** The areas, for the test that no key is defined twice (a later spread would silently win). */
+export const AREAS = { app, orders, resident, grid, operator, ledgers, ops };
