@@ -1,12 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
-import { Kysely, PostgresDialect } from "kysely";
+import { type Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
+import { GuardedKysely, guardedDialect } from "./transaction-guard.js";
 
 // DATE columns stay "YYYY-MM-DD" strings: a JS Date would shift them by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
+
+/**
+ * How long a query waits for a free connection before failing: a pool that is exhausted (or a
+ * transaction that never ends) gives an error instead of a request that hangs.
+ */
+export const CONNECTION_TIMEOUT_MS = 30_000;
 
 export type Listener = (payload: string) => void;
 
@@ -37,8 +44,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openEmbedded(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const pool = new pg.Pool({
+    ...(createPgConfig(pglite) as pg.PoolConfig),
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+  });
+  const db = kyselyOver(pool);
   return {
     db,
     kind: "pglite",
@@ -55,11 +65,15 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 }
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+  });
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) is replaced on
   // the next checkout; without a listener the pool would rethrow it as an uncaught exception.
   pool.on("error", reportConnectionError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool);
   const notifications = new ServerNotifications(url);
   return {
     db,
@@ -70,6 +84,10 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
       await db.destroy();
     },
   };
+}
+
+function kyselyOver(pool: pg.Pool): Kysely<DB> {
+  return new GuardedKysely<DB>({ dialect: guardedDialect(new PostgresDialect({ pool })) });
 }
 
 /** How long to wait before reconnecting the LISTEN connection: doubling from 0.5 s, at most 30 s. */

@@ -1,4 +1,5 @@
-import { type Actor, scopeOf } from "../../platform/auth/permissions.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
+import type { Actor } from "../../platform/auth/permissions.js";
 import { chinaMonth, type PeriodRange, periodRange } from "../../platform/calendar/china-time.js";
 import { fail } from "../../platform/errors.js";
 
@@ -18,7 +19,8 @@ export const PERIOD_PATTERN = "^\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?$";
  * A region outside the jurisdiction is OUTSIDE_SCOPE; "" (an admin without region) covers all.
  */
 export function jurisdiction(actor: Actor, region?: string): string {
-  const scope = scopeOf(actor);
+  // Ledgers, lists and exports read orders: the order-visibility policy's region scope bounds them.
+  const scope = orderRegionScope(actor);
   if (scope === null) throw fail("OUTSIDE_SCOPE");
   if (region === undefined) return scope;
   if (!region.startsWith(scope)) throw fail("OUTSIDE_SCOPE");

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { Value } from "@sinclair/typebox/value";
 import type { Order } from "../../db/schema.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import type { AppContext } from "../context.js";
 import { applyAction } from "../orders/commands/perform.js";
+import { orderTx } from "../orders/commands/types.js";
 import { findOrder } from "../orders/repository.js";
 import { holderAt, type Placement } from "../routing/catalogue.js";
 import type { DemandType } from "../time-limits/rules.js";
@@ -69,13 +71,18 @@ export async function submitDemand(
   const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
   const terms = termsOf(submission.content);
-  const duplicates = await ctx.duplicates.find({
-    words: terms,
-    lng: placement.lng,
-    lat: placement.lat,
-    gridCode: placement.placement.gridCode,
-    scopePrefix: placement.placement.districtCode,
-  });
+  // Suggestions show other callers' demands: only those the submitter may read anyway.
+  const suggestionScope = orderRegionScope(actor);
+  const duplicates =
+    suggestionScope === null
+      ? []
+      : await ctx.duplicates.find({
+          words: terms,
+          lng: placement.lng,
+          lat: placement.lat,
+          gridCode: placement.placement.gridCode,
+          scopePrefix: suggestionScope,
+        });
   const now = ctx.now();
   const pending: PendingIntake = {
     actor,
@@ -114,8 +121,7 @@ export async function submitDemand(
       ? async (trx, order) =>
           (
             await applyAction(
-              trx,
-              ctx,
+              orderTx(trx, ctx),
               { kind: "actor", actor },
               order,
               "solve_on_spot",

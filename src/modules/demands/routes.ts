@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
-import { scopeOf } from "../../platform/auth/permissions.js";
+import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { toWgs84 } from "../../platform/geo/coordinates.js";
 import { presentOrder } from "../orders/presenter.js";
@@ -154,8 +154,8 @@ export const demandRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const actor = actorOf(request);
       const body = request.body;
-      // Residents may not browse others' demands; staff see their jurisdiction.
-      const scope = scopeOf(actor);
+      // Suggestions show other callers' demands: only those the actor may read anyway.
+      const scope = orderRegionScope(actor);
       if (scope === null) return { items: [] };
       const point = body.location
         ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? "wgs84")

@@ -1,8 +1,8 @@
+import { maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
 import { type Actor, requirePermission } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../context.js";
 import { announceChange } from "../orders/changes.js";
-import { canSeeOrder } from "../orders/policy.js";
 import { appendEvent, lockOrder, updateOrder } from "../orders/repository.js";
 import type { Ledger } from "./labels.js";
 
@@ -20,7 +20,8 @@ export async function setLedger(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, orderId);
-    if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${orderId}` });
+    if (!order || !(await maySeeStoredOrder(trx, actor, order)))
+      throw fail("NOT_FOUND", { what: `order ${orderId}` });
     requirePermission(actor, "ledgers.manage");
     if (order.ledger === ledger) return { order, changed: false };
     const now = ctx.now();

@@ -38,7 +38,12 @@ export async function announceRegistered(trx: Transaction<DB>, orders: Order[], 
   );
 }
 
-function changeOf(order: Order, action: string, unitIds: number[], at: Date): OrderChange {
+function changeOf(order: Order, action: string, assigned: number[], at: Date): OrderChange {
+  // The main unit is always assigned; naming it here keeps the stream's reach equal to the policy's.
+  const unitIds =
+    order.main_unit_id === null || assigned.includes(order.main_unit_id)
+      ? assigned
+      : [order.main_unit_id, ...assigned];
   return {
     orderId: order.id,
     orderNo: order.order_no,

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
+import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { normalizePhone } from "../../platform/privacy/phone.js";
-import { visibleOrders } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
 

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import type { Actor } from "../../platform/auth/permissions.js";
-import { visibleOrders } from "./policy.js";
 import { OPEN_STATES } from "./workflow/lifecycle.js";
 
 export interface OrderFilter {

@@ -1,11 +1,11 @@
 import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
+import { hidesCaller, maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { literals } from "../../platform/schema.js";
 import { ACTION_DEFINITIONS } from "./commands/index.js";
 import { performAction } from "./commands/perform.js";
-import { canSeeOrder, hidesCaller } from "./policy.js";
 import { presentOrder } from "./presenter.js";
 import { listAssignments, listOrders, loadOrderDetail } from "./queries.js";
 import { appendEvent, listEvents } from "./repository.js";
@@ -86,10 +86,10 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       const { id } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
-      const assignments = order ? await listAssignments(ctx.db, id) : [];
-      const assisting = assignments.filter((a) => a.role === "assist" && !a.ended_at).map((a) => a.unit_id);
-      if (!order || !canSeeOrder(actor, order, assisting)) throw fail("NOT_FOUND", { what: `order ${id}` });
-      const [events, visits, attachments] = await Promise.all([
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
+      const [assignments, events, visits, attachments] = await Promise.all([
+        listAssignments(ctx.db, id),
         listEvents(ctx.db, id),
         ctx.db.selectFrom("visits").selectAll().where("order_id", "=", id).orderBy("round").execute(),
         ctx.db
@@ -195,7 +195,8 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       const { id } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
-      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
       if (hidesCaller(actor, order)) throw fail("FORBIDDEN");
       if (!order.caller_phone_cipher) throw fail("NOT_FOUND", { what: "phone" });
       await appendEvent(ctx.db, {
@@ -226,7 +227,8 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       const { id, attachmentId } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
-      if (!order || !canSeeOrder(actor, order)) throw fail("NOT_FOUND", { what: `order ${id}` });
+      if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+        throw fail("NOT_FOUND", { what: `order ${id}` });
       const file = await ctx.db
         .selectFrom("attachments")
         .select(["mime", "content"])

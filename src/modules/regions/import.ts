@@ -11,6 +11,7 @@ import { reloadConfig } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { Crs } from "../../platform/geo/coordinates.js";
 import type { AppContext } from "../context.js";
+import type { RegionDirectory } from "./directory.js";
 import { type CheckedGrid, checkFeature, type FeatureVerdict } from "./import-checks.js";
 import { overlapProblems } from "./import-overlaps.js";
 import {
@@ -96,17 +97,17 @@ async function removalErrors(trx: Transaction<DB>, removed: readonly string[]): 
 }
 
 async function plan(
-  ctx: AppContext,
+  regions: RegionDirectory,
   actor: Actor,
   trx: Transaction<DB>,
   features: readonly unknown[],
   crs: Crs,
 ): Promise<ImportPlan> {
-  const districtCode = ctx.regions.root()?.code ?? "";
+  const districtCode = regions.root()?.code ?? "";
   const district = await lockDistrict(trx, districtCode);
   if (!district) throw fail("CONFLICT", { detail: "the district has no boundary to check grids against" });
   const codes = {
-    isCommunity: (code: string) => ctx.regions.get(code)?.level === "community",
+    isCommunity: (code: string) => regions.get(code)?.level === "community",
     inScope: (code: string) => coversRegion(actor, code),
   };
   const verdicts = features.map((raw, index) => checkFeature(raw, index, { crs, district, codes }));
@@ -158,8 +159,10 @@ export async function importGrids(
   features: readonly unknown[],
   options: GridImportOptions,
 ): Promise<GridImportReport> {
+  const { regions } = ctx;
+  const origin = originOf(ctx);
   const report = await ctx.db.transaction().execute(async (trx) => {
-    const planned = await plan(ctx, actor, trx, features, options.crs);
+    const planned = await plan(regions, actor, trx, features, options.crs);
     const counts = {
       dryRun: options.dryRun,
       imported: planned.grids.length,
@@ -168,7 +171,7 @@ export async function importGrids(
     if (planned.errors.length > 0) return { ...counts, imported: 0, replaced: 0, errors: planned.errors };
     if (!options.dryRun) {
       await write(trx, planned);
-      await publishConfigChange(trx, ["regions"], originOf(ctx));
+      await publishConfigChange(trx, ["regions"], origin);
     }
     return { ...counts, errors: [] };
   });

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import type { Actor } from "../../platform/auth/permissions.js";
-import { visibleOrders } from "../orders/policy.js";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -1,9 +1,8 @@
+import { maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
 import type { Actor } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../context.js";
 import { announceChange } from "../orders/changes.js";
-import { canSeeOrder } from "../orders/policy.js";
-import { listAssignments } from "../orders/queries.js";
 import { appendEvent, findOrder } from "../orders/repository.js";
 import { insertSpotCheck, type NewSpotCheck } from "./repository.js";
 
@@ -18,12 +17,8 @@ export type SpotCheckInput = Pick<NewSpotCheck, "checkerKind" | "checkerName" | 
  */
 export async function recordSpotCheck(ctx: AppContext, actor: Actor, orderId: string, input: SpotCheckInput) {
   const order = await findOrder(ctx.db, orderId);
-  const assisting = order
-    ? (await listAssignments(ctx.db, orderId))
-        .filter((a) => a.role === "assist" && !a.ended_at)
-        .map((a) => a.unit_id)
-    : [];
-  if (!order || !canSeeOrder(actor, order, assisting)) throw fail("NOT_FOUND", { what: `order ${orderId}` });
+  if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
+    throw fail("NOT_FOUND", { what: `order ${orderId}` });
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const check = await insertSpotCheck(trx, {

@@ -3,6 +3,7 @@ import type { DB, RegionLevel, UnitKind } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../context.js";
+import type { RegionDirectory } from "../regions/directory.js";
 import {
   ancestorIds,
   catalogueReachOf,
@@ -30,8 +31,8 @@ export const KIND_LEVELS: Readonly<Record<UnitKind, readonly RegionLevel[]>> = {
 };
 
 /** The region must exist, lie in the admin's jurisdiction, and be of a level the kind serves. */
-function requireRegionFits(ctx: AppContext, actor: Actor, kind: UnitKind, regionCode: string): void {
-  const region = ctx.regions.get(regionCode);
+function requireRegionFits(regions: RegionDirectory, actor: Actor, kind: UnitKind, regionCode: string): void {
+  const region = regions.get(regionCode);
   if (!region) throw fail("VALIDATION_FAILED", { detail: `unknown region ${regionCode}` });
   if (!coversRegion(actor, regionCode)) throw fail("OUTSIDE_SCOPE");
   if (!KIND_LEVELS[kind].includes(region.level)) {
@@ -66,12 +67,12 @@ async function requireParentFits(
  * a region a catalogue row sends it orders from.
  */
 async function requireCatalogueStillServed(
-  ctx: AppContext,
+  regions: RegionDirectory,
   trx: Transaction<DB>,
   unitId: number,
   next: UnitFields,
 ): Promise<void> {
-  const district = ctx.regions.root()?.code ?? "";
+  const district = regions.root()?.code ?? "";
   const rows = await catalogueReachOf(trx, unitId);
   const stranded = rows.filter(
     (row) => !next.active || !(row.regionCode ?? district).startsWith(next.regionCode),
@@ -86,7 +87,7 @@ async function requireCatalogueStillServed(
 
 /** Creates a unit with a new code, in a region of a fitting level inside the admin's jurisdiction. */
 export async function createUnit(ctx: AppContext, actor: Actor, unit: NewUnit): Promise<UnitRow> {
-  requireRegionFits(ctx, actor, unit.kind, unit.regionCode);
+  requireRegionFits(ctx.regions, actor, unit.kind, unit.regionCode);
   return ctx.db.transaction().execute(async (trx) => {
     await requireParentFits(trx, null, unit.parentId, unit.regionCode);
     const row = await createUnitRow(trx, unit);
@@ -102,13 +103,14 @@ export async function updateUnit(
   id: number,
   patch: Partial<UnitFields>,
 ): Promise<UnitRow> {
+  const regions = ctx.regions;
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findUnit(trx, id);
     if (!current || !coversRegion(actor, current.regionCode)) throw fail("NOT_FOUND", { what: `unit ${id}` });
     const next: UnitFields = { ...current, ...patch };
-    requireRegionFits(ctx, actor, next.kind, next.regionCode);
+    requireRegionFits(regions, actor, next.kind, next.regionCode);
     await requireParentFits(trx, id, next.parentId, next.regionCode);
-    await requireCatalogueStillServed(ctx, trx, id, next);
+    await requireCatalogueStillServed(regions, trx, id, next);
     return updateUnitRow(trx, id, next);
   });
 }

@@ -1,7 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB, Order } from "../../db/schema.js";
 import { TokenSigner } from "../../platform/privacy/tokens.js";
-import type { AppContext } from "../context.js";
 
 export type Solved = "solved" | "partly" | "unsolved";
 export type Satisfied = "satisfied" | "basically" | "unsatisfied";
@@ -20,7 +19,7 @@ export function visitRound(order: Pick<Order, "reopen_count">): number {
  * Opens the return-visit tasks after verification: one for the order and one for every order merged
  * into it, so each caller is asked separately (合并后分别回访).
  */
-export async function openVisits(trx: Transaction<DB>, ctx: AppContext, order: Order): Promise<string[]> {
+export async function openVisits(trx: Transaction<DB>, tokens: TokenSigner, order: Order): Promise<string[]> {
   const merged = await trx
     .selectFrom("orders")
     .select(["id"])
@@ -34,7 +33,7 @@ export async function openVisits(trx: Transaction<DB>, ctx: AppContext, order: O
       orderIds.map((id) => ({
         order_id: id,
         round,
-        token_hash: TokenSigner.hash(ctx.tokens.visitToken(id, round)),
+        token_hash: TokenSigner.hash(tokens.visitToken(id, round)),
       })),
     )
     .onConflict((oc) => oc.columns(["order_id", "round"]).doNothing())

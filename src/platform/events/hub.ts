@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { canSeeOrder } from "../auth/order-visibility.js";
 import type { Actor } from "../auth/permissions.js";
 import {
   ORDER_CHANNEL,
@@ -8,7 +9,7 @@ import {
   WARNING_CHANNEL,
   type WarningNotice,
 } from "./publish.js";
-import { canSeeChange, canSeeWarningNotice } from "./visibility.js";
+import { canSeeWarningNotice } from "./visibility.js";
 
 interface Subscriber<T> {
   actor: Actor;
@@ -35,7 +36,7 @@ export class EventHub {
     if (this.unlisten) return;
     this.unlisten = [
       await database.listen(ORDER_CHANNEL, (payload) =>
-        this.deliver(this.subscribers, parseOrderChange(payload), canSeeChange),
+        this.deliver(this.subscribers, parseOrderChange(payload), canSeeOrder),
       ),
       await database.listen(WARNING_CHANNEL, (payload) =>
         this.deliver(this.warningSubscribers, parseWarningNotice(payload), canSeeWarningNotice),

@@ -13,10 +13,10 @@ const Note = Type.Optional(Type.String({ maxLength: 1000 }));
 export const verify = defineAction({
   summary: "审核 The command centre accepts the reply; return visits open for every caller",
   input: Type.Object({ note: Note }, { additionalProperties: false }),
-  effect: async ({ trx, ctx }, input) => ({
+  effect: async ({ trx, tokens }, input) => ({
     note: input.note,
     after: async (updated) => {
-      await openVisits(trx, ctx, updated);
+      await openVisits(trx, tokens, updated);
     },
   }),
 });
@@ -80,14 +80,14 @@ export const visit = defineAction({
 export const reopen = defineAction({
   summary: "重办 Reopen after an unsolved or unsatisfied visit; a new handling round and deadline",
   input: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  effect: async ({ trx, ctx, order, now }, input) => {
+  effect: async ({ trx, timeLimits, order, now }, input) => {
     const last = await latestVisit(trx, order.id);
     if (!last?.solved || !last.satisfied || isSatisfactory(last.solved, last.satisfied)) {
       throw fail("CONFLICT", {
         detail: "仅未解决或不满意的回访可重办 / only an unsolved or unsatisfied visit can be reopened",
       });
     }
-    const deadlines = ctx.timeLimits.deadlinesFor(
+    const deadlines = timeLimits.deadlinesFor(
       { categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent },
       now,
     );

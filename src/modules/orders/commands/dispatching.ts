@@ -79,11 +79,9 @@ export const sign = defineAction({
 export const returnOrder = defineAction({
   summary: "退单 Return a wrong dispatch to the dispatcher (within 2 working days)",
   input: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  effect: async ({ trx, ctx, order, actor, now }, input) => {
+  effect: async ({ trx, timeLimits, order, actor, now }, input) => {
     const dispatchedOn = chinaDate(order.dispatched_at as Date);
-    if (
-      ctx.timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS
-    ) {
+    if (timeLimits.calendar.workingDaysBetween(dispatchedOn, chinaDate(now)) > RETURN_WINDOW_WORKING_DAYS) {
       throw fail("CONFLICT", {
         detail: `退单须在派单后${RETURN_WINDOW_WORKING_DAYS}个工作日内 / returns are allowed within ${RETURN_WINDOW_WORKING_DAYS} working days`,
       });
@@ -103,7 +101,7 @@ export const returnOrder = defineAction({
 });
 
 async function assignUnits(
-  { trx, ctx, order, now }: ActionScope,
+  { trx, timeLimits, order, now }: ActionScope,
   input: { mainUnitId: number; assistingUnitIds?: number[]; note?: string },
   kind: "dispatch" | "transfer",
 ) {
@@ -114,7 +112,7 @@ async function assignUnits(
     type: order.demand_type as DemandType,
     urgent: order.urgent,
   };
-  const deadlines = ctx.timeLimits.deadlinesFor(query, now);
+  const deadlines = timeLimits.deadlinesFor(query, now);
   // The handling clock starts at the first dispatch: returns, transfers and redispatches do not reset it.
   const handlingDue = order.handling_due_at ?? deadlines.handlingDueAt;
   await reassign(

@@ -61,7 +61,7 @@ export const decideExtension = defineAction({
     { approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 1000 })) },
     { additionalProperties: false },
   ),
-  effect: async ({ trx, ctx, order, actor, now }, input) => {
+  effect: async ({ trx, timeLimits, order, actor, now }, input) => {
     const request = await trx
       .selectFrom("extension_requests")
       .selectAll()
@@ -81,7 +81,7 @@ export const decideExtension = defineAction({
       .execute();
     const data = { requestId: request.id, approved: input.approve, workingDays: request.working_days };
     if (!input.approve || !order.handling_due_at) return { note: input.note, data };
-    const handlingDue = ctx.timeLimits.extend(order.handling_due_at, request.working_days);
+    const handlingDue = timeLimits.extend(order.handling_due_at, request.working_days);
     return {
       patch: { handling_due_at: handlingDue, warning_level: "none" },
       note: input.note,
@@ -115,14 +115,14 @@ export const reply = defineAction({
 export const solveOnSpot = defineAction({
   summary: "就地办结 A grid worker solves a grid-level matter in person (小事不出格)",
   input: ReplyInput,
-  effect: async ({ ctx, order, now }, input) => {
+  effect: async ({ timeLimits, order, now }, input) => {
     if (order.handling_level !== "grid") {
       throw fail("ILLEGAL_TRANSITION", {
         state: `${order.state}@${order.handling_level}`,
         action: "solve_on_spot",
       });
     }
-    const deadlines = ctx.timeLimits.deadlinesFor(
+    const deadlines = timeLimits.deadlinesFor(
       { categoryCode: order.category_code, type: order.demand_type as DemandType, urgent: order.urgent },
       now,
     );

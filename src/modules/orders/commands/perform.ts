@@ -1,15 +1,14 @@
-import type { Transaction } from "kysely";
-import type { DB, Order } from "../../../db/schema.js";
+import type { Order } from "../../../db/schema.js";
+import { maySeeStoredOrder } from "../../../platform/auth/order-visibility.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
 import type { AppContext } from "../../context.js";
 import { announceChange } from "../changes.js";
-import { canSeeOrder } from "../policy.js";
 import { appendEvent, lockOrder, updateOrder } from "../repository.js";
 import { ACTIONS, type OrderAction, type OrderState, targetOf } from "../workflow/lifecycle.js";
 import { decide, type OrderFacts } from "../workflow/transition.js";
 import { ACTION_DEFINITIONS } from "./index.js";
-import type { ActionOutcome } from "./types.js";
+import { type ActionOutcome, type OrderTx, orderTx } from "./types.js";
 
 export interface PerformRequest {
   orderId: string;
@@ -33,38 +32,36 @@ export async function performAction(
   request: PerformRequest,
 ): Promise<{ order: Order; result: Record<string, unknown> }> {
   return ctx.db.transaction().execute(async (trx) => {
+    const tx = orderTx(trx, ctx);
     const order = await lockOrder(trx, request.orderId);
     const actor = authority.kind === "actor" ? authority.actor : null;
-    if (!order || (actor && !canSeeOrder(actor, order)))
+    if (!order || (actor && !(await maySeeStoredOrder(trx, actor, order))))
       throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
     if (request.version !== undefined && request.version !== order.version) throw fail("STALE_VERSION");
-    return applyAction(trx, ctx, authority, order, request.action, request.input);
+    return applyAction(tx, authority, order, request.action, request.input);
   });
 }
 
 /** The transition itself, inside a transaction the caller holds (intake uses it for on-the-spot solving). */
 export async function applyAction(
-  trx: Transaction<DB>,
-  ctx: AppContext,
+  tx: OrderTx,
   authority: Authority,
   order: Order,
   action: OrderAction,
   input: Record<string, unknown>,
 ): Promise<{ order: Order; result: Record<string, unknown> }> {
-  const now = ctx.now();
   const actor = authority.kind === "actor" ? authority.actor : null;
   const to = actor ? decide(actor, factsOf(order), action) : decideForVisitLink(order, action);
-  const outcome = await ACTION_DEFINITIONS[action].effect({ trx, ctx, actor, order, now }, input);
-  const updated = await writeTransition(trx, order, action, to, outcome, actor, now);
+  const outcome = await ACTION_DEFINITIONS[action].effect({ ...tx, actor, order }, input);
+  const updated = await writeTransition(tx, order, action, to, outcome, actor);
   if (!outcome.chain) return { order: updated, result: outcome.result ?? {} };
-  const chained = await applySystemAction(trx, ctx, updated, outcome.chain.action, outcome.chain.note);
+  const chained = await applySystemAction(tx, updated, outcome.chain.action, outcome.chain.note);
   return { order: chained, result: outcome.result ?? {} };
 }
 
 /** A system transition (automatic closing): checked against the lifecycle's states, never its roles. */
 export async function applySystemAction(
-  trx: Transaction<DB>,
-  ctx: AppContext,
+  tx: OrderTx,
   order: Order,
   action: OrderAction,
   note: string,
@@ -72,20 +69,18 @@ export async function applySystemAction(
   const rule = ACTIONS[action];
   if (!(rule.from as readonly string[]).includes(order.state))
     throw fail("ILLEGAL_TRANSITION", { state: order.state, action });
-  const now = ctx.now();
-  const outcome = await ACTION_DEFINITIONS[action].effect({ trx, ctx, actor: null, order, now }, { note });
+  const outcome = await ACTION_DEFINITIONS[action].effect({ ...tx, actor: null, order }, { note });
   const to = targetOf(rule, order.state as OrderState);
-  return writeTransition(trx, order, action, to, { ...outcome, note }, null, now);
+  return writeTransition(tx, order, action, to, { ...outcome, note }, null);
 }
 
 async function writeTransition(
-  trx: Transaction<DB>,
+  { trx, now }: OrderTx,
   order: Order,
   action: OrderAction,
   to: OrderState,
   outcome: ActionOutcome,
   actor: Actor | null,
-  now: Date,
 ): Promise<Order> {
   const updated = await updateOrder(trx, order, { ...outcome.patch, state: to }, now);
   await appendEvent(trx, {

@@ -2,17 +2,38 @@ import type { Static, TObject } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import type { DB, NewOrder, Order } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
-import type { AppContext } from "../../context.js";
+import type { TokenSigner } from "../../../platform/privacy/tokens.js";
+import type { TimeLimits } from "../../time-limits/service.js";
 import type { OrderAction } from "../workflow/lifecycle.js";
 
-/** Everything an action's effect may use: the open transaction, the locked order, who and when. */
-export interface ActionScope {
+/**
+ * What code inside an order's transaction may use: the transaction, the instant of the change and
+ * services that never query. Never the outer database: on PGlite's one connection it would wait forever.
+ */
+export interface OrderTx {
   trx: Transaction<DB>;
-  ctx: AppContext;
+  now: Date;
+  timeLimits: TimeLimits;
+  tokens: TokenSigner;
+}
+
+/** The services an order transaction is built from (the app's context satisfies it). */
+export interface OrderServices {
+  now: () => Date;
+  timeLimits: TimeLimits;
+  tokens: TokenSigner;
+}
+
+/** The narrow scope for one transaction, taken from the services at its start. */
+export function orderTx(trx: Transaction<DB>, services: OrderServices): OrderTx {
+  return { trx, now: services.now(), timeLimits: services.timeLimits, tokens: services.tokens };
+}
+
+/** Everything an action's effect may use: the transaction scope, the locked order and who acts. */
+export interface ActionScope extends OrderTx {
   /** null for the system (deadline sweeps, automatic closing). */
   actor: Actor | null;
   order: Order;
-  now: Date;
 }
 
 /** What an action changes besides the state: columns, the event's note and data, and follow-ups. */

@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions.js";
-import type { OrderChange } from "./publish.js";
-import { canSeeChange } from "./visibility.js";
+import { canSeeOrder, type OrderReach } from "./order-visibility.js";
+import type { Actor } from "./permissions.js";
 
 const STREET = "610103001";
 const COMMUNITY = "610103001002";
 const OTHER_STREET = "610103002";
 
 /** An order located in a community of STREET, held by STREET, assigned to unit 5, from resident 77. */
-const change: OrderChange = {
-  orderId: "1",
-  orderNo: "20250303-0001",
-  action: "dispatch",
-  state: "dispatched",
+const change: OrderReach = {
   regionCode: `${COMMUNITY}003`,
   holderRegionCode: STREET,
   unitIds: [5],
   residentId: 77,
-  at: "2025-03-03T09:00:00.000Z",
 };
 
 function actor(fields: Partial<Actor>): Actor {
@@ -32,8 +26,8 @@ function actor(fields: Partial<Actor>): Actor {
   };
 }
 
-describe("canSeeChange", () => {
-  it.each<[string, Actor, Partial<OrderChange>, boolean]>([
+describe("canSeeOrder", () => {
+  it.each<[string, Actor, Partial<OrderReach>, boolean]>([
     ["street staff see an order located in their street", actor({ regionCode: STREET }), {}, true],
     ["community staff see an order located in their community", actor({ regionCode: COMMUNITY }), {}, true],
     ["staff of another street do not", actor({ regionCode: OTHER_STREET }), {}, false],
@@ -95,12 +89,18 @@ describe("canSeeChange", () => {
       false,
     ],
     [
-      "a district department's handler sees the district's orders, its unit's region being the district",
+      "a district department's handler does not see the district's orders its unit is not assigned to",
       actor({ role: "unit_handler", unitId: 6, unitRegionCode: "610103" }),
       {},
+      false,
+    ],
+    [
+      "an assisting unit's handler sees it",
+      actor({ role: "unit_handler", unitId: 6, unitRegionCode: "610103" }),
+      { unitIds: [5, 6] },
       true,
     ],
   ])("%s", (_, who, fields, visible) => {
-    expect(canSeeChange(who, { ...change, ...fields })).toBe(visible);
+    expect(canSeeOrder(who, { ...change, ...fields })).toBe(visible);
   });
 });
