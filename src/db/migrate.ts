@@ -4,6 +4,7 @@ import * as assessment from "./migrations/0002_assessment.js";
 import * as warnings from "./migrations/0003_warnings.js";
 import * as orderTerms from "./migrations/0004_order_terms.js";
 import * as openOrdersByGrid from "./migrations/0005_open_orders_by_grid.js";
+import * as trust from "./migrations/0009_trust.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_warnings": warnings,
   "0004_order_terms": orderTerms,
   "0005_open_orders_by_grid": openOrdersByGrid,
+  "0009_trust": trust,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

@@ -168,6 +168,18 @@ export interface OrdersTable {
   urge_count: Generated<number>;
   created_at: DefaultInstant;
   updated_at: DefaultInstant;
+  /** Random, on the caller's receipt: with the order number it tracks the order without an account. */
+  tracking_code: Generated<string>;
+}
+
+/** Every anonymous tracking attempt (查询记录), found or not; the throttles count these. */
+export interface TrackingLookupsTable {
+  id: Generated<string>;
+  order_no: string;
+  /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+  client: string;
+  outcome: "found" | "wrong" | "throttled";
+  at: DefaultInstant;
 }
 
 export interface OrderAssignmentsTable {
@@ -352,6 +364,7 @@ export interface DB {
   institution_rules: InstitutionRulesTable;
   institution_rule_orders: InstitutionRuleOrdersTable;
   field_visits: FieldVisitsTable;
+  tracking_lookups: TrackingLookupsTable;
 }
 
 export type Order = Selectable<OrdersTable>;

@@ -14,6 +14,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       message: errorMessage(appError, languageOf(request.headers["accept-language"])),
     };
     if (appError.details !== undefined) body.details = appError.details;
+    if (appError.code === "RATE_LIMITED")
+      reply.header("retry-after", String(appError.params.retryAfter ?? 60));
     return reply.status(appError.status).send(body);
   });
 }

@@ -59,7 +59,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "不支持的文件类型：{type}",
     "en-US": "Unsupported file type: {type}",
   },
-  RATE_LIMITED: { status: 429, "zh-CN": "请求过于频繁", "en-US": "Too many requests" },
+  RATE_LIMITED: {
+    status: 429,
+    "zh-CN": "请求过于频繁，请 {retryAfter} 秒后再试",
+    "en-US": "Too many requests; try again in {retryAfter} s",
+  },
   INTERNAL: { status: 500, "zh-CN": "服务器内部错误", "en-US": "Internal server error" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; "en-US": string }>;
 

@@ -63,7 +63,10 @@ async function mapRenderMs(page: Page): Promise<number | undefined> {
 }
 
 /** The resident's submission: text with live category suggestions, a map point, a photo. */
-async function submitDemand(page: Page, baseUrl: string): Promise<{ orderNo: string; renderMs: number }> {
+async function submitDemand(
+  page: Page,
+  baseUrl: string,
+): Promise<{ orderNo: string; trackingCode: string; renderMs: number }> {
   await login(page, baseUrl, "resident", PASSWORD);
   await page.waitForURL(/\/resident$/);
   await page.getByTestId("resident-home").waitFor();
@@ -106,8 +109,10 @@ async function submitDemand(page: Page, baseUrl: string): Promise<{ orderNo: str
     (await page.getByTestId("submitted-order-no").textContent({ timeout: 20_000 })) ?? ""
   ).trim();
   assert(/^BL\d{12}$/.test(orderNo), `an order number is shown, got "${orderNo}"`);
+  const trackingCode = ((await page.getByTestId("submitted-tracking-code").textContent()) ?? "").trim();
+  assert(/^[0-9A-F]{10}$/.test(trackingCode), `a tracking code is shown, got "${trackingCode}"`);
   await screenshot(page, "loop-resident-submitted-zh.png");
-  return { orderNo, renderMs };
+  return { orderNo, trackingCode, renderMs };
 }
 
 async function orderByNo(page: Page, baseUrl: string, orderNo: string): Promise<OrderJson> {
@@ -303,14 +308,20 @@ async function rateAndCheck(page: Page, baseUrl: string, orderNo: string) {
   await screenshot(page, "loop-resident-order-closed-zh.png");
 }
 
-/** Tracking without an account: order number + the caller's phone (the demo resident's is 13800000013). */
-async function track(browser: Browser, baseUrl: string, orderNo: string, problems: string[]) {
+/** Tracking without an account: order number + the 查询码 from the receipt. */
+async function track(
+  browser: Browser,
+  baseUrl: string,
+  orderNo: string,
+  trackingCode: string,
+  problems: string[],
+) {
   const context = await newContext(browser, true);
   const page = await context.newPage();
   problems.push(...watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS }));
   await page.goto(`${baseUrl}/track?orderNo=${orderNo}`);
   await page.getByTestId("track-page").waitFor();
-  await page.getByTestId("track-phone").fill("13800000013");
+  await page.getByTestId("track-code").fill(trackingCode);
   await page.getByTestId("track-submit").click();
   await page
     .locator('[data-testid="track-result"] [data-testid="order-progress"][data-state="closed"]')
@@ -347,14 +358,14 @@ async function main(): Promise<void> {
     resident = await context.newPage();
     const problems = watchProblems(resident, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
 
-    const { orderNo, renderMs } = await submitDemand(resident, server.baseUrl);
+    const { orderNo, trackingCode, renderMs } = await submitDemand(resident, server.baseUrl);
     console.log(`resident submitted ${orderNo}`);
     const unitCode = await dispatch(browser, server.baseUrl, orderNo, problems);
     await handle(browser, server.baseUrl, orderNo, unitCode, problems);
     await verify(browser, server.baseUrl, orderNo, problems);
     await rateAndCheck(resident, server.baseUrl, orderNo);
     console.log(`resident rated ${orderNo}: closed`);
-    await track(browser, server.baseUrl, orderNo, problems);
+    await track(browser, server.baseUrl, orderNo, trackingCode, problems);
     await english(resident, server.baseUrl);
 
     assert(problems.length === 0, `no console or page errors:\n${problems.join("\n")}`);

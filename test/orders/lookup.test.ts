@@ -12,7 +12,7 @@ import {
 } from "../helpers/orders.js";
 
 let t: TestApp;
-let order: { id: string; orderNo: string };
+let order: { id: string; orderNo: string; trackingCode: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,8 +29,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("tracking and caller lookup", () => {
-  it("tracks a demand by order number and phone without an account", async () => {
-    const response = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&phone=135-6666-7777` });
+  it("tracks a demand by order number and the receipt's tracking code, without an account", async () => {
+    expect(order.trackingCode).toMatch(/^[0-9A-F]{10}$/);
+    const code = order.trackingCode.toLowerCase();
+    const response = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&code=${code}` });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().progress.map((p: { stage: string }) => p.stage)).toEqual([
       "registered",
@@ -43,11 +45,23 @@ describe("tracking and caller lookup", () => {
     expect(JSON.stringify(response.json())).not.toContain("7777");
   });
 
-  it("answers a wrong phone exactly like an unknown order number", async () => {
-    const wrong = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&phone=13500000000` });
-    const unknown = await t.app.inject({ url: "/api/track?orderNo=BL209901010001&phone=13566667777" });
+  it("no longer takes the caller's phone as the password", async () => {
+    const byPhone = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&phone=13566667777` });
+    expect(byPhone.statusCode).toBe(400);
+  });
+
+  it("answers a wrong code exactly like an unknown order number", async () => {
+    const wrong = await t.app.inject({ url: `/api/track?orderNo=${order.orderNo}&code=0000000000` });
+    const unknown = await t.app.inject({
+      url: `/api/track?orderNo=BL209901010001&code=${order.trackingCode}`,
+    });
     expect(wrong.statusCode).toBe(404);
     expect(wrong.json().code).toBe(unknown.json().code);
+  });
+
+  it("shows the tracking code to the caller who submitted, and to no one else", async () => {
+    expect((await getOrder(t, "resident", order.id)).json().trackingCode).toBe(order.trackingCode);
+    expect((await getOrder(t, "district-dispatcher", order.id)).json().trackingCode).toBeUndefined();
   });
 
   it("shows the operator earlier demands from the same phone, and refuses units", async () => {

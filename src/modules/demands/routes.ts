@@ -113,6 +113,8 @@ export const demandRoutes: Routes = async (app, { ctx }) => {
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send({
         ...presentOrder(ctx, actor, order as NonNullable<typeof order>),
+        // 查询码 for the receipt: with the order number it tracks the demand without an account.
+        trackingCode: result.order.tracking_code,
         suggestions: { categories: result.categoryCandidates, duplicates: result.duplicates },
       });
     },

@@ -1,11 +1,12 @@
+import { timingSafeEqual } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
-import { normalizePhone } from "../../platform/privacy/phone.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
+import { checkTrackingThrottle, recordLookup, TRACKING_CODE_PATTERN } from "./tracking.js";
 
 const Phone = Type.String({ pattern: "^\\+?[0-9][0-9 -]{6,19}$" });
 
@@ -36,23 +37,33 @@ export const lookupRoutes: Routes = async (app, { ctx }) => {
       config: { access: "public" },
       schema: {
         tags: ["orders"],
-        summary: "Track a demand by its order number and the caller's phone, without an account",
+        summary:
+          "Track a demand by its order number and the tracking code on the receipt, without an account",
+        description:
+          "Every attempt is recorded. A wrong code answers exactly like an unknown order number; after 30 " +
+          "failures an hour from one address, or 50 for one order number, 429 RATE_LIMITED with Retry-After.",
         querystring: Type.Object(
-          { orderNo: Type.String({ pattern: "^[A-Z]{2}[0-9]{12,14}$" }), phone: Phone },
+          {
+            orderNo: Type.String({ pattern: "^[A-Z]{2}[0-9]{12,14}$" }),
+            code: Type.String({ pattern: TRACKING_CODE_PATTERN, description: "查询码 on the receipt" }),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
-      const { orderNo, phone } = request.query;
+      const { orderNo, code } = request.query;
+      const attempt = { orderNo, client: request.ip, now: ctx.now() };
+      await checkTrackingThrottle(ctx.db, attempt);
       const order = await ctx.db
         .selectFrom("orders")
         .selectAll()
         .where("order_no", "=", orderNo)
         .executeTakeFirst();
-      // A wrong phone answers exactly like an unknown number: nothing to learn by guessing.
-      if (!order || order.caller_phone_hash !== ctx.vault.lookupHash(normalizePhone(phone)))
-        throw fail("NOT_FOUND", { what: orderNo });
+      const found = order !== undefined && sameCode(order.tracking_code, code);
+      await recordLookup(ctx.db, attempt, found ? "found" : "wrong");
+      // A wrong code answers exactly like an unknown number: nothing to learn by guessing.
+      if (!order || !found) throw fail("NOT_FOUND", { what: orderNo });
       const category = order.category_code
         ? await ctx.db
             .selectFrom("categories")
@@ -100,3 +111,10 @@ export const lookupRoutes: Routes = async (app, { ctx }) => {
     },
   );
 };
+
+/** Compares codes in constant time, case-insensitively (people read them out and type them back). */
+function sameCode(stored: string, given: string): boolean {
+  const a = Buffer.from(stored.toUpperCase());
+  const b = Buffer.from(given.toUpperCase());
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -102,6 +102,8 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const isCaller = actor.role === "resident";
       return {
         ...presentOrder(ctx, actor, order),
+        // The caller's own 查询码, to pass on to someone tracking without an account.
+        trackingCode: isCaller ? order.tracking_code : undefined,
         attachments: attachments.map((a) => ({
           id: a.id,
           fileName: a.file_name,

@@ -62,9 +62,9 @@ export const ordersApi = {
   locate: (point: { lng: number; lat: number; crs?: Crs }, signal?: AbortSignal) =>
     apiRequest<Located>(`/api/locate${queryString(point)}`, { signal }),
 
-  /** Public: track by order number and the caller's phone. */
-  track: (orderNo: string, phone: string, signal?: AbortSignal) =>
-    apiRequest<TrackResult>(`/api/track${queryString({ orderNo, phone })}`, {
+  /** Public: track by order number and the tracking code on the receipt. */
+  track: (orderNo: string, code: string, signal?: AbortSignal) =>
+    apiRequest<TrackResult>(`/api/track${queryString({ orderNo, code })}`, {
       signal,
       quietUnauthenticated: true,
     }),

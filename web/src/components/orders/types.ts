@@ -264,6 +264,8 @@ export interface DemandSubmission {
 
 /** POST /api/demands answer: the order plus what intake suggests. */
 export interface SubmittedOrder extends Order {
+  /** 查询码 for the receipt: with the order number it tracks the demand without an account. */
+  trackingCode: string;
   suggestions: { categories: CategoryCandidate[]; duplicates: DuplicateSuggestion[] };
 }
 
@@ -284,7 +286,7 @@ export interface Unit {
   parentId: number | null;
 }
 
-/** GET /api/track: what anyone with the order number and phone may see. */
+/** GET /api/track: what anyone with the order number and the tracking code may see. */
 export interface TrackResult {
   orderNo: string;
   title: string;

@@ -21,7 +21,7 @@ export const zhCN = {
   "resident.submit.photos": "现场照片（选填）",
   "resident.submit.submit": "提交诉求",
   "resident.submit.done": "提交成功",
-  "resident.submit.doneHint": "请记下您的工单编号，可随时查询办理进度",
+  "resident.submit.doneHint": "请记下工单编号和查询码，无需登录即可随时查询办理进度",
   "resident.submit.view": "查看办理进度",
   "resident.submit.again": "继续反映",
 
@@ -45,11 +45,14 @@ export const zhCN = {
   "resident.rate.already": "您已评价过，感谢支持",
   "resident.rate.invalid": "评价链接无效或已过期",
 
-  "resident.track.phone": "反映人手机号",
+  "resident.track.code": "查询码（受理回执上的10位码）",
+  "resident.track.throttled": "查询过于频繁，请稍后再试，或登录后查看、拨打12345",
   "resident.track.search": "查询",
-  "resident.track.notFound": "未找到该工单，请核对工单编号和手机号",
+  "resident.track.notFound": "未找到该工单，请核对工单编号和查询码",
   "resident.track.orderNoInvalid": "工单编号格式如 BL202611260001",
+  "resident.track.codeInvalid": "查询码为10位数字或字母（0-9、A-F）",
   "resident.track.phoneInvalid": "请输入正确的手机号",
+  "resident.submit.trackingCode": "查询码",
 } as const;
 
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -76,7 +79,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "resident.submit.photos": "Photos (optional)",
   "resident.submit.submit": "Submit",
   "resident.submit.done": "Submitted",
-  "resident.submit.doneHint": "Keep your order number to track the progress at any time",
+  "resident.submit.doneHint":
+    "Keep the order number and tracking code to track the progress at any time, without signing in",
   "resident.submit.view": "See the progress",
   "resident.submit.again": "Report another",
 
@@ -100,9 +104,12 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "resident.rate.already": "You have already rated this, thank you",
   "resident.rate.invalid": "This rating link is invalid or has expired",
 
-  "resident.track.phone": "Caller's mobile number",
+  "resident.track.code": "Tracking code (10 characters, on the receipt)",
+  "resident.track.throttled": "Too many lookups: try again later, sign in, or call 12345",
   "resident.track.search": "Search",
-  "resident.track.notFound": "No such order: please check the order number and phone",
+  "resident.track.notFound": "No such order: please check the order number and tracking code",
   "resident.track.orderNoInvalid": "An order number looks like BL202611260001",
+  "resident.track.codeInvalid": "The tracking code has 10 characters (0-9, A-F)",
   "resident.track.phoneInvalid": "Please enter a valid phone number",
+  "resident.submit.trackingCode": "Tracking code",
 };

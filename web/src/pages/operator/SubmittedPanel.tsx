@@ -69,6 +69,10 @@ export function SubmittedPanel({ order, mergedInto, onNext, onOpen, onMerged }: 
           {t("operator.done.copy")}
         </Button>
       </div>
+      <div className="operator-done__label">
+        {t("operator.done.trackingCode")}{" "}
+        <strong data-testid="call-tracking-code">{order.trackingCode}</strong>
+      </div>
       {mergedInto && (
         <Typography.Paragraph
           className="operator-done__merged"

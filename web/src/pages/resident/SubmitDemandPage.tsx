@@ -75,6 +75,12 @@ export default function SubmitDemandPage() {
               >
                 {submitted.orderNo}
               </Typography.Title>
+              <Typography.Text copyable={{ text: submitted.trackingCode }}>
+                {t("resident.submit.trackingCode")}{" "}
+                <Typography.Text strong data-testid="submitted-tracking-code">
+                  {submitted.trackingCode}
+                </Typography.Text>
+              </Typography.Text>
             </div>
           }
           extra={[

@@ -15,10 +15,10 @@ import { PublicLayout } from "./PublicLayout";
 
 interface TrackForm {
   orderNo: string;
-  phone: string;
+  code: string;
 }
 
-/** 进度查询: anyone with the order number and the caller's phone sees the progress (GET /api/track). */
+/** 进度查询: anyone with the order number and the 查询码 on the receipt sees the progress (GET /api/track). */
 export default function TrackPage() {
   const t = useT();
   const [params] = useSearchParams();
@@ -26,19 +26,21 @@ export default function TrackPage() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const search = async ({ orderNo, phone }: TrackForm) => {
+  const search = async ({ orderNo, code }: TrackForm) => {
     setLoading(true);
     setError(null);
     setResult(null);
     try {
-      setResult(await ordersApi.track(orderNo.trim().toUpperCase(), phone.replace(/\s+/g, "")));
+      setResult(await ordersApi.track(orderNo.trim().toUpperCase(), code.replace(/\s+/g, "").toUpperCase()));
     } catch (cause) {
       setError(
         cause instanceof ApiError && cause.status === 404
           ? t("resident.track.notFound")
-          : cause instanceof Error
-            ? cause.message
-            : String(cause),
+          : cause instanceof ApiError && cause.status === 429
+            ? t("resident.track.throttled")
+            : cause instanceof Error
+              ? cause.message
+              : String(cause),
       );
     } finally {
       setLoading(false);
@@ -56,7 +58,7 @@ export default function TrackPage() {
             layout="vertical"
             requiredMark={false}
             onFinish={search}
-            initialValues={{ orderNo: params.get("orderNo") ?? "" }}
+            initialValues={{ orderNo: params.get("orderNo") ?? "", code: params.get("code") ?? "" }}
           >
             <Form.Item
               name="orderNo"
@@ -72,17 +74,17 @@ export default function TrackPage() {
               <Input placeholder="BL202611260001" autoComplete="off" data-testid="track-order-no" />
             </Form.Item>
             <Form.Item
-              name="phone"
-              label={t("resident.track.phone")}
+              name="code"
+              label={t("resident.track.code")}
               rules={[
                 {
                   required: true,
-                  pattern: /^\+?[0-9][0-9 -]{6,19}$/,
-                  message: t("resident.track.phoneInvalid"),
+                  pattern: /^\s*[0-9A-Fa-f]{10}\s*$/,
+                  message: t("resident.track.codeInvalid"),
                 },
               ]}
             >
-              <Input inputMode="tel" autoComplete="tel" data-testid="track-phone" />
+              <Input autoComplete="off" placeholder="7F3A9C2E1B" data-testid="track-code" />
             </Form.Item>
             <Button
               type="primary"
