@@ -71,7 +71,7 @@ const check = {
 };
 
 describe("POST /api/orders/:id/spot-checks (社会评价)", () => {
-  it("records the check and an order event, leaving the order's state and version alone", async () => {
+  it("records the check and an order event through the executor: the state stays, the version moves", async () => {
     const before = await stateOf(t, nearby);
     const response = await record("supervisor", nearby, check);
     expect(response.statusCode).toBe(201);
@@ -83,7 +83,7 @@ describe("POST /api/orders/:id/spot-checks (社会评价)", () => {
       comment: "回访称路面仍未修复",
     });
     const after = await stateOf(t, nearby);
-    expect(after).toEqual({ ...before, events: before.events + 1 });
+    expect(after).toEqual({ ...before, version: before.version + 1, events: before.events + 1 });
     const order = (
       await t.app.inject({ url: `/api/orders/${nearby}`, headers: { cookie: await t.login("supervisor") } })
     ).json();

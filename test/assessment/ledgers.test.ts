@@ -119,7 +119,7 @@ describe("filing an order in a ledger", () => {
       payload,
     });
 
-  it("records a `ledger` event with the state unchanged, once", async () => {
+  it("records a `refile` event with the state unchanged, once", async () => {
     const before = await t.ctx.db
       .selectFrom("orders")
       .select(["state", "version"])
@@ -141,7 +141,7 @@ describe("filing an order in a ledger", () => {
       .selectFrom("order_events")
       .selectAll()
       .where("order_id", "=", f.ids.o3)
-      .where("action", "=", "ledger")
+      .where("action", "=", "refile")
       .execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -165,13 +165,13 @@ describe("filing an order in a ledger", () => {
       .selectFrom("order_events")
       .select((eb) => eb.fn.countAll<string>().as("n"))
       .where("order_id", "=", f.ids.o3)
-      .where("action", "=", "ledger")
+      .where("action", "=", "refile")
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     // The history shows it like any other event.
     const history = (await json("street-dispatcher", `/api/orders/${f.ids.o3}`)).history;
     expect(history.at(-1)).toMatchObject({
-      action: "ledger",
+      action: "refile",
       from: "verified",
       to: "verified",
       data: { from: "general", to: "difficult" },

@@ -305,6 +305,10 @@ async function rateAndCheck(page: Page, baseUrl: string, orderNo: string) {
       `the resident's history shows ${action}`,
     );
   }
+  // Minhu's own note is stored as a code and shown in the reader's language, never bilingual.
+  const closing = await timeline.locator('[data-action="close"]').innerText();
+  assert(closing.includes("回访满意，自动办结"), `the automatic closing is explained in Chinese: ${closing}`);
+  assert(!/satisf|visit/i.test(await timeline.innerText()), "no English or raw codes in the zh-CN history");
   await screenshot(page, "loop-resident-order-closed-zh.png");
 }
 

@@ -3,7 +3,7 @@ import {
   ACTIONS,
   ORDER_ACTIONS,
   ORDER_STATES,
-  type OrderAction,
+  type WorkflowAction as OrderAction,
   type OrderState,
 } from "../../src/modules/orders/workflow/lifecycle.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";

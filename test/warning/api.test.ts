@@ -151,7 +151,7 @@ describe("deciding on a warning", () => {
     });
   });
 
-  it("action with markCommon files a common problem's orders as 共性问题 through `ledger` events, states untouched", async () => {
+  it("action with markCommon files a common problem's orders as 共性问题 through `refile` events, states untouched", async () => {
     const { id, orderIds } = await commonProblem();
     const response = await post("district-dispatcher", `/api/warnings/${id}/action`, {
       note: "列入本月每月一题",
@@ -176,10 +176,14 @@ describe("deciding on a warning", () => {
       .execute();
     expect(events).toEqual(
       orderIds.map(() => ({
-        action: "ledger",
+        action: "refile",
         from_state: "handling",
         to_state: "handling",
-        data: { from: "general", to: "common" },
+        data: {
+          from: "general",
+          to: "common",
+          message: { code: "common_problem_filed", params: { warningId: id } },
+        },
       })),
     );
     // Filed demands are no longer proposed.

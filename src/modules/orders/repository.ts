@@ -9,6 +9,17 @@ export async function lockOrder(trx: Transaction<DB>, id: string): Promise<Order
   return trx.selectFrom("orders").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
+/** The orders merged into this one, locked: they follow its reply and its closing. */
+export async function lockMergedInto(trx: Transaction<DB>, id: string): Promise<Order[]> {
+  return trx
+    .selectFrom("orders")
+    .selectAll()
+    .where("merged_into_id", "=", id)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
 export async function findOrder(db: Executor, id: string): Promise<Order | undefined> {
   return db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -1,9 +1,8 @@
-import { maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
+import { Type } from "@sinclair/typebox";
 import type { Actor } from "../../platform/auth/permissions.js";
-import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../context.js";
-import { announceChange } from "../orders/changes.js";
-import { appendEvent, findOrder } from "../orders/repository.js";
+import { performRecord } from "../orders/commands/perform.js";
+import { defineAction } from "../orders/commands/types.js";
 import { insertSpotCheck, type NewSpotCheck } from "./repository.js";
 
 export type SpotCheckInput = Pick<NewSpotCheck, "checkerKind" | "checkerName" | "result"> & {
@@ -11,30 +10,31 @@ export type SpotCheckInput = Pick<NewSpotCheck, "checkerKind" | "checkerName" | 
 };
 
 /**
- * Records a spot check (社会评价) against an order the actor may see. It is evidence for assessment,
- * not a step of the lifecycle: the order's state and version stay, and its history gains a
- * `spot_check` event so that anyone reading the order sees it was checked and how.
+ * 社会评价: a spot check is evidence for assessment, recorded through the order executor as the
+ * `spot_check` action: the state stays, the version moves, the history gains the check (who checked and
+ * how) and the change is announced live.
  */
-export async function recordSpotCheck(ctx: AppContext, actor: Actor, orderId: string, input: SpotCheckInput) {
-  const order = await findOrder(ctx.db, orderId);
-  if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
-    throw fail("NOT_FOUND", { what: `order ${orderId}` });
-  const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+const spotCheck = defineAction({
+  summary: "社会评价 Record a spot check of how the order was handled",
+  input: Type.Object({
+    checkerKind: Type.Union([
+      Type.Literal("third_party"),
+      Type.Literal("deputy"),
+      Type.Literal("supervisor"),
+    ]),
+    checkerName: Type.String(),
+    result: Type.Union([Type.Literal("pass"), Type.Literal("fail")]),
+    comment: Type.Optional(Type.String()),
+  }),
+  effect: async ({ trx, order, actor, now }, input) => {
     const check = await insertSpotCheck(trx, {
       ...input,
       comment: input.comment ?? null,
-      orderId,
-      recordedBy: actor.id,
+      orderId: order.id,
+      recordedBy: actor?.id as number,
       at: now,
     });
-    await appendEvent(trx, {
-      orderId,
-      action: "spot_check",
-      fromState: order.state,
-      toState: order.state,
-      actorId: actor.id,
-      actorRole: actor.role,
+    return {
       note: input.comment ?? null,
       data: {
         spotCheckId: check.id,
@@ -42,9 +42,18 @@ export async function recordSpotCheck(ctx: AppContext, actor: Actor, orderId: st
         checkerName: check.checker_name,
         result: check.result,
       },
-      at: now,
-    });
-    await announceChange(trx, order, "spot_check", now);
-    return { check, orderNo: order.order_no };
-  });
+      result: { check },
+    };
+  },
+});
+
+/** Records a spot check against an order the actor may see (an order outside it is "not found"). */
+export async function recordSpotCheck(ctx: AppContext, actor: Actor, orderId: string, input: SpotCheckInput) {
+  const { order, result } = await performRecord(
+    ctx,
+    actor,
+    { orderId, action: "spot_check", input: { ...input } },
+    spotCheck,
+  );
+  return { check: result.check as Awaited<ReturnType<typeof insertSpotCheck>>, orderNo: order.order_no };
 }

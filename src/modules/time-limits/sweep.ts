@@ -1,11 +1,10 @@
 import type { AppContext } from "../context.js";
-import { announceChange } from "../orders/changes.js";
-import { appendEvent, updateOrder } from "../orders/repository.js";
+import { applySystemAction } from "../orders/commands/perform.js";
+import { orderTx } from "../orders/commands/types.js";
+import { lockOrder } from "../orders/repository.js";
+import { type OrderState, RUNNING } from "../orders/workflow/lifecycle.js";
 import { handlingClockBasis, type WarningLevel, warningLevel } from "./deadlines.js";
 import type { DemandType } from "./rules.js";
-
-/** States in which the handling clock runs (dispatched but not yet replied). */
-const RUNNING: string[] = ["dispatched", "handling"];
 
 /**
  * The deadline watch (限时办理预警), run as a database-backed job: yellow at 75% of the limit, red
@@ -26,7 +25,7 @@ export async function sweepDeadlines(
       "demand_type",
       "urgent",
     ])
-    .where("state", "in", RUNNING)
+    .where("state", "in", [...RUNNING])
     .where("handling_due_at", "is not", null)
     .where("warning_level", "!=", "red")
     .execute();
@@ -44,51 +43,33 @@ export async function sweepDeadlines(
       candidate.handling_due_at as Date,
       now,
     );
-    if (level === candidate.warning_level) continue;
-    const supervised = await raiseWarning(ctx, candidate.id, level, now);
+    if (level === candidate.warning_level || level === "none") continue;
+    const supervised = await raiseWarning(ctx, candidate.id, level);
     counts[level === "red" ? "red" : "yellow"] += 1;
     if (supervised) counts.supervised += 1;
   }
   return counts;
 }
 
-/** Writes the new warning level; returns true when the order was newly put under supervision. */
+/**
+ * Raises the order's warning level through the order executor: `supervise` when it turns red and is
+ * not yet under supervision (督办), `warn` otherwise. Returns true when the order was newly supervised.
+ */
 async function raiseWarning(
   ctx: AppContext,
   orderId: string,
-  level: WarningLevel,
-  now: Date,
+  level: Exclude<WarningLevel, "none">,
 ): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
-    const order = await trx
-      .selectFrom("orders")
-      .selectAll()
-      .where("id", "=", orderId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!order || !RUNNING.includes(order.state)) return false;
+    const order = await lockOrder(trx, orderId);
+    if (!order || !RUNNING.includes(order.state as OrderState) || order.warning_level === level) return false;
     const supervise = level === "red" && !order.supervised_at;
-    const updated = await updateOrder(
-      trx,
+    await applySystemAction(
+      orderTx(trx, ctx),
       order,
-      { warning_level: level, ...(supervise ? { supervised_at: now } : {}) },
-      now,
+      supervise ? "supervise" : "warn",
+      supervise ? {} : { level },
     );
-    if (supervise) {
-      await appendEvent(trx, {
-        orderId,
-        action: "supervise",
-        fromState: order.state,
-        toState: order.state,
-        actorId: null,
-        actorRole: "system",
-        unitId: order.main_unit_id,
-        note: "超期未办结，自动督办 / overdue: automatically under supervision",
-        data: { handlingDueAt: order.handling_due_at },
-        at: now,
-      });
-    }
-    await announceChange(trx, updated, supervise ? "supervise" : "warning", now);
     return supervise;
   });
 }

@@ -99,13 +99,10 @@ async function fileAsCommon(
   requirePermission(actor, "ledgers.manage");
   let changed = 0;
   for (const orderId of warning.order_ids) {
-    const result = await setLedger(
-      ctx,
-      actor,
-      orderId,
-      "common",
-      `共性问题预警 #${warning.id}：${note ?? ""}`,
-    );
+    const result = await setLedger(ctx, actor, orderId, "common", note, {
+      code: "common_problem_filed",
+      params: { warningId: warning.id },
+    });
     if (result.changed) changed += 1;
   }
   return changed;

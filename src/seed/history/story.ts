@@ -220,7 +220,7 @@ function conclude(s: Story, repliedAt: Date, onSpot: boolean): void {
   const visitor = online ? (s.residentAccount ?? CALLER_LINK) : s.world.operator;
   if (!t.visit(visitedAt, visitor, solved, satisfied, comment)) return;
   if (solved !== "unsolved" && satisfied !== "unsatisfied") {
-    t.close(visitedAt, SYSTEM, CLOSE_NOTES.satisfied);
+    t.close(visitedAt, SYSTEM, null);
     return;
   }
   // A matter solved on the spot has no unit to hand a second round to: the centre closes it with a note.

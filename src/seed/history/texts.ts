@@ -77,7 +77,6 @@ export const REASONS = {
 export const CLOSE_NOTES = {
   unsatisfied: "经复核，已按政策答复到位，诉求超出政策范围，予以办结",
   noCaller: "无诉求人联系方式，经现场核实已办理完毕，予以办结",
-  satisfied: "回访满意，自动办结 / satisfactory visit: closed",
 };
 
 export const VISIT_COMMENTS = {

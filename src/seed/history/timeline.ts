@@ -36,7 +36,7 @@ import type { Disposition } from "./texts.js";
 import type { Staff, World } from "./world.js";
 
 type Patch = Partial<OrderRow>;
-type StepAction = OrderAction | "register" | "supervise" | "ledger";
+type StepAction = OrderAction | "register";
 type StepExtra = {
   note?: string | null;
   data?: Record<string, unknown>;
@@ -296,8 +296,10 @@ export class OrderTimeline {
     });
   }
 
+  /** 办结 with a note, or by Minhu after a satisfactory visit (its message stored as a code). */
   close(at: Date, actor: Actor, note: string | null): boolean {
-    return this.step("close", at, actor, { closed_at: at }, { note });
+    const data = note === null && actor.id === null ? { message: { code: "satisfied_visit_closed" } } : {};
+    return this.step("close", at, actor, { closed_at: at }, { note, data });
   }
 
   /** 合并 into an earlier open order (its id and number are filled in when stored). */
@@ -327,7 +329,7 @@ export class OrderTimeline {
   /** Files the order in another of the 四本台账: the state stays, the history records it. */
   fileInLedger(at: Date, actor: Actor, ledger: string, note: string): boolean {
     return this.step(
-      "ledger",
+      "refile",
       at,
       actor,
       { ledger },
@@ -410,13 +412,15 @@ export class OrderTimeline {
     if (!this.runningSince || !due || supervised_at) return;
     const redAt = new Date(Math.max(due.getTime(), this.runningSince.getTime()) + WATCH_DELAY_MS);
     if (redAt >= before || redAt > this.now) return;
-    const note = "超期未办结，自动督办 / overdue: automatically under supervision";
     this.record(
       "supervise",
       redAt,
       SYSTEM,
       { supervised_at: redAt, warning_level: "red" },
-      { note, unitId: this.row.main_unit_id, data: { handlingDueAt: due } },
+      {
+        unitId: this.row.main_unit_id,
+        data: { handlingDueAt: due, message: { code: "overdue_supervised" } },
+      },
     );
   }
 
@@ -451,7 +455,6 @@ export class OrderTimeline {
   /** The lifecycle table decides, exactly as for a real command: illegal steps are bugs here. */
   private targetOf(action: StepAction, from: OrderState, actor: Actor): OrderState {
     if (action === "register") return "registered";
-    if (action === "supervise" || action === "ledger") return from;
     const rule = ACTIONS[action];
     if (!(rule.from as readonly OrderState[]).includes(from))
       throw new Error(`history: ${action} is not allowed from ${from}`);

@@ -71,7 +71,7 @@ export const visit = defineAction({
       data: { solved: input.solved, satisfied: input.satisfied, round: task.round },
       chain:
         satisfactory && order.state === "verified"
-          ? { action: "close", note: "回访满意，自动办结 / satisfactory visit: closed" }
+          ? { action: "close", message: { code: "satisfied_visit_closed" } }
           : undefined,
     };
   },
@@ -109,23 +109,14 @@ export const reopen = defineAction({
 export const close = defineAction({
   summary: "办结 Close after the visit (or, with a note, when the caller cannot be visited)",
   input: Type.Object({ note: Note }, { additionalProperties: false }),
-  effect: async ({ trx, order, now }, input) => {
-    if (order.state === "verified" && !input.note) {
+  effect: async ({ order, actor, now }, input) => {
+    // Minhu closes a verified order itself after a satisfactory visit, with its own message.
+    if (order.state === "verified" && !input.note && actor) {
       throw fail("VALIDATION_FAILED", {
         detail: "closing without a visit needs a note (why the caller was not visited)",
       });
     }
-    return {
-      patch: { closed_at: now },
-      note: input.note,
-      after: async () => {
-        await trx
-          .updateTable("orders")
-          .set({ closed_at: now })
-          .where("merged_into_id", "=", order.id)
-          .execute();
-      },
-    };
+    return { patch: { closed_at: now }, note: input.note, cascade: "share_close" };
   },
 });
 

@@ -100,14 +100,7 @@ export const reply = defineAction({
       note: input.text,
       unitId: actor?.unitId,
       data: { disposition: input.disposition },
-      after: async () => {
-        // Merged callers hear the same answer (件件有着落).
-        await trx
-          .updateTable("orders")
-          .set({ disposition: input.disposition, reply_text: input.text, replied_at: now })
-          .where("merged_into_id", "=", order.id)
-          .execute();
-      },
+      cascade: "share_reply",
     };
   },
 });

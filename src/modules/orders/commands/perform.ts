@@ -4,11 +4,19 @@ import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
 import type { AppContext } from "../../context.js";
 import { announceChange } from "../changes.js";
-import { appendEvent, lockOrder, updateOrder } from "../repository.js";
-import { ACTIONS, type OrderAction, type OrderState, targetOf } from "../workflow/lifecycle.js";
+import type { SystemMessage } from "../messages.js";
+import { appendEvent, lockMergedInto, lockOrder, updateOrder } from "../repository.js";
+import {
+  ACTIONS,
+  type ActionRule,
+  type OrderAction,
+  type OrderState,
+  type RecordAction,
+  targetOf,
+} from "../workflow/lifecycle.js";
 import { decide, type OrderFacts } from "../workflow/transition.js";
 import { ACTION_DEFINITIONS } from "./index.js";
-import { type ActionOutcome, type OrderTx, orderTx } from "./types.js";
+import { type ActionDefinition, type ActionOutcome, type OrderTx, orderTx } from "./types.js";
 
 export interface PerformRequest {
   orderId: string;
@@ -18,18 +26,19 @@ export interface PerformRequest {
   input: Record<string, unknown>;
 }
 
-/** Who is acting: a signed-in actor, or the caller holding a return-visit link. */
-export type Authority = { kind: "actor"; actor: Actor } | { kind: "visit_link" };
+/** Who is acting: a signed-in actor, the caller holding a return-visit link, or Minhu itself. */
+export type Authority = { kind: "actor"; actor: Actor } | { kind: "visit_link" } | { kind: "system" };
 
 /**
- * Runs one lifecycle action in its own transaction: lock the order, check scope, version, state and
- * role, apply the action's effect, write the order and an event, publish the change. Any failure
- * rolls everything back.
+ * The one executor of order changes. Runs one lifecycle action in its own transaction: lock the order,
+ * check scope, version, state and role, apply the action's effect, write the order (bumping its
+ * version) and an event, publish the change. Any failure rolls everything back.
  */
 export async function performAction(
   ctx: AppContext,
   authority: Authority,
   request: PerformRequest,
+  definition: ActionDefinition = definitionOf(request.action),
 ): Promise<{ order: Order; result: Record<string, unknown> }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tx = orderTx(trx, ctx);
@@ -38,40 +47,84 @@ export async function performAction(
     if (!order || (actor && !(await maySeeStoredOrder(trx, actor, order))))
       throw fail("NOT_FOUND", { what: `order ${request.orderId}` });
     if (request.version !== undefined && request.version !== order.version) throw fail("STALE_VERSION");
-    return applyAction(tx, authority, order, request.action, request.input);
+    return applyAction(tx, authority, order, request.action, request.input, definition);
   });
 }
 
+/** A recorded action (refiling, a spot check) with the effect its own module defines. */
+export function performRecord(
+  ctx: AppContext,
+  actor: Actor,
+  request: PerformRequest & { action: RecordAction },
+  definition: ActionDefinition,
+): Promise<{ order: Order; result: Record<string, unknown> }> {
+  return performAction(ctx, { kind: "actor", actor }, request, definition);
+}
+
 /** The transition itself, inside a transaction the caller holds (intake uses it for on-the-spot solving). */
-export async function applyAction(
+export function applyAction(
   tx: OrderTx,
   authority: Authority,
   order: Order,
   action: OrderAction,
   input: Record<string, unknown>,
+  definition: ActionDefinition = definitionOf(action),
 ): Promise<{ order: Order; result: Record<string, unknown> }> {
-  const actor = authority.kind === "actor" ? authority.actor : null;
-  const to = actor ? decide(actor, factsOf(order), action) : decideForVisitLink(order, action);
-  const outcome = await ACTION_DEFINITIONS[action].effect({ ...tx, actor, order }, input);
-  const updated = await writeTransition(tx, order, action, to, outcome, actor);
-  if (!outcome.chain) return { order: updated, result: outcome.result ?? {} };
-  const chained = await applySystemAction(tx, updated, outcome.chain.action, outcome.chain.note);
-  return { order: chained, result: outcome.result ?? {} };
+  return run(tx, authority, order, action, input, definition);
 }
 
-/** A system transition (automatic closing): checked against the lifecycle's states, never its roles. */
+/**
+ * A change Minhu makes itself (the deadline watch, automatic closing, merged orders following the
+ * order they joined): checked against the lifecycle's states, never its roles; the message, when
+ * given, explains it in the history.
+ */
 export async function applySystemAction(
   tx: OrderTx,
   order: Order,
   action: OrderAction,
-  note: string,
+  input: Record<string, unknown>,
+  message?: SystemMessage,
 ): Promise<Order> {
-  const rule = ACTIONS[action];
-  if (!(rule.from as readonly string[]).includes(order.state))
-    throw fail("ILLEGAL_TRANSITION", { state: order.state, action });
-  const outcome = await ACTION_DEFINITIONS[action].effect({ ...tx, actor: null, order }, { note });
-  const to = targetOf(rule, order.state as OrderState);
-  return writeTransition(tx, order, action, to, { ...outcome, note }, null);
+  const { order: updated } = await run(
+    tx,
+    { kind: "system" },
+    order,
+    action,
+    input,
+    definitionOf(action),
+    message,
+  );
+  return updated;
+}
+
+async function run(
+  tx: OrderTx,
+  authority: Authority,
+  order: Order,
+  action: OrderAction,
+  input: Record<string, unknown>,
+  definition: ActionDefinition,
+  message?: SystemMessage,
+): Promise<{ order: Order; result: Record<string, unknown> }> {
+  const actor = authority.kind === "actor" ? authority.actor : null;
+  const to = actor ? decide(actor, factsOf(order), action) : decideWithout(authority, order, action);
+  const outcome = await definition.effect({ ...tx, actor, order }, input);
+  if (outcome.unchanged) return { order, result: outcome.result ?? {} };
+  const updated = await writeTransition(tx, order, action, to, { message, ...outcome }, actor);
+  if (outcome.cascade) {
+    for (const merged of await lockMergedInto(tx.trx, order.id)) {
+      await applySystemAction(tx, merged, outcome.cascade, {});
+    }
+  }
+  if (!outcome.chain) return { order: updated, result: outcome.result ?? {} };
+  const chained = await applySystemAction(tx, updated, outcome.chain.action, {}, outcome.chain.message);
+  return { order: chained, result: outcome.result ?? {} };
+}
+
+function definitionOf(action: OrderAction): ActionDefinition {
+  const definition = (ACTION_DEFINITIONS as Partial<Record<OrderAction, ActionDefinition>>)[action];
+  if (!definition) throw new Error(`${action} is recorded through its own module (performRecord)`);
+  return definition;
 }
 
 async function writeTransition(
@@ -92,7 +145,7 @@ async function writeTransition(
     actorRole: actor?.role ?? (action === "visit" ? "caller" : "system"),
     unitId: outcome.unitId ?? null,
     note: outcome.note ?? null,
-    data: outcome.data,
+    data: outcome.message ? { ...outcome.data, message: outcome.message } : outcome.data,
     at: now,
   });
   await outcome.after?.(updated);
@@ -100,13 +153,16 @@ async function writeTransition(
   return updated;
 }
 
-/** The rating link may only record the visit, from the states the lifecycle allows it in. */
-function decideForVisitLink(order: Order, action: OrderAction): OrderState {
+/**
+ * Without a signed-in actor: the rating link may only record the visit, and Minhu may take any
+ * action from the states the lifecycle allows it in (its roles are for people).
+ */
+function decideWithout(authority: Authority, order: Order, action: OrderAction): OrderState {
   const state = order.state as OrderState;
-  if (action !== "visit" || !(ACTIONS.visit.from as readonly OrderState[]).includes(state)) {
-    throw fail("ILLEGAL_TRANSITION", { state, action });
-  }
-  return targetOf(ACTIONS.visit, state);
+  const rule: ActionRule = ACTIONS[action];
+  const allowed = authority.kind === "system" || action === "visit";
+  if (!allowed || !rule.from.includes(state)) throw fail("ILLEGAL_TRANSITION", { state, action });
+  return targetOf(rule, state);
 }
 
 export function factsOf(order: Order): OrderFacts {

@@ -4,6 +4,7 @@ import type { DB, NewOrder, Order } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import type { TokenSigner } from "../../../platform/privacy/tokens.js";
 import type { TimeLimits } from "../../time-limits/service.js";
+import type { SystemMessage } from "../messages.js";
 import type { OrderAction } from "../workflow/lifecycle.js";
 
 /**
@@ -43,10 +44,16 @@ export interface ActionOutcome {
   data?: Record<string, unknown>;
   /** The unit the event is attributed to (the acting unit, or the one dispatched to). */
   unitId?: number | null;
-  /** Runs after the order row is written, in the same transaction (visits, merged orders). */
+  /** A note written by Minhu, stored as a code and rendered in the reader's language. */
+  message?: SystemMessage;
+  /** Runs after the order row is written, in the same transaction (return visits). */
   after?: (updated: Order) => Promise<void>;
-  /** A system action that follows at once (a satisfied visit closes the order). */
-  chain?: { action: OrderAction; note: string };
+  /** A system action that follows at once on this order (a satisfied visit closes it). */
+  chain?: { action: OrderAction; message: SystemMessage };
+  /** A system action taken on every order merged into this one (they hear the reply, close with it). */
+  cascade?: "share_reply" | "share_close";
+  /** Nothing to change (refiling into the ledger the order is already in): no write, no event. */
+  unchanged?: boolean;
   /** Extra fields returned to the caller. */
   result?: Record<string, unknown>;
 }

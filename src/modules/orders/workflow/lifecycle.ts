@@ -46,10 +46,18 @@ export interface ActionRule {
   to: Target;
   roles: readonly Role[];
   relation: readonly Relation[];
+  /**
+   * How the action is taken: absent for the steps of the loop (POST /api/orders/:id/actions/…,
+   * offered as buttons), "record" for what is recorded beside the loop through its own page and
+   * route, "system" for what Minhu does itself (no role holds it).
+   */
+  by?: "record" | "system";
 }
 
 const COMMANDERS: readonly Role[] = ["dispatcher", "staff", "grid_worker"];
 const IN_PROGRESS: readonly OrderState[] = ["dispatched", "handling", "replied"];
+/** Dispatched and not yet replied: the handling clock runs. */
+export const RUNNING: readonly OrderState[] = ["dispatched", "handling"];
 
 export const ACTIONS = {
   accept: { from: ["registered"], to: "accepted", roles: COMMANDERS, relation: ["commander"] },
@@ -120,10 +128,38 @@ export const ACTIONS = {
     roles: ["unit_handler"],
     relation: ["main_unit"],
   },
+  /** 调整台账: file the order in another of the four ledgers (e.g. 一般问题 → 疑难问题). */
+  refile: { from: ORDER_STATES, to: "same", roles: ["dispatcher"], relation: ["overseer"], by: "record" },
+  /** 社会评价: a spot check of how the order was handled, evidence for assessment. */
+  spot_check: {
+    from: ORDER_STATES,
+    to: "same",
+    roles: ["supervisor", "admin"],
+    relation: ["overseer"],
+    by: "record",
+  },
+  /** 时限预警: the deadline watch raises the warning level (yellow at 75% of the limit, red overdue). */
+  warn: { from: RUNNING, to: "same", roles: [], relation: [], by: "system" },
+  /** 自动督办: an overdue order is put under supervision, once. */
+  supervise: { from: RUNNING, to: "same", roles: [], relation: [], by: "system" },
+  /** A merged order's caller hears the reply of the order it was merged into (件件有着落). */
+  share_reply: { from: ["merged"], to: "same", roles: [], relation: [], by: "system" },
+  /** …and it is closed with it. */
+  share_close: { from: ["merged"], to: "same", roles: [], relation: [], by: "system" },
 } as const satisfies Record<string, ActionRule>;
 
 export type OrderAction = keyof typeof ACTIONS;
-export const ORDER_ACTIONS = Object.keys(ACTIONS) as OrderAction[];
+/** Recorded beside the loop through their own module and route (their effects live there). */
+export type RecordAction = {
+  [A in OrderAction]: (typeof ACTIONS)[A] extends { by: "record" } ? A : never;
+}[OrderAction];
+/** The steps of the loop users take through the actions route; the UI offers them as buttons. */
+export type WorkflowAction = {
+  [A in OrderAction]: (typeof ACTIONS)[A] extends { by: string } ? never : A;
+}[OrderAction];
+export const ORDER_ACTIONS = (Object.keys(ACTIONS) as OrderAction[]).filter(
+  (action) => !(ACTIONS[action] as ActionRule).by,
+) as WorkflowAction[];
 
 /** The state an action leads to from a given state. */
 export function targetOf(rule: ActionRule, from: OrderState): OrderState {

@@ -2,7 +2,14 @@ import type { HandlingLevel, Role } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { coversRegion } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
-import { ACTIONS, type OrderAction, type OrderState, type Relation, targetOf } from "./lifecycle.js";
+import {
+  ACTIONS,
+  ORDER_ACTIONS,
+  type OrderAction,
+  type OrderState,
+  type Relation,
+  targetOf,
+} from "./lifecycle.js";
 
 /** What the lifecycle needs to know about an order. */
 export interface OrderFacts {
@@ -59,5 +66,5 @@ export function decide(actor: Actor, order: OrderFacts, action: OrderAction): Or
 
 /** The actions this actor may take now: the UI renders buttons from this, not from its own rules. */
 export function availableActions(actor: Actor, order: OrderFacts): OrderAction[] {
-  return (Object.keys(ACTIONS) as OrderAction[]).filter((action) => isAllowed(actor, order, action));
+  return ORDER_ACTIONS.filter((action) => isAllowed(actor, order, action));
 }

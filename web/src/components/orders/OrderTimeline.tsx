@@ -1,7 +1,7 @@
 import { Empty, Timeline, Typography } from "antd";
 import type { Translate } from "../../i18n/context";
 import { useT } from "../../i18n/context";
-import { actionLabel, channelLabel, formatTime, label } from "./format";
+import { actionLabel, channelLabel, formatTime, label, messageKey } from "./format";
 import type { OrderHistoryEvent } from "./types";
 
 const ACTION_COLORS: Record<string, string> = {
@@ -52,6 +52,16 @@ function detailOf(t: Translate, event: OrderHistoryEvent): string | null {
   }
 }
 
+/** A note Minhu wrote, stored as a code with parameters: rendered in the reader's language. */
+function messageOf(t: Translate, event: OrderHistoryEvent): string | null {
+  const message = event.data?.message as
+    | { code?: unknown; params?: Record<string, string | number> }
+    | undefined;
+  if (!message || typeof message.code !== "string") return null;
+  const text = t(messageKey(`orders.message.${message.code}`), message.params ?? {});
+  return text === `orders.message.${message.code}` ? message.code : text;
+}
+
 /**
  * 办理记录: the order's audit trail (GET /api/orders/:id `history`), newest last, each with who acted,
  * the unit, the note and what the action's data adds. Residents get it without staff names.
@@ -74,6 +84,7 @@ export function OrderTimeline({
       items={events.map((event) => {
         const detail = detailOf(t, event);
         const actor = actorOf(t, event);
+        const message = messageOf(t, event);
         return {
           key: event.id,
           color: ACTION_COLORS[event.action] ?? "blue",
@@ -85,6 +96,7 @@ export function OrderTimeline({
                 {detail && <span className="order-timeline__detail">{detail}</span>}
               </div>
               {actor && <div className="muted">{actor}</div>}
+              {message && <div className="order-timeline__message">{message}</div>}
               {event.note && (
                 <Typography.Paragraph
                   className="order-timeline__note"
