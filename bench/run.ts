@@ -3,6 +3,7 @@ import { benchClassify, reportClassify } from "./classify.js";
 import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
+import { benchPlaces, reportPlaces } from "./places.js";
 import { benchStartup, reportStartup } from "./startup.js";
 
 /**
@@ -12,6 +13,7 @@ import { benchStartup, reportStartup } from "./startup.js";
  */
 const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["locate", async () => reportLocate(await benchLocate())],
+  ["places", async () => reportPlaces(await benchPlaces())],
   ["startup", async () => reportStartup(await benchStartup())],
   ["classify", async () => reportClassify(await benchClassify())],
   ["intake", async () => reportIntake(await benchIntake())],

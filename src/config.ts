@@ -15,6 +15,11 @@ export interface Config {
   /** Optional map tiles; grids render without them. */
   tileUrl: string | null;
   tileAttribution: string | null;
+  /**
+   * The datum of the tiles (MINHU_TILE_CRS): "wgs84" (天地图 / CGCS2000, OpenStreetMap, most
+   * intranet servers) or "gcj02" (高德, 腾讯); the web map shifts GCJ-02 tiles under the WGS-84 data.
+   */
+  tileCrs: "wgs84" | "gcj02";
   /** Run background jobs (deadline checks, warnings) in this instance. */
   runJobs: boolean;
   /** Add the demo year of history on the first embedded start (MINHU_DEMO_HISTORY=off skips it). */
@@ -33,10 +38,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.MINHU_SECRET_KEY ? parseKey(env.MINHU_SECRET_KEY) : generatedKey(dataDir),
     tileUrl: env.MINHU_TILE_URL || null,
     tileAttribution: env.MINHU_TILE_ATTRIBUTION || null,
+    tileCrs: tileCrs(env.MINHU_TILE_CRS),
     runJobs: env.MINHU_JOBS !== "off",
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
     warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
   };
+}
+
+function tileCrs(text: string | undefined): "wgs84" | "gcj02" {
+  const value = (text || "wgs84").toLowerCase();
+  if (value === "wgs84" || value === "cgcs2000") return "wgs84";
+  if (value === "gcj02") return "gcj02";
+  throw new Error(`MINHU_TILE_CRS must be wgs84 (also for 天地图/CGCS2000) or gcj02, not ${text}`);
 }
 
 function minutes(text: string | undefined, fallbackMs: number): number {

@@ -5,6 +5,7 @@ import * as warnings from "./migrations/0003_warnings.js";
 import * as orderTerms from "./migrations/0004_order_terms.js";
 import * as openOrdersByGrid from "./migrations/0005_open_orders_by_grid.js";
 import * as eventMessageCodes from "./migrations/0006_event_message_codes.js";
+import * as places from "./migrations/0008_places.js";
 import * as trust from "./migrations/0009_trust.js";
 import type { DB } from "./schema.js";
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_order_terms": orderTerms,
   "0005_open_orders_by_grid": openOrdersByGrid,
   "0006_event_message_codes": eventMessageCodes,
+  "0008_places": places,
   "0009_trust": trust,
 };
 

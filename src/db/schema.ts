@@ -338,6 +338,24 @@ export interface FieldVisitsTable {
   created_at: DefaultInstant;
 }
 
+/** 地名地址 a gazetteer entry (see migration 0008). */
+export interface PlacesTable {
+  id: Generated<number>;
+  kind: "compound" | "building" | "road" | "landmark";
+  name: string;
+  aliases: Json<string[]>;
+  category: string | null;
+  lng: number;
+  lat: number;
+  road: Json<{ path: [number, number][]; from: number; to: number }> | null;
+  extent_m: number | null;
+  compound_id: number | null;
+  source: "demo" | "admin" | "import";
+  active: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   regions: RegionsTable;
@@ -364,6 +382,7 @@ export interface DB {
   institution_rules: InstitutionRulesTable;
   institution_rule_orders: InstitutionRuleOrdersTable;
   field_visits: FieldVisitsTable;
+  places: PlacesTable;
   tracking_lookups: TrackingLookupsTable;
 }
 

@@ -17,6 +17,7 @@ import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { placeRoutes } from "../modules/places/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
 import { routingRoutes } from "../modules/routing/routes.js";
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     await api.register(eventRoutes, { ctx, hub });
     await api.register(userRoutes, { ctx });
     await api.register(regionRoutes, { ctx });
+    await api.register(placeRoutes, { ctx });
     await api.register(unitRoutes, { ctx });
     await api.register(categoryRoutes, { ctx });
     await api.register(timeLimitRoutes, { ctx });

@@ -5,6 +5,7 @@ import type { PhoneVault } from "../platform/privacy/phone.js";
 import type { TokenSigner } from "../platform/privacy/tokens.js";
 import type { DuplicateSearch } from "./demands/duplicate-search.js";
 import type { IntakeWriter } from "./demands/intake-writer.js";
+import type { Gazetteer } from "./places/gazetteer.js";
 import type { RegionDirectory } from "./regions/directory.js";
 import type { DispatchCatalogue } from "./routing/catalogue.js";
 import type { TimeLimits } from "./time-limits/service.js";
@@ -23,10 +24,14 @@ export interface AppContext {
   timeLimits: TimeLimits;
   /** The region tree and grid locator, in memory. */
   regions: RegionDirectory;
+  /** The district gazetteer (地名地址库) over the regions; reloaded with them and when an admin edits it. */
+  places: Gazetteer;
   /** Active categories and the dispatch catalogue; reloaded when an admin changes them. */
   catalogue: DispatchCatalogue;
   /** The current instant; tests replace it to move through deadlines. */
   now: () => Date;
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** The datum of the configured tiles; optional so contexts built without tiles need not say. */
+  tileCrs?: "wgs84" | "gcj02";
 }

@@ -4,12 +4,14 @@ import { migrateToLatest } from "../db/migrate.js";
 import type { AppContext } from "../modules/context.js";
 import { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
+import { Gazetteer } from "../modules/places/gazetteer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
 import { DispatchCatalogue } from "../modules/routing/catalogue.js";
 import { TimeLimits } from "../modules/time-limits/service.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedDemoPlaces } from "../seed/places.js";
 import { seedReferenceData } from "../seed/reference.js";
 
 /** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set). */
@@ -29,6 +31,8 @@ export async function prepareDatabase(
   const migrated = await migrateToLatest(database.db);
   const hasRegions = await database.db.selectFrom("regions").select("code").limit(1).executeTakeFirst();
   if (!hasRegions) await seedReferenceData(database.db);
+  const hasPlaces = await database.db.selectFrom("places").select("id").limit(1).executeTakeFirst();
+  if (!hasPlaces) await seedDemoPlaces(database.db);
   const hasUsers = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   const demo = options.demo && !hasUsers;
   if (demo) await seedDemoAccounts(database.db, vault);
@@ -38,8 +42,9 @@ export async function prepareDatabase(
 /** The context every module receives, built over an open, prepared database. */
 export async function createContext(
   database: Database,
-  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution">,
+  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> & Partial<Pick<Config, "tileCrs">>,
 ): Promise<AppContext> {
+  const regions = await RegionDirectory.load(database.db);
   // The intake writer and the duplicate search are built over the context they belong to.
   const ctx = {
     database,
@@ -47,11 +52,13 @@ export async function createContext(
     vault: new PhoneVault(config.secretKey),
     tokens: new TokenSigner(config.secretKey),
     timeLimits: await TimeLimits.load(database.db),
-    regions: await RegionDirectory.load(database.db),
+    regions,
+    places: await Gazetteer.load(database.db, regions),
     catalogue: await DispatchCatalogue.load(database.db),
     now: () => new Date(),
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
+    tileCrs: config.tileCrs ?? "wgs84",
   } as AppContext;
   ctx.intake = new IntakeWriter(ctx);
   ctx.duplicates = new DuplicateSearch(ctx);

@@ -9,7 +9,7 @@ import { build } from "vite";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const RESULTS_DIR = join(REPO_ROOT, "test-results");
-const HEALTH_TIMEOUT_MS = 120_000;
+const HEALTH_TIMEOUT_MS = 240_000;
 
 export interface RunningServer {
   baseUrl: string;

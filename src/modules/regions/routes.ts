@@ -147,6 +147,7 @@ export const regionRoutes: Routes = async (app, { ctx }) => {
     async () => ({
       tileUrl: ctx.tileUrl,
       tileAttribution: ctx.tileAttribution,
+      tileCrs: ctx.tileCrs ?? "wgs84",
       districtName: ctx.regions.root()?.name ?? null,
     }),
   );

@@ -43,6 +43,9 @@ export const PERMISSIONS = {
   "warnings.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
   "warnings.manage": ["dispatcher", "supervisor", "admin"],
   "spot-checks.record": ["supervisor", "admin"],
+  /** 地名地址库: everyone places addresses; administrators add and correct entries. */
+  "places.read": ALL_ROLES,
+  "places.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

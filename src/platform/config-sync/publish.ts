@@ -9,11 +9,12 @@ export const CONFIG_CHANNEL = "minhu_config";
 /**
  * What an instance keeps in memory and must reload after an admin changes it:
  * "time-limits" = rules and holidays (办理时限与节假日), "regions" = the region tree and grids (区划网格),
- * "catalogue" = the categories and the dispatch catalogue (事项分类与派单目录).
+ * "catalogue" = the categories and the dispatch catalogue (事项分类与派单目录),
+ * "places" = the gazetteer (地名地址库; it also reloads with the regions, whose grids place it).
  */
-export type ConfigPart = "time-limits" | "regions" | "catalogue";
+export type ConfigPart = "time-limits" | "regions" | "catalogue" | "places";
 
-const CONFIG_PARTS: readonly ConfigPart[] = ["time-limits", "regions", "catalogue"];
+const CONFIG_PARTS: readonly ConfigPart[] = ["time-limits", "regions", "catalogue", "places"];
 
 /** One notification: which parts changed, and which process sent it (it has reloaded already). */
 export interface ConfigChange {

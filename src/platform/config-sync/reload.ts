@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { AppContext } from "../../modules/context.js";
+import { Gazetteer } from "../../modules/places/gazetteer.js";
 import { RegionDirectory } from "../../modules/regions/directory.js";
 import { DispatchCatalogue } from "../../modules/routing/catalogue.js";
 import { TimeLimits } from "../../modules/time-limits/service.js";
@@ -27,9 +28,12 @@ async function loadParts(ctx: AppContext, parts: readonly ConfigPart[]): Promise
     parts.includes("regions") ? RegionDirectory.load(ctx.db) : null,
     parts.includes("catalogue") ? DispatchCatalogue.load(ctx.db) : null,
   ]);
+  const places =
+    regions || parts.includes("places") ? await Gazetteer.load(ctx.db, regions ?? ctx.regions) : null;
   if (timeLimits) ctx.timeLimits = timeLimits;
   if (regions) ctx.regions = regions;
   if (catalogue) ctx.catalogue = catalogue;
+  if (places) ctx.places = places;
 }
 
 /**

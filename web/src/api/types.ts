@@ -63,5 +63,7 @@ export interface GridCollection {
 export interface AppConfig {
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** The tiles' datum: GCJ-02 tiles are shifted under the WGS-84 grids. */
+  tileCrs?: "wgs84" | "gcj02";
   districtName: string;
 }

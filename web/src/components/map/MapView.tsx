@@ -6,6 +6,7 @@ import { useT } from "../../i18n/context";
 import { gridCollection, gridLayer, textElement } from "./gridLayer";
 import { gridStyle } from "./gridStyles";
 import "./map.css";
+import { usePlaceLabels } from "../places/usePlaceLabels";
 import { useLeafletMap } from "./useLeafletMap";
 
 declare global {
@@ -51,6 +52,8 @@ export interface MapViewProps {
   testId?: string;
   /** Overlays positioned over the map (buttons, legends). */
   children?: ReactNode;
+  /** Names from the gazetteer (communities, landmarks; grids and compounds zoomed in), for signed-in users. */
+  placeLabels?: boolean;
 }
 
 const FIT: L.FitBoundsOptions = { padding: [16, 16], maxZoom: 17 };
@@ -74,8 +77,29 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(containerRef);
   const fittedRef = useRef(false);
+  /** The area the map fitted itself to, until the user moves it: refitted when the map is resized. */
+  const autoFitRef = useRef<L.LatLngBounds | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  usePlaceLabels(map, props.placeLabels ?? false);
+
+  // A map laid out after its first fit (a card that grows, a page that settles) would keep the old
+  // top-left corner and show a sliver of its area: fit again until the user moves it.
+  useEffect(() => {
+    if (!map) return;
+    const refit = () => {
+      if (autoFitRef.current) map.fitBounds(autoFitRef.current, { ...FIT, animate: false });
+    };
+    const userMoved = () => {
+      autoFitRef.current = null;
+    };
+    map.on("resize", refit);
+    map.on("dragstart", userMoved);
+    return () => {
+      map.off("resize", refit);
+      map.off("dragstart", userMoved);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (!map) return;
@@ -126,6 +150,7 @@ export function MapView(props: MapViewProps) {
       if (bounds?.isValid()) {
         map.fitBounds(bounds, { ...FIT, animate: false });
         fittedRef.current = true;
+        autoFitRef.current = bounds;
       }
     }
     const frame = requestAnimationFrame(() => {
@@ -183,6 +208,7 @@ export function MapView(props: MapViewProps) {
     if (!map || !focus) return;
     map.setView([focus.lat, focus.lng], focus.zoom ?? Math.max(map.getZoom(), 16), { animate: false });
     fittedRef.current = true;
+    autoFitRef.current = null;
   }, [map, focus]);
 
   return (

@@ -16,7 +16,7 @@ export interface PickedPoint {
   lng: number;
   lat: number;
   crs: Crs;
-  source: "map" | "device" | "wechat";
+  source: "map" | "device" | "wechat" | "search";
 }
 
 interface WeChatLocation {
@@ -143,6 +143,11 @@ export function PointPicker({
     return () => controller.abort();
   }, [value]);
 
+  // A point chosen by typing (the place search) is shown: the map pans to it.
+  useEffect(() => {
+    if (value?.source === "search") setFocus({ ...displayPoint(value), zoom: 17 });
+  }, [value]);
+
   const locateMe = async () => {
     setGeoError(null);
     setLocating(true);
@@ -172,6 +177,7 @@ export function PointPicker({
         focus={focus}
         onMapClick={(latlng) => onChange({ lng: latlng.lng, lat: latlng.lat, crs: "wgs84", source: "map" })}
         testId="picker-map"
+        placeLabels
       >
         <div className="point-picker__tools">
           <Button

@@ -2,6 +2,7 @@ import * as L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { type RefObject, useEffect, useState } from "react";
 import { useMapConfig } from "../../hooks/useGridData";
+import { alignGcj02Tiles } from "./tileDatum";
 
 export interface LeafletMapOptions {
   /** Off for maps inside a scrolling page (the dashboard's), where the wheel should scroll the page. */
@@ -52,12 +53,14 @@ export function useLeafletMap(
       attribution: config.tileAttribution ?? undefined,
       maxZoom: 19,
     }).addTo(map);
+    const unalign = config.tileCrs === "gcj02" ? alignGcj02Tiles(map) : null;
     const attribution = config.tileAttribution ? L.control.attribution({ prefix: false }).addTo(map) : null;
     return () => {
       tiles.remove();
+      unalign?.();
       attribution?.remove();
     };
-  }, [map, config.tileUrl, config.tileAttribution]);
+  }, [map, config.tileUrl, config.tileAttribution, config.tileCrs]);
 
   return map;
 }

@@ -8,6 +8,7 @@ import * as ledgers from "./ledgers";
 import * as operator from "./operator";
 import * as ops from "./ops";
 import * as orders from "./orders";
+import * as places from "./places";
 import * as resident from "./resident";
 
 export const zhCN = {
@@ -18,6 +19,7 @@ export const zhCN = {
   ...operator.zhCN,
   ...ledgers.zhCN,
   ...ops.zhCN,
+  ...places.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -30,7 +32,8 @@ export const enUS: Record<MessageKey, string> = {
   ...operator.enUS,
   ...ledgers.enUS,
   ...ops.enUS,
+  ...places.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
-export const AREAS = { app, orders, resident, grid, operator, ledgers, ops };
+export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places };

@@ -11,8 +11,6 @@ export const zhCN = {
   "operator.form.workOrderNoRequired": "请输入 12345 工单编号",
   "operator.form.callAt": "来电时间",
   "operator.form.content": "诉求内容",
-  "operator.form.region": "所在区域（街道 › 社区 › 网格）",
-  "operator.form.regionPlaceholder": "选择街道 / 社区 / 网格，或在地图上点选",
   "operator.form.placeRequired": "请选择所在区域，或在地图上点选位置",
   "operator.form.submit": "提交",
   "operator.form.clear": "清空",
@@ -21,6 +19,7 @@ export const zhCN = {
   "operator.caller.hint": "输入来电号码后显示该号码以往的诉求",
   "operator.caller.none": "该号码没有以往诉求",
   "operator.caller.count": "该号码以往诉求 {n} 件",
+  "operator.caller.showAll": "展开全部 {n} 条",
 
   "operator.duplicates.none": "附近暂无相似诉求",
   "operator.merge.submitAndMerge": "提交并合并",
@@ -58,8 +57,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "operator.form.workOrderNoRequired": "Please enter the 12345 work-order number",
   "operator.form.callAt": "Call time",
   "operator.form.content": "Demand",
-  "operator.form.region": "Place (street › community › grid)",
-  "operator.form.regionPlaceholder": "Pick a street / community / grid, or tap the map",
   "operator.form.placeRequired": "Please pick the place, or tap it on the map",
   "operator.form.submit": "Submit",
   "operator.form.clear": "Clear",
@@ -68,6 +65,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "operator.caller.hint": "Earlier demands of the number appear once it is typed",
   "operator.caller.none": "No earlier demands from this number",
   "operator.caller.count": "{n} earlier demands from this number",
+  "operator.caller.showAll": "Show all {n}",
 
   "operator.duplicates.none": "No similar demands nearby",
   "operator.merge.submitAndMerge": "Submit and merge",

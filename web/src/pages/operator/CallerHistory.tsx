@@ -1,10 +1,17 @@
-import { Empty, Skeleton, Typography } from "antd";
+import { Button, Empty, Pagination, Skeleton, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { formatShort, type Order, OrderStateTag, ordersApi } from "../../components/orders";
 import { useDebouncedValue } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
 
-/** 来电历史: earlier demands from the same phone (GET /api/callers/orders), looked up as the number is typed. */
+/** Shown before "show all": the newest few, so a repeat caller's history never pushes the rest down. */
+const COLLAPSED = 3;
+const PAGE_SIZE = 5;
+
+/**
+ * 来电历史: earlier demands from the same phone (GET /api/callers/orders), looked up as the number is
+ * typed; the newest three, then paged five at a time on request.
+ */
 export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (order: Order) => void }) {
   const t = useT();
   const debounced = useDebouncedValue(phone, 350);
@@ -13,6 +20,8 @@ export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (order
     loading: false,
     error: null,
   });
+  const [expanded, setExpanded] = useState(false);
+  const [page, setPage] = useState(1);
 
   useEffect(() => {
     if (!debounced) {
@@ -45,7 +54,10 @@ export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (order
       <div className="muted caller-history__count">
         {t("operator.caller.count", { n: state.items.length })}
       </div>
-      {state.items.map((order) => (
+      {(expanded
+        ? state.items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        : state.items.slice(0, COLLAPSED)
+      ).map((order) => (
         <button type="button" key={order.id} className="caller-history__item" onClick={() => onOpen(order)}>
           <span className="caller-history__top">
             <strong>{order.orderNo}</strong> <OrderStateTag state={order.state} />
@@ -54,6 +66,21 @@ export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (order
           <span className="caller-history__title">{order.title}</span>
         </button>
       ))}
+      {!expanded && state.items.length > COLLAPSED && (
+        <Button size="small" type="link" onClick={() => setExpanded(true)} data-testid="caller-history-all">
+          {t("operator.caller.showAll", { n: state.items.length })}
+        </Button>
+      )}
+      {expanded && state.items.length > PAGE_SIZE && (
+        <Pagination
+          size="small"
+          simple
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={state.items.length}
+          onChange={setPage}
+        />
+      )}
     </div>
   );
 }

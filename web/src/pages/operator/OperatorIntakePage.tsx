@@ -20,10 +20,10 @@ import {
   useDuplicates,
   useIdempotencyKey,
 } from "../../components/orders/intake";
+import { type ChosenPlace, PlaceSearch, placeTypedText } from "../../components/places";
 import { useT } from "../../i18n/context";
 import { CallerHistory } from "./CallerHistory";
 import { CallMap } from "./CallMap";
-import { RegionCascader } from "./RegionCascader";
 import { RoutingHint } from "./RoutingHint";
 import { SubmittedPanel } from "./SubmittedPanel";
 import { useCallKeys } from "./useCallKeys";
@@ -34,7 +34,6 @@ interface CallValues {
   name?: string;
   workOrderNo: string;
   content: string;
-  address?: string;
 }
 
 const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
@@ -60,7 +59,9 @@ export default function OperatorIntakePage() {
   const [confidential, setConfidential] = useState(false);
   const [point, setPoint] = useState<PickedPoint | null>(null);
   const [located, setLocated] = useState<Located | null>(null);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
+  /** The place field: what was typed (the order's address) and what it was placed as. */
+  const [placeText, setPlaceText] = useState("");
+  const [chosen, setChosen] = useState<ChosenPlace | null>(null);
   const [callAt, setCallAt] = useState<string | null>(null);
   /** Each call gets a fresh caller history, even when the next caller has the same number. */
   const [callSerial, setCallSerial] = useState(0);
@@ -75,7 +76,7 @@ export default function OperatorIntakePage() {
   const idempotency = useIdempotencyKey();
   const phoneRef = useRef<HTMLInputElement>(null);
 
-  const regionCode = located?.grid.code ?? regionPath[regionPath.length - 1] ?? null;
+  const regionCode = located?.grid.code ?? chosen?.regionCode ?? null;
   const location = point ? { lng: point.lng, lat: point.lat, crs: point.crs } : null;
   const duplicates = useDuplicates(content, { location, regionCode }, 400);
   const suggestedCategory = choice.categoryCode ?? choice.classification.result?.candidates[0]?.code ?? null;
@@ -87,7 +88,8 @@ export default function OperatorIntakePage() {
     setConfidential(false);
     setPoint(null);
     setLocated(null);
-    setRegionPath([]);
+    setPlaceText("");
+    setChosen(null);
     setCallAt(null);
     setError(null);
     setSubmitted(null);
@@ -105,9 +107,15 @@ export default function OperatorIntakePage() {
       } catch {
         return;
       }
+      let place: { location: typeof location; regionCode: string | null } = { location, regionCode };
       if (!location && !regionCode) {
-        setError(t("operator.form.placeRequired"));
-        return;
+        // Typed but not chosen: placed as the "place by address" option would, if sure enough.
+        const typed = await placeTypedText(placeText).catch(() => null);
+        if (!typed?.point) {
+          setError(t(placeText.trim() ? "places.notPlaced" : "operator.form.placeRequired"));
+          return;
+        }
+        place = { location: { ...typed.point, crs: "wgs84" }, regionCode: typed.regionCode };
       }
       setSubmitting(true);
       setMergingId(mergeInto?.id ?? null);
@@ -120,8 +128,8 @@ export default function OperatorIntakePage() {
           ...(choice.type ? { type: choice.type } : {}),
           ...(choice.categoryCode ? { categoryCode: choice.categoryCode } : {}),
           urgent: choice.urgent,
-          ...(location ? { location } : { regionCode: regionCode ?? undefined }),
-          ...(values.address?.trim() ? { address: values.address.trim() } : {}),
+          ...(place.location ? { location: place.location } : { regionCode: place.regionCode ?? undefined }),
+          ...(placeText.trim() ? { address: placeText.trim().slice(0, 200) } : {}),
           caller: {
             phone: values.phone.trim(),
             ...(values.name?.trim() ? { name: values.name.trim() } : {}),
@@ -149,7 +157,7 @@ export default function OperatorIntakePage() {
         setMergingId(null);
       }
     },
-    [form, location, regionCode, t, callAt, choice, confidential, idempotency, message],
+    [form, location, regionCode, placeText, t, callAt, choice, confidential, idempotency, message],
   );
 
   useCallKeys({
@@ -194,7 +202,9 @@ export default function OperatorIntakePage() {
           ) : (
             <Card size="small" className="operator-card">
               <Form
+                key={callSerial}
                 form={form}
+                preserve={false}
                 layout="vertical"
                 requiredMark
                 onValuesChange={onValuesChange}
@@ -267,25 +277,25 @@ export default function OperatorIntakePage() {
                   typeTestId="call-type"
                   urgentTestId="call-urgent"
                 />
-                <div className="operator-form__row">
-                  <Form.Item label={t("operator.form.region")} className="operator-form__grow">
-                    <RegionCascader
-                      value={regionPath}
-                      onChange={(path) => {
-                        setRegionPath(path);
-                        setPoint(null);
-                      }}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name="address"
-                    label={t("orders.field.address")}
-                    className="operator-form__grow"
-                    rules={[{ max: 200 }]}
-                  >
-                    <Input maxLength={200} autoComplete="off" data-testid="call-address" />
-                  </Form.Item>
-                </div>
+                <Form.Item label={t("places.field")} required>
+                  <PlaceSearch
+                    text={placeText}
+                    onTextChange={(text) => {
+                      setPlaceText(text);
+                      onValuesChange();
+                    }}
+                    chosen={chosen}
+                    onChoose={(place) => {
+                      setChosen(place);
+                      setError(null);
+                      setPoint(place?.point ? { ...place.point, crs: "wgs84", source: "search" } : null);
+                    }}
+                    onSubmitKey={() => {
+                      if (!submitted) void submit();
+                    }}
+                    testId="call-place"
+                  />
+                </Form.Item>
                 {error && (
                   <Alert
                     type="error"
@@ -316,14 +326,12 @@ export default function OperatorIntakePage() {
         </div>
 
         <div className="operator-layout__side">
-          <Card size="small" title={t("operator.caller.title")} className="operator-card">
-            <CallerHistory key={callSerial} phone={PHONE.test(phone) ? phone : ""} onOpen={openOrder} />
-          </Card>
           {!submitted && (
             <Card
               size="small"
               title={t("intake.duplicates")}
               className="operator-card"
+              data-testid="operator-duplicates-card"
               extra={duplicates.loading ? <span className="muted">…</span> : null}
             >
               <DuplicateList
@@ -337,10 +345,18 @@ export default function OperatorIntakePage() {
             </Card>
           )}
           {!submitted && (
-            <Card size="small" title={t("operator.routing.title")} className="operator-card">
+            <Card
+              size="small"
+              title={t("operator.routing.title")}
+              className="operator-card"
+              data-testid="operator-routing-card"
+            >
               <RoutingHint category={suggestedCategory} region={regionCode} />
             </Card>
           )}
+          <Card size="small" title={t("operator.caller.title")} className="operator-card">
+            <CallerHistory key={callSerial} phone={PHONE.test(phone) ? phone : ""} onOpen={openOrder} />
+          </Card>
           <Card
             size="small"
             title={t("operator.map.title")}
@@ -351,12 +367,10 @@ export default function OperatorIntakePage() {
               value={point}
               onChange={(next) => {
                 setPoint(next);
-                if (!next) setRegionPath([]);
+                // A tap on the map replaces the place chosen by name; the typed text stays the address.
+                if (next?.source !== "search") setChosen(null);
               }}
-              onLocated={(found) => {
-                setLocated(found);
-                if (found) setRegionPath([found.street.code, found.community.code, found.grid.code]);
-              }}
+              onLocated={setLocated}
             />
           </Card>
         </div>
