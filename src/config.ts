@@ -3,10 +3,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { WARNING_JOB_EVERY_MS } from "./modules/warning/run.js";
 
+/** Which proxies to believe, as Fastify takes it. */
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
 /** Settings read from the environment once, at start. */
 export interface Config {
   port: number;
+  /** The address to bind (MINHU_HOST, default 127.0.0.1: only this machine until you expose it). */
   host: string;
+  /**
+   * MINHU_TRUST_PROXY: which proxies' X-Forwarded-For/-Proto to believe — "true" (any), a hop count,
+   * or a comma-separated list of addresses/CIDRs; off by default, so a client cannot forge its address.
+   */
+  trustProxy: TrustProxy;
   /** Embedded database and generated secrets live here (MINHU_DATA_DIR, default ./.minhu). */
   dataDir: string;
   databaseUrl: string | undefined;
@@ -32,7 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.MINHU_DATA_DIR ?? ".minhu");
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? "0.0.0.0",
+    host: env.MINHU_HOST ?? env.HOST ?? "127.0.0.1",
+    trustProxy: trustProxyOf(env.MINHU_TRUST_PROXY),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     secretKey: env.MINHU_SECRET_KEY ? parseKey(env.MINHU_SECRET_KEY) : generatedKey(dataDir),
@@ -43,6 +53,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
     warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
   };
+}
+
+function trustProxyOf(text: string | undefined): TrustProxy {
+  if (!text || text === "false" || text === "off") return false;
+  if (text === "true" || text === "on") return true;
+  if (/^[0-9]+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  return text.split(",").map((part) => part.trim());
 }
 
 function tileCrs(text: string | undefined): "wgs84" | "gcj02" {

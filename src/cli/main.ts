@@ -73,7 +73,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const ctx = await createContext(database, config);
   // The first start of the embedded demo also gets a year of history (~22 s); MINHU_DEMO_HISTORY=off skips it.
   if (prepared.demo && config.demoHistory) await seedDemoHistory(ctx);
-  const app = await buildApp(ctx, { logger: true });
+  const app = await buildApp(ctx, { logger: true, trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const jobs = config.runJobs
     ? createJobRunner(ctx, config, (error) => app.log.error({ err: error }, "job poll failed"))

@@ -3,6 +3,7 @@ import type { AppContext } from "../modules/context.js";
 import { type Actor, hasPermission, type Permission } from "../platform/auth/permissions.js";
 import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
 import { fail } from "../platform/errors.js";
+import { ANONYMOUS_BODY_LIMIT } from "./edge.js";
 
 /** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
 export type Access = "public" | "authenticated" | Permission;
@@ -29,10 +30,14 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): voi
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     }
   });
-  app.addHook("preHandler", async (request) => {
+  // On request, before the body is read or validated: a stranger learns nothing of a protected
+  // route's schema, and sends at most a small body anywhere.
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
     request.actor = await authenticate(request, ctx);
+    if (!request.actor && Number(request.headers["content-length"] ?? 0) > ANONYMOUS_BODY_LIMIT)
+      throw fail("PAYLOAD_TOO_LARGE", { limit: "64 KB" });
     if (access === "public") return;
     if (!request.actor) throw fail("UNAUTHENTICATED");
     if (access !== "authenticated" && !hasPermission(request.actor.role, access)) throw fail("FORBIDDEN");

@@ -6,6 +6,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify from "fastify";
+import type { TrustProxy } from "../config.js";
 import { accountRoutes } from "../modules/accounts/routes.js";
 import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
@@ -30,6 +31,7 @@ import { listenForConfigChanges } from "../platform/config-sync/listener.js";
 import { fail } from "../platform/errors.js";
 import { EventHub } from "../platform/events/hub.js";
 import { installAccessControl } from "./access.js";
+import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
 import { eventRoutes } from "./events.js";
 import type { App } from "./plugin.js";
@@ -37,10 +39,15 @@ import type { App } from "./plugin.js";
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 /** Builds the HTTP application: plugins, access control, every module's routes, the web app. */
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean; trustProxy?: TrustProxy } = {},
+): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 12 * 1024 * 1024,
+    // Behind a trusted proxy, request.ip and request.protocol (Secure cookies) come from X-Forwarded-*.
+    trustProxy: options.trustProxy ?? false,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false },
     },
@@ -56,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   installErrorHandler(app);
+  installEdgeChecks(app);
   installAccessControl(app, ctx);
 
   // Live order changes: one LISTEN per instance, fanned out to each signed-in stream in scope.

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { AppError, errorMessage, fail, languageOf } from "../platform/errors.js";
 
 /**
@@ -7,7 +7,7 @@ import { AppError, errorMessage, fail, languageOf } from "../platform/errors.js"
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
     const body: Record<string, unknown> = {
       code: appError.code,
@@ -20,8 +20,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function toAppError(error: FastifyError): AppError {
+function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
+  if (error.validation && !request.actor) return fail("VALIDATION_FAILED", { detail: "request" });
   if (error.validation) {
     const first = error.validation[0];
     const where = first?.instancePath

@@ -1,5 +1,5 @@
 import type { Actor } from "../platform/auth/permissions.js";
-import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
+import { actorForSession, onSessionEnd, SESSION_COOKIE } from "../platform/auth/session.js";
 import { EventStream } from "../platform/events/event-stream.js";
 import type { EventHub } from "../platform/events/hub.js";
 import { actorOf } from "./access.js";
@@ -59,7 +59,18 @@ export const eventRoutes: Routes<EventRouteOptions> = async (app, { ctx, hub, pi
         return current !== null && sameActor(current, actor);
       };
       const stopPinging = pingWhile(stream, stillSignedIn, pingIntervalMs);
+      // Sign-out, deactivation and a new password end the stream at once, not at the next ping.
+      const stopWatching = onSessionEnd((end) => {
+        if ("token" in end ? end.token === token : end.userId === actor.id) {
+          stillSignedIn()
+            .catch(() => false)
+            .then((ok) => {
+              if (!ok) stream.close();
+            });
+        }
+      });
       const cleanUp = () => {
+        stopWatching();
         open.delete(stream);
         unsubscribe();
         unsubscribeWarnings();

@@ -25,7 +25,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
             role: Type.Optional(RoleSchema),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             q: Type.Optional(Type.String({ maxLength: 50 })),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },
@@ -105,7 +105,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
             password: Type.String({ minLength: 10, maxLength: 256 }),
             role: RoleSchema,
             regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
-            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
             phone: Type.Optional(Type.String({ pattern: "^[0-9+ -]{7,20}$" })),
           },
           { additionalProperties: false },
@@ -165,7 +165,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       schema: {
         tags: ["accounts"],
         summary: "Activate or deactivate an account, rename it, or reset its password",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
         body: Type.Object(
           {
             active: Type.Optional(Type.Boolean()),

@@ -24,7 +24,7 @@ const ListQuery = Type.Object(
   {
     period: Period,
     region: Region,
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   },
   { additionalProperties: false },

@@ -65,7 +65,7 @@ export const ruleRoutes: Routes = async (app, { ctx }) => {
           {
             period: Type.Optional(Type.String({ pattern: PERIOD_PATTERN })),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
           },
           { additionalProperties: false },

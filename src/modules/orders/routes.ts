@@ -28,7 +28,7 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
           {
             state: Type.Optional(csv(ORDER_STATES)),
             level: Type.Optional(literals(["grid", "community", "street", "district"])),
-            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             category: Type.Optional(Type.String({ pattern: "^[0-9]{2,6}$" })),
             channel: Type.Optional(Type.String({ maxLength: 30 })),
@@ -51,7 +51,7 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
               ]),
             ),
             order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
           },
           { additionalProperties: false },
@@ -161,7 +161,11 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
           params: OrderId,
           body: Type.Object(
             {
-              version: Type.Integer({ minimum: 1, description: "the version you read (optimistic lock)" }),
+              version: Type.Integer({
+                minimum: 1,
+                maximum: 2_147_483_647,
+                description: "the version you read (optimistic lock)",
+              }),
               ...definition.input.properties,
             },
             { additionalProperties: false },
@@ -233,15 +237,20 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
         throw fail("NOT_FOUND", { what: `order ${id}` });
       const file = await ctx.db
         .selectFrom("attachments")
-        .select(["mime", "content"])
+        .select(["id", "mime", "content"])
         .where("id", "=", attachmentId)
         .where("order_id", "=", id)
         .executeTakeFirst();
       if (!file) throw fail("NOT_FOUND", { what: "attachment" });
-      return reply
-        .header("content-type", file.mime)
-        .header("cache-control", "private, max-age=3600")
-        .send(file.content);
+      return (
+        reply
+          // The type the bytes were checked to be at intake; never sniffed, shown inline only as that type.
+          .header("content-type", file.mime)
+          .header("x-content-type-options", "nosniff")
+          .header("content-disposition", `inline; filename="${file.id}"`)
+          .header("cache-control", "private, no-store")
+          .send(file.content)
+      );
     },
   );
 };

@@ -15,9 +15,9 @@ import { listCatalogue } from "./repository.js";
 const CategoryCode = Type.String({ pattern: "^[0-9]{2}([0-9]{2}){0,2}$" });
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Level = literals(["grid", "community", "street", "district"]);
-const UnitId = Type.Integer({ minimum: 1 });
+const UnitId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const AssistingUnitIds = Type.Array(UnitId, { maxItems: 10, uniqueItems: true, description: "协办单位" });
-const RowId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const RowId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** 派单目录 The dispatch catalogue: admins maintain it, dispatchers see the route it suggests. */
 export const routingRoutes: Routes = async (app, { ctx }) => {

@@ -74,7 +74,7 @@ export const supervisionRoutes: Routes = async (app, { ctx }) => {
           {
             period: Type.Optional(Type.String({ maxLength: 10 })),
             result: Type.Optional(Result),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },

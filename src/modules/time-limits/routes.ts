@@ -37,7 +37,7 @@ const Rule = Type.Object(
   },
   { additionalProperties: false },
 );
-const Day = Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });
+const Day = Type.String({ pattern: "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$" });
 
 /** 办理时限 and 节假日: staff read the rules and the calendar, admins replace rules and maintain days. */
 export const timeLimitRoutes: Routes = async (app, { ctx }) => {

@@ -11,7 +11,7 @@ const Kind = literals(["command_centre", "department", "street_office", "communi
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const NameEn = Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 200 })]);
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
-const ParentId = Type.Union([Type.Null(), Type.Integer({ minimum: 1 })]);
+const ParentId = Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 2_147_483_647 })]);
 
 /** 承办单位: departments, street offices and community committees. */
 export const unitRoutes: Routes = async (app, { ctx }) => {
@@ -85,7 +85,7 @@ export const unitRoutes: Routes = async (app, { ctx }) => {
         tags: ["units"],
         summary:
           "Rename, move, re-parent, or (de)activate a unit; refused while the dispatch catalogue still needs it there",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
         body: Type.Object(
           {
             name: Type.Optional(Name),

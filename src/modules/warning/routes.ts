@@ -35,7 +35,7 @@ export const warningRoutes: Routes = async (app, { ctx }) => {
           {
             state: Type.Optional(literals(["open", "acknowledged", "actioned", "dismissed", "undecided"])),
             rule: Type.Optional(literals(WARNING_RULES)),
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
             pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           },
           { additionalProperties: false },

@@ -27,6 +27,26 @@ export async function createSession(db: Kysely<DB>, userId: number, now: Date): 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
   recentActors.delete(hashToken(token));
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+  announce({ token });
+}
+
+/** A session signed out, or a user's sessions possibly ended (deactivated, new password or role). */
+export type SessionEnd = { token: string } | { userId: number };
+const endListeners = new Set<(end: SessionEnd) => void>();
+
+/**
+ * Tells what holds a session open (live streams) that it may have ended, at once on this instance;
+ * other instances notice at their next re-check.
+ */
+export function onSessionEnd(listener: (end: SessionEnd) => void): () => void {
+  endListeners.add(listener);
+  return () => {
+    endListeners.delete(listener);
+  };
+}
+
+function announce(end: SessionEnd): void {
+  for (const listener of endListeners) listener(end);
 }
 
 /**
@@ -40,6 +60,7 @@ const RECENT_MAX = 10_000;
 /** Drops a user's cached sessions (deactivation, password or role change). */
 export function forgetUserSessions(userId: number): void {
   for (const [key, entry] of recentActors) if (entry.actor.id === userId) recentActors.delete(key);
+  announce({ userId });
 }
 
 /** The actor behind a session token, or null when the token is unknown, expired or the user inactive. */

@@ -13,9 +13,13 @@ const Reason = Type.String({ minLength: 2, maxLength: 1000, description: "why (s
 const Note = Type.Optional(Type.String({ maxLength: 1000 }));
 const DispatchInput = Type.Object(
   {
-    mainUnitId: Type.Integer({ minimum: 1, description: "主办单位" }),
+    mainUnitId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: "主办单位" }),
     assistingUnitIds: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10, uniqueItems: true, description: "协办单位" }),
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), {
+        maxItems: 10,
+        uniqueItems: true,
+        description: "协办单位",
+      }),
     ),
     note: Note,
   },
