@@ -38,6 +38,12 @@ export const ERROR_MESSAGES = {
     "zh-CN": "工单当前状态（{state}）不允许执行“{action}”",
     "en-US": "Action “{action}” is not allowed while the order is {state}",
   },
+  NOT_SOLVABLE_ON_SPOT: {
+    status: 422,
+    "zh-CN": "“{category}”按派单目录由{holder}处置，网格员不能就地办结；请关闭“就地办结”后提交上报",
+    "en-US":
+      "“{category}” is handled by {holder} under the dispatch catalogue, so a grid worker may not solve it on the spot; turn off on-the-spot solving and submit it as a report",
+  },
   STALE_VERSION: {
     status: 409,
     "zh-CN": "工单已被他人修改，请刷新后重试",

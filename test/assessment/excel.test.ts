@@ -82,10 +82,13 @@ describe("ledger and list exports", () => {
       答复方式: "限时解决到位",
       回访解决情况: "解决",
       回访满意度: "满意",
+      诉求内容: "考核样例工单 o1",
+      答复内容: "答复样例 o1",
     });
     // o10 is only registered: what it lacks reads "—".
     const o10 = rows.find((r) => r[0] === "FX-o10") ?? [];
     expect(o10[header.indexOf("派单时间")]).toBe("—");
+    expect(o10[header.indexOf("答复内容")]).toBe("—");
   });
 
   it("exports the lists: visits, solved, problems and rules, inside the jurisdiction", async () => {

@@ -163,6 +163,7 @@ export async function loadFixture(t: TestApp): Promise<Fixture> {
         main_unit_id: row.unit ? units[row.unit] : null,
         solved_on_spot: row.onSpot ?? false,
         disposition: row.disposition ?? null,
+        reply_text: row.replied ? `答复样例 ${name}` : null,
         created_at: cn(row.created),
         dispatched_at: at(row.dispatched),
         response_due_at: at(row.responseDue),

@@ -122,6 +122,31 @@ describe("branches of the closed loop", () => {
     expect(response.json()).toMatchObject({ state: "replied", solvedOnSpot: true, disposition: "solved" });
   });
 
+  it("on-the-spot: a matter the catalogue sends up is refused before anything is stored, saying who handles it", async () => {
+    const streetMatter = await categoryAt(t, "street");
+    const before = await t.ctx.db
+      .selectFrom("orders")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const response = await submit(t, "gridworker", {
+      channel: "grid_patrol",
+      content: "路口的井盖松动了，车辆经过时响动很大",
+      categoryCode: streetMatter,
+      location: point,
+      solveOnSpot: { disposition: "solved", text: "已现场处理" },
+    });
+    expect(response.statusCode, response.body).toBe(422);
+    const street = t.ctx.regions.get((await regionOf(t, "gridworker")).slice(0, 9));
+    expect(response.json()).toMatchObject({ code: "NOT_SOLVABLE_ON_SPOT" });
+    expect(response.json().message).toContain(street?.name);
+    expect(response.json().message).toContain("不能就地办结");
+    const after = await t.ctx.db
+      .selectFrom("orders")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   it("extension: the unit asks, the dispatcher approves, the deadline moves by working days", async () => {
     const id = await dispatched();
     await must(t, "rsj-handler", id, "sign");

@@ -70,6 +70,13 @@ export async function submitDemand(
   const caller = await callerOf(ctx, actor, submission);
   const route = ctx.catalogue.route(classified.categoryCode, placement.regionCode);
   const holder = holderAt(route.handlingLevel, placement.placement);
+  // 小事不出格: only what the catalogue leaves at grid level may be solved on the spot; say why, before storing.
+  if (submission.solveOnSpot && holder.level !== "grid") {
+    throw fail("NOT_SOLVABLE_ON_SPOT", {
+      category: classified.categoryName ?? "—",
+      holder: ctx.regions.get(holder.regionCode)?.name ?? holder.regionCode,
+    });
+  }
   const terms = termsOf(submission.content);
   // Suggestions show other callers' demands: only those the submitter may read anyway.
   const suggestionScope = orderRegionScope(actor);

@@ -7,6 +7,8 @@ export interface Column<T> {
   header: string;
   meaning?: string;
   width?: number;
+  /** Long text (诉求内容, 答复内容) wraps inside its column instead of running across the sheet. */
+  wrap?: boolean;
   value: (row: T) => string | number | null;
 }
 
@@ -31,6 +33,7 @@ export function addSheet<T>(
   sheet.columns = spec.columns.map((column) => ({
     header: column.header,
     width: column.width ?? Math.max(10, column.header.length * 2 + 2),
+    ...(column.wrap ? { style: { alignment: { wrapText: true, vertical: "top" as const } } } : {}),
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };

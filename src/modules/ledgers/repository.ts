@@ -45,6 +45,8 @@ export async function pageOrders(db: Kysely<DB>, book: OrderBook, filter: BookFi
       "o.category_code",
       "c.name as category_name",
       "o.title",
+      "o.content",
+      "o.reply_text",
       "o.address",
       "o.region_code",
       "o.state",

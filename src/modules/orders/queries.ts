@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { visibleOrders } from "../../platform/auth/order-visibility.js";
-import type { Actor } from "../../platform/auth/permissions.js";
+import { type Actor, scopeOf } from "../../platform/auth/permissions.js";
 import { OPEN_STATES } from "./workflow/lifecycle.js";
 
 export interface OrderFilter {
@@ -19,6 +19,8 @@ export interface OrderFilter {
   pendingExtension?: boolean;
   /** Orders a unit returned (退单) at least once. */
   returned?: boolean;
+  /** mine: held (持有) inside the caller's jurisdiction; above: located in it but held by a higher level. */
+  held?: "mine" | "above";
   q?: string;
   from?: string;
   to?: string;
@@ -50,6 +52,10 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   if (filter.supervised) query = query.where("o.supervised_at", "is not", null);
   if (filter.pendingExtension) query = query.where(hasPendingExtension, "=", true);
   if (filter.returned) query = query.where("o.return_count", ">", 0);
+  const scope = scopeOf(actor);
+  if (filter.held && scope !== null) {
+    query = query.where("o.holder_region_code", filter.held === "mine" ? "like" : "not like", `${scope}%`);
+  }
   if (filter.overdue) {
     query = query
       .where("o.state", "in", OPEN_STATES as string[])

@@ -40,6 +40,12 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
             ),
             pendingExtension: Type.Optional(Type.Boolean()),
             returned: Type.Optional(Type.Boolean({ description: "returned (退单) at least once" })),
+            held: Type.Optional(
+              Type.Union([Type.Literal("mine"), Type.Literal("above")], {
+                description:
+                  "mine: held inside the caller's jurisdiction (work it can act on); above: located in it but held by a higher level",
+              }),
+            ),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time" })),
             to: Type.Optional(Type.String({ format: "date-time" })),

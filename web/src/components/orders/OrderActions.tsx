@@ -46,7 +46,9 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
 
   const submit = async () => {
     if (!action) return;
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    // An incomplete form marks its fields in red; the rejection is the form's answer, not an error.
+    const values = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
+    if (!values) return;
     setSubmitting(true);
     setError(null);
     try {

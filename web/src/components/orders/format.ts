@@ -1,4 +1,5 @@
-import dayjs from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
+import utc from "dayjs/plugin/utc";
 import type { MessageKey, Translate } from "../../i18n/context";
 import { OPEN_STATES, type Order, type OrderState } from "./types";
 
@@ -13,14 +14,24 @@ export function label(t: Translate, key: string, fallback: string): string {
   return text === undefined || text === key ? fallback : text;
 }
 
-/** `2026-11-26 09:30`, or an em dash for nothing. */
-export function formatTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format("YYYY-MM-DD HH:mm") : "—";
+dayjs.extend(utc);
+
+/**
+ * An instant (now when omitted) on China's clock (UTC+8, no daylight saving), whatever the
+ * browser's time zone: deadlines, Excel sheets and warnings all speak 北京时间.
+ */
+export function chinaTime(iso?: string | number | Date): Dayjs {
+  return (iso === undefined ? dayjs() : dayjs(iso)).utcOffset(480);
 }
 
-/** `11-26 09:30` for lists. */
+/** `2026-11-26 09:30` China time, or an em dash for nothing. */
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? chinaTime(iso).format("YYYY-MM-DD HH:mm") : "—";
+}
+
+/** `11-26 09:30` China time, for lists. */
 export function formatShort(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format("MM-DD HH:mm") : "—";
+  return iso ? chinaTime(iso).format("MM-DD HH:mm") : "—";
 }
 
 export function isOpen(order: Pick<Order, "state">): boolean {

@@ -206,6 +206,8 @@ export interface OrderQuery {
   supervised?: boolean;
   warning?: WarningLevel;
   pendingExtension?: boolean;
+  /** mine: held inside my jurisdiction (I can act on it); above: in my area but held by a higher level. */
+  held?: "mine" | "above";
   q?: string;
   from?: string;
   to?: string;
@@ -337,7 +339,7 @@ export interface CategoryNode {
  */
 export interface RoutingSuggestion {
   handlingLevel?: HandlingLevel;
-  holder?: { code: string; name: string | null } | null;
+  holder?: { code: string; name: string | null; level?: HandlingLevel } | null;
   holderRegionCode?: string;
   holderName?: string | null;
   unit?: { id: number; name: string } | null;

@@ -8,6 +8,8 @@ let endpointMissing = false;
 
 export interface NormalisedRoute {
   handlingLevel: RoutingSuggestion["handlingLevel"] | null;
+  /** The level that would hold the order here (one up when the place has no region at the route's level). */
+  holderLevel: RoutingSuggestion["handlingLevel"] | null;
   holderName: string | null;
   unitId: number | null;
   unitName: string | null;
@@ -23,7 +25,7 @@ export function normaliseRoute(raw: unknown): NormalisedRoute | null {
     unknown
   >;
   const unit = (route.unit ?? route.mainUnit) as { id?: unknown; name?: unknown } | null | undefined;
-  const holder = route.holder as { name?: unknown } | null | undefined;
+  const holder = route.holder as { name?: unknown; level?: unknown } | null | undefined;
   const numberOrNull = (value: unknown) =>
     typeof value === "number" && Number.isFinite(value) ? value : null;
   const assisting = Array.isArray(route.assistingUnitIds)
@@ -33,6 +35,10 @@ export function normaliseRoute(raw: unknown): NormalisedRoute | null {
       : [];
   return {
     handlingLevel: (route.handlingLevel as NormalisedRoute["handlingLevel"]) ?? null,
+    holderLevel:
+      (holder?.level as NormalisedRoute["holderLevel"] | undefined) ??
+      (route.handlingLevel as NormalisedRoute["handlingLevel"]) ??
+      null,
     holderName:
       typeof route.holderName === "string"
         ? route.holderName

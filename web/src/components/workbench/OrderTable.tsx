@@ -6,6 +6,7 @@ import {
   type ActedOrder,
   DeadlineBadge,
   formatShort,
+  OPEN_STATES,
   type Order,
   type OrderAction,
   OrderActionBar,
@@ -49,6 +50,21 @@ function OrderFlags({ row }: { row: Order }) {
         </Tag>
       )}
     </>
+  );
+}
+
+/** A row with no button for me says whose move it is, so an open order never looks forgotten. */
+function WhoActs({ row }: { row: Order }) {
+  const t = useT();
+  if (!OPEN_STATES.includes(row.state)) return null;
+  const text =
+    (row.state === "dispatched" || row.state === "handling") && row.mainUnit
+      ? t("ops.withUnit", { name: row.mainUnit.name ?? "—" })
+      : t("ops.heldBy", { name: row.holderName ?? row.holderRegionCode });
+  return (
+    <Typography.Text type="secondary" className="ops-table__who" data-testid="row-held-by">
+      {text}
+    </Typography.Text>
   );
 }
 
@@ -229,16 +245,20 @@ export function OrderTable(props: OrderTableProps) {
       key: "actions",
       title: t("ops.field.actions"),
       width: 156,
-      render: (_, row) =>
-        props.onChanged ? (
+      render: (_, row) => {
+        if (!props.onChanged) return null;
+        const include = rowActions(row, rowActionLimit);
+        if (include.length === 0) return <WhoActs row={row} />;
+        return (
           <OrderActionBar
             order={row}
             size="small"
-            include={rowActions(row, rowActionLimit)}
+            include={include}
             onChanged={props.onChanged}
             onStale={props.onStale}
           />
-        ) : null,
+        );
+      },
     },
   };
 

@@ -27,6 +27,12 @@ export const zhCN = {
   "grid.report.outsideGrid": "该位置不在您的网格内，提交后将按所在网格流转",
   "grid.report.onSpot": "就地办结",
   "grid.report.onSpotHint": "小事不出格：网格级事项已当场解决的，登记并办结",
+  "grid.report.onSpotNeedsCategory": "输入问题并选择分类后，可判断能否就地办结",
+  "grid.report.onSpotChecking": "正在查询派单目录…",
+  "grid.report.onSpotNotAllowed": "该类事项按派单目录由{holder}处置，不能就地办结，请提交上报",
+  "grid.report.onSpotWhich": "哪些事项可以就地办结？",
+  "grid.report.onSpotMatters": "本网格可就地办结的事项",
+  "grid.report.onSpotNone": "派单目录中没有网格级事项",
   "grid.report.submit": "提交上报",
   "grid.report.submitSolved": "登记并办结",
   "grid.report.done": "已上报",
@@ -66,6 +72,14 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "grid.report.onSpot": "Solve on the spot",
   "grid.report.onSpotHint":
     "Small matters stay in the grid: register a grid-level matter already solved, and close it",
+  "grid.report.onSpotNeedsCategory":
+    "Describe the problem and pick a category to see whether it may be solved on the spot",
+  "grid.report.onSpotChecking": "Checking the dispatch catalogue…",
+  "grid.report.onSpotNotAllowed":
+    "The dispatch catalogue sends this matter to {holder}: it cannot be solved on the spot; submit it as a report",
+  "grid.report.onSpotWhich": "Which matters may be solved on the spot?",
+  "grid.report.onSpotMatters": "Matters this grid may solve on the spot",
+  "grid.report.onSpotNone": "The dispatch catalogue keeps no matter at grid level",
   "grid.report.submit": "Submit report",
   "grid.report.submitSolved": "Register and solve",
   "grid.report.done": "Reported",

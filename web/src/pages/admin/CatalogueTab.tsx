@@ -20,6 +20,7 @@ import { type HandlingLevel, label, type Unit, useUnits } from "../../components
 const HANDLING_LEVELS: readonly HandlingLevel[] = ["grid", "community", "street", "district"];
 
 import { ServerError } from "../../components/ServerError";
+import { validValues } from "../../components/validValues";
 import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { adminApi, type CatalogueInput, type CatalogueRow } from "./api";
@@ -64,10 +65,13 @@ export function CatalogueTab() {
   };
 
   const save = async () => {
-    const values = (await form.validateFields()) as Omit<CatalogueInput, "regionCode" | "unitId"> & {
-      regionCode: string;
-      unitId?: number;
-    };
+    const values = (await validValues(form)) as
+      | (Omit<CatalogueInput, "regionCode" | "unitId"> & {
+          regionCode: string;
+          unitId?: number;
+        })
+      | null;
+    if (!values) return;
     await editor.save(async () => {
       const body = {
         handlingLevel: values.handlingLevel,

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import type { CategoryNode } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
+import { validValues } from "../../components/validValues";
 import { messageOf, useAdminSave } from "../../hooks/useAdminSave";
 import { useI18n } from "../../i18n/context";
 import { adminApi } from "./api";
@@ -105,7 +106,8 @@ export function CategoriesTab() {
 
   const save = async () => {
     if (!editing) return;
-    const values = (await form.validateFields()) as { code: string; name: string; nameEn?: string };
+    const values = (await validValues(form)) as { code: string; name: string; nameEn?: string } | null;
+    if (!values) return;
     await editor.save(async () => {
       const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
       if (editing.mode === "rename")

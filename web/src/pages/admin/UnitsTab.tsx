@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { label, type Unit } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
+import { validValues } from "../../components/validValues";
 import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AdminUnit, adminApi } from "./api";
@@ -49,13 +50,14 @@ export function UnitsTab() {
   };
 
   const save = async () => {
-    const values = (await form.validateFields()) as {
+    const values = (await validValues(form)) as {
       code: string;
       name: string;
       nameEn?: string;
       kind: Unit["kind"];
       regionCode: string;
-    };
+    } | null;
+    if (!values) return;
     await editor.save(async () => {
       const body = {
         name: values.name.trim(),

@@ -5,6 +5,7 @@ import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
 import { useUnits } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
+import { validValues } from "../../components/validValues";
 import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AdminUser, adminApi } from "./api";
@@ -45,7 +46,8 @@ export function UsersTab() {
 
   const save = async () => {
     if (!dialog) return;
-    const values = (await form.validateFields()) as Record<string, string | number | undefined>;
+    const values = (await validValues(form)) as Record<string, string | number | undefined> | null;
+    if (!values) return;
     await editor.save(async () => {
       if (dialog.mode === "create") {
         const body = Object.fromEntries(

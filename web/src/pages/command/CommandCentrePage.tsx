@@ -36,13 +36,19 @@ import { WarningsPanel } from "./WarningsPanel";
 import "../../ops.css";
 
 /** The queues of the command centre: what waits for the dispatcher, by step. */
+/** The steps waiting on this centre list only what it holds: an order in its area held higher up is not its to act on. */
 const QUEUES = [
-  { key: "accept", query: { state: ["registered"] } },
-  { key: "dispatch", query: { state: ["accepted"] } },
-  { key: "verify", query: { state: ["replied"] } },
-  { key: "close", query: { state: ["verified", "visited"] } },
-  { key: "extension", query: { pendingExtension: true } },
+  { key: "accept", query: { state: ["registered"], held: "mine" } },
+  { key: "dispatch", query: { state: ["accepted"], held: "mine" } },
+  { key: "verify", query: { state: ["replied"], held: "mine" } },
+  { key: "close", query: { state: ["verified", "visited"], held: "mine" } },
+  { key: "extension", query: { pendingExtension: true, held: "mine" } },
   { key: "handling", query: { state: ["dispatched", "handling"] } },
+  /** 上级处置: in this area, held by a higher level's centre; followed here, acted on there. */
+  {
+    key: "above",
+    query: { state: ["registered", "accepted", "replied", "verified", "visited"], held: "above" },
+  },
   { key: "all", query: {} },
 ] as const satisfies ReadonlyArray<{ key: string; query: OrderQuery }>;
 type QueueKey = (typeof QUEUES)[number]["key"];
@@ -132,6 +138,8 @@ export default function CommandCentrePage() {
     onResync: scheduleRefresh,
   });
 
+  // The district centre holds everything in its area: nothing is held above it.
+  const atTop = (me.regionCode ?? "").length <= 6;
   const k = kpis.data;
   const tiles: KpiTile[] = [
     { key: "newToday", label: "command.kpi.newToday", value: k?.newToday, icon: <InboxOutlined /> },
@@ -202,7 +210,7 @@ export default function CommandCentrePage() {
             <QueueTabs
               active={queue}
               onChange={(next) => setQueue(next as QueueKey)}
-              tabs={QUEUES.map((item) => ({
+              tabs={QUEUES.filter((item) => item.key !== "above" || !atTop).map((item) => ({
                 key: item.key,
                 label: t(messageKey(`command.queue.${item.key}`)),
                 count: counts.data?.[item.key],
@@ -221,6 +229,15 @@ export default function CommandCentrePage() {
               />
               <WarningSelect levels={["yellow", "red"]} value={warning} onChange={setWarning} />
             </div>
+            {queue === "above" && (
+              <Alert
+                type="info"
+                showIcon
+                className="command-queue__note"
+                title={t("command.queue.above.note")}
+                data-testid="queue-above-note"
+              />
+            )}
             <OrderListTable
               list={list}
               columns={["orderNo", "subject", "status", "actions"]}

@@ -13,14 +13,14 @@ import {
   Table,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { api } from "../../api/endpoints";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
 import { KpiTiles } from "../../components/KpiTiles";
 import { GridHeatMap, type GridValue, HEAT_RAMP, HeatLegend } from "../../components/map/GridHeatMap";
-import { channelLabel } from "../../components/orders";
+import { channelLabel, chinaTime } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type AssessmentLevel, type AssessmentRow, dashboardApi } from "./api";
 import { type ChartOption, EChart } from "./EChart";
@@ -94,7 +94,7 @@ const rate = (value: number | null | undefined) =>
 export default function DashboardPage() {
   const t = useT();
   const me = useMe();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => chinaTime());
   const levels = levelsFor(me.regionCode);
   const [level, setLevel] = useState<AssessmentLevel>(levels[0]);
   const [tick, setTick] = useState(0);
@@ -207,7 +207,7 @@ export default function DashboardPage() {
             allowClear={false}
             value={month}
             onChange={(value) => value && setMonth(value)}
-            disabledDate={(day) => day.isAfter(dayjs(), "month")}
+            disabledDate={(day) => day.isAfter(chinaTime(), "month")}
             data-testid="period-picker"
           />
           <Button icon={<ReloadOutlined />} onClick={() => setTick((value) => value + 1)}>

@@ -2,6 +2,7 @@ import { SettingOutlined } from "@ant-design/icons";
 import { Button, Form, InputNumber, Modal, Typography } from "antd";
 import { useState } from "react";
 import { ServerError } from "../../components/ServerError";
+import { validValues } from "../../components/validValues";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AssessmentWeights, dashboardApi } from "./api";
@@ -26,7 +27,8 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
     form.setFieldsValue(await dashboardApi.weights());
   };
   const save = async () => {
-    const weights = await form.validateFields();
+    const weights = await validValues(form);
+    if (!weights) return;
     await editor.save(async () => {
       await dashboardApi.saveWeights(weights);
       setOpen(false);

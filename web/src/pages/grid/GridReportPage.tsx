@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { type PickedPoint, PointPicker } from "../../components/map";
 import type { Located } from "../../components/orders";
-import { type Disposition, OrderStateTag, ReplyFields } from "../../components/orders";
+import { type Disposition, OrderStateTag } from "../../components/orders";
 import {
   ClassifiedChoiceFields,
   encodePhoto,
@@ -27,6 +27,7 @@ import {
   useDemandSubmission,
 } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
+import { OnSpotCard } from "./OnSpotCard";
 import { useMyGrid } from "./useMyGrid";
 import "./grid.css";
 
@@ -63,6 +64,8 @@ export default function GridReportPage() {
   const [confidential, setConfidential] = useState(false);
   const [onSpot, setOnSpot] = useState(false);
   const submission = useDemandSubmission(t("intake.networkRetry"));
+  // What the server will file it under: the worker's pick, else the classifier's first guess.
+  const effectiveCategory = choice.categoryCode ?? choice.classification.result?.candidates[0]?.code ?? null;
   const { submitting, error, submitted } = submission;
 
   const reset = () => {
@@ -270,20 +273,12 @@ export default function GridReportPage() {
           <PhotoPicker value={photos} onChange={setPhotos} />
         </Card>
 
-        <Card size="small" className="grid-card">
-          <div className="grid-form__switch">
-            <span>
-              <strong>{t("grid.report.onSpot")}</strong>
-              <div className="muted grid-form__hint">{t("grid.report.onSpotHint")}</div>
-            </span>
-            <Switch checked={onSpot} onChange={setOnSpot} data-testid="solve-on-spot" />
-          </div>
-          {onSpot && (
-            <div className="grid-form__onspot" data-testid="solve-on-spot-fields">
-              <ReplyFields />
-            </div>
-          )}
-        </Card>
+        <OnSpotCard
+          categoryCode={effectiveCategory}
+          regionCode={located?.grid.code ?? grid.mine?.properties.code ?? null}
+          checked={onSpot}
+          onChange={setOnSpot}
+        />
 
         {error && (
           <Alert type="error" showIcon title={error} className="grid-card" data-testid="report-error" />

@@ -1,11 +1,12 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import { formatShort, OrderStateTag, typeLabel } from "../../components/orders";
+import { chinaTime, formatShort, OrderStateTag, typeLabel } from "../../components/orders";
+import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { useT } from "../../i18n/context";
 import {
   type BookName,
@@ -22,6 +23,9 @@ import "./ledgers.css";
 
 const PAGE_SIZE = 20;
 
+/** The books whose rows are orders (the four ledgers, 问题清单, 解决清单): a row opens its order. */
+const isOrderBook = (book: BookName) => book !== "visits" && book !== "rules";
+
 /** Street › community › grid, as far as the place is known. */
 const placeText = (place: OrderLine["region"]) =>
   [place.street, place.community, place.grid].filter(Boolean).join(" › ") || place.code;
@@ -32,9 +36,10 @@ const placeText = (place: OrderLine["region"]) =>
  */
 export default function LedgersPage() {
   const t = useT();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => chinaTime());
   const [book, setBook] = useState<BookName>("general");
   const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<string | null>(null);
   const period = month.format("YYYY-MM");
   const rows = useRequest(
     (signal) => ledgersApi.page(book, { period, page, pageSize: PAGE_SIZE }, signal),
@@ -115,9 +120,19 @@ export default function LedgersPage() {
             showTotal: (count) => t("ops.list.total", { count }),
             onChange: setPage,
           }}
+          onRow={(row) =>
+            isOrderBook(book)
+              ? {
+                  onClick: () => setOpenId(row.id),
+                  className: "ledgers-row--open",
+                  "data-order-id": row.id,
+                }
+              : {}
+          }
           data-testid="ledger-table"
         />
       </Card>
+      <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} />
     </div>
   );
 }
@@ -140,20 +155,30 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
       { title: t("ledgers.col.orders"), dataIndex: "orderCount", width: 100 },
     ] satisfies ColumnsType<RuleLine> as ColumnsType<BookRow>;
   }
+  // Below md the number, unit and date fold into the title cell so the list fits a phone (375 px).
   return [
-    { title: t("orders.field.orderNo"), dataIndex: "orderNo", width: 160 },
+    {
+      title: t("orders.field.orderNo"),
+      width: 160,
+      responsive: ["md"],
+      render: (_, row) => <Typography.Link>{(row as OrderLine).orderNo}</Typography.Link>,
+    },
     {
       title: t("orders.field.title"),
       ellipsis: true,
       render: (_, row) => {
         const order = row as OrderLine;
         return (
-          <span>
-            {order.title}
-            <div className="muted">
+          <span className="ledgers-title">
+            <span className="ledgers-title__text">{order.title}</span>
+            <div className="muted ledgers-title__meta">
               {[typeLabel(t, order.type), order.category?.name, placeText(order.region)]
                 .filter(Boolean)
                 .join(" · ")}
+            </div>
+            <div className="muted ledgers-title__phone">
+              <Typography.Link>{order.orderNo}</Typography.Link> · {formatShort(order.createdAt)} ·{" "}
+              <OrderStateTag state={order.state} />
             </div>
           </span>
         );
@@ -162,6 +187,7 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
     {
       title: t("ledgers.col.unit"),
       width: 180,
+      responsive: ["md"],
       render: (_, row) => {
         const order = row as OrderLine;
         return order.unitName ?? (order.solvedOnSpot ? t("ledgers.onSpot") : "—");
@@ -170,11 +196,13 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
     {
       title: t("ops.field.state"),
       width: 100,
+      responsive: ["md"],
       render: (_, row) => <OrderStateTag state={(row as OrderLine).state} />,
     },
     {
       title: t("orders.field.createdAt"),
       width: 120,
+      responsive: ["md"],
       render: (_, row) => formatShort((row as OrderLine).createdAt),
     },
   ];

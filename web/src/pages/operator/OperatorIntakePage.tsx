@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from "react";
 import { useMe } from "../../auth/context";
 import type { PickedPoint } from "../../components/map";
 import {
+  chinaTime,
   type DemandSubmission,
   type DuplicateSuggestion,
   type Located,
@@ -256,7 +257,7 @@ export default function OperatorIntakePage() {
                   </Form.Item>
                   <Form.Item label={t("operator.form.callAt")}>
                     <span className="operator-form__callat" data-testid="call-at">
-                      {callAt ? new Date(callAt).toLocaleTimeString() : "—"}
+                      {callAt ? chinaTime(callAt).format("HH:mm:ss") : "—"}
                     </span>
                   </Form.Item>
                 </div>

@@ -1,9 +1,9 @@
 import { Button, Card, DatePicker, Empty, Select, Space, Statistic, Table, Tag } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import { formatTime } from "../../components/orders";
+import { chinaTime, formatTime } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type SpotCheck, supervisionApi } from "./api";
 
@@ -16,7 +16,7 @@ export function SpotCheckList({
   onOpenOrder: (id: string) => void;
 }) {
   const t = useT();
-  const [month, setMonth] = useState<Dayjs | null>(dayjs());
+  const [month, setMonth] = useState<Dayjs | null>(() => chinaTime());
   const [result, setResult] = useState<"pass" | "fail" | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const period = month?.format("YYYY-MM");

@@ -1,0 +1,13 @@
+import type { FormInstance } from "antd";
+
+/**
+ * The form's values when every field is valid, else null. An invalid form already marks its fields in
+ * red; its rejected promise is the form's answer, so it must not surface as an uncaught page error.
+ */
+export async function validValues<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}
