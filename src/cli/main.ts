@@ -3,13 +3,13 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { buildApp } from "../http/app.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
-import { buildApp } from "../server/app.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
 

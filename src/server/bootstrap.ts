@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import type { AppContext } from "../modules/context.js";
 import { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
 import { Gazetteer } from "../modules/places/gazetteer.js";
@@ -12,7 +13,6 @@ import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoPlaces } from "../seed/places.js";
 import { seedReferenceData } from "../seed/reference.js";
-import type { AppContext } from "./context.js";
 
 /** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {

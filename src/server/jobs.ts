@@ -1,9 +1,9 @@
 import { sql } from "kysely";
+import type { AppContext } from "../modules/context.js";
 import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
-import type { AppContext } from "./context.js";
 
 /** The routing model retrains nightly-ish: labels accumulate slowly and training takes a core for a minute. */
 const ROUTING_RETRAIN_EVERY_MS = 24 * 60 * 60_000;

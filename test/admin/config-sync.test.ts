@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AppContext } from "../../src/modules/context.js";
 import { classifyDemand } from "../../src/modules/demands/classification.js";
 import { TimeLimits } from "../../src/modules/time-limits/service.js";
 import { endOfChinaDay } from "../../src/platform/calendar/china-time.js";
 import { listenForConfigChanges } from "../../src/platform/config-sync/listener.js";
 import { CONFIG_CHANNEL, parseConfigChange } from "../../src/platform/config-sync/publish.js";
 import { createContext } from "../../src/server/bootstrap.js";
-import type { AppContext } from "../../src/server/context.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { regionOf, unitId } from "../helpers/orders.js";
 

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../src/db/database.js";
+import { buildApp } from "../../src/http/app.js";
+import type { App } from "../../src/http/plugin.js";
+import type { AppContext } from "../../src/modules/context.js";
 import { PhoneVault } from "../../src/platform/privacy/phone.js";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
-import { type App, buildApp } from "../../src/server/app.js";
 import { createContext, prepareDatabase } from "../../src/server/bootstrap.js";
-import type { AppContext } from "../../src/server/context.js";
 import { openTestDatabase } from "./database.js";
 
 export interface TestApp {

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
+import gcoordModule from "gcoord";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppContext } from "../../src/modules/context.js";
 import { openDemandsQuery } from "../../src/modules/demands/duplicate-search.js";
 import { termsOf } from "../../src/modules/demands/duplicates.js";
 import { createContext } from "../../src/server/bootstrap.js";
-import type { AppContext } from "../../src/server/context.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { must, pointInGrid, submit } from "../helpers/orders.js";
 
@@ -149,3 +150,66 @@ describe("two server instances on one database", () => {
     await eventually(async () => !(await searchOn(other, again, 0)).some((d) => d.id === id));
   });
 });
+
+describe("POST /api/demands/duplicates", () => {
+  /**
+   * A point of the district whose GCJ-02 and BD-09 forms, read as if they were WGS-84, fall outside
+   * it: a search that ignored the `crs` it was given would answer OUTSIDE_JURISDICTION.
+   */
+  async function pointNearEdge(): Promise<{ lng: number; lat: number }> {
+    const district = await t.ctx.db
+      .selectFrom("regions")
+      .select(["min_lng", "min_lat", "max_lng", "max_lat"])
+      .where("code", "=", "610103")
+      .executeTakeFirstOrThrow();
+    const [minLng, minLat, maxLng, maxLat] = [
+      district.min_lng,
+      district.min_lat,
+      district.max_lng,
+      district.max_lat,
+    ] as number[];
+    for (let i = 0; i < 200; i++) {
+      for (let j = 0; j < 200; j++) {
+        const lng = minLng + ((maxLng - minLng) * i) / 200;
+        const lat = minLat + ((maxLat - minLat) * j) / 200;
+        if (!t.ctx.regions.locate(lng, lat)) continue;
+        const shifted = [fromWgs84(lng, lat, gcoord.GCJ02), fromWgs84(lng, lat, gcoord.BD09)];
+        if (shifted.every(([x, y]) => !t.ctx.regions.locate(x, y))) return { lng, lat };
+      }
+    }
+    throw new Error("no point of the district leaves it when shifted");
+  }
+
+  it("reads the location in the coordinate system it names (GCJ-02, BD-09) before searching", async () => {
+    const point = await pointNearEdge();
+    const content = "小区东门外的路灯坏了三盏，晚上一片漆黑，老人走路容易摔倒";
+    const id = await register(content, point);
+    const cookie = await t.login("operator");
+    const searchAt = (location: Record<string, unknown>) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/demands/duplicates",
+        headers: { cookie },
+        payload: { content: "小区东门外路灯坏了，晚上很黑，老人容易摔倒", location },
+      });
+    for (const [crs, system] of [
+      ["gcj02", gcoord.GCJ02],
+      ["bd09", gcoord.BD09],
+    ] as const) {
+      const [lng, lat] = fromWgs84(point.lng, point.lat, system);
+      const response = await searchAt({ lng, lat, crs });
+      expect(response.statusCode, `${crs}: ${response.body}`).toBe(200);
+      expect(response.json().items.map((d: { id: string }) => d.id)).toContain(id);
+      // The same numbers taken as WGS-84 lie outside the district.
+      expect((await searchAt({ lng, lat })).json().code).toBe("OUTSIDE_JURISDICTION");
+    }
+  });
+});
+
+// gcoord's CommonJS default export, retyped as in src/platform/geo/coordinates.ts.
+const gcoord = gcoordModule as unknown as (typeof gcoordModule)["default"];
+
+function fromWgs84(lng: number, lat: number, to: typeof gcoord.GCJ02 | typeof gcoord.BD09): [number, number] {
+  const [x, y] = gcoord.transform([lng, lat], gcoord.WGS84, to);
+  return [x, y];
+}

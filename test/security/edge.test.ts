@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/http/app.js";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
-import { buildApp } from "../../src/server/app.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { pointInGrid, regionOf, submit } from "../helpers/orders.js";
 

@@ -1,10 +1,9 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { PERMISSIONS, type Permission } from "../../platform/auth/permissions.js";
 import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
 
@@ -28,7 +27,7 @@ function presentMe(profile: UserProfile) {
 }
 
 /** Sign-in, sign-out and "who am I". */
-export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
+export const accountRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/auth/login",
     {
@@ -47,7 +46,7 @@ export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body as { username: string; password: string };
+      const { username, password } = request.body;
       const login = await findLoginByUsername(ctx.db, username);
       const valid = await verifyPassword(login?.password_hash ?? (await decoyHash()), password);
       if (!login || !valid || !login.active) throw fail("INVALID_CREDENTIALS");
@@ -87,4 +86,4 @@ export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
       return presentMe(profile);
     },
   );
-}
+};

@@ -1,19 +1,18 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
-import type { Role } from "../../db/schema.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
 import { forgetUserSessions } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { literals } from "../../platform/schema.js";
 import { hashPassword } from "./passwords.js";
 
-const RoleSchema = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
+const RoleSchema = literals(ALL_ROLES);
 
 /** User administration: admins manage accounts inside their district; dispatchers and supervisors may list. */
-export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
+export const userRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/users",
     {
@@ -35,13 +34,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const query = request.query as {
-        role?: Role;
-        region?: string;
-        q?: string;
-        page: number;
-        pageSize: number;
-      };
+      const query = request.query;
       const prefix = query.region ?? scopeOf(actor) ?? "";
       requireRegion(actor, prefix);
       let base = ctx.db
@@ -121,15 +114,7 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const body = request.body as {
-        username: string;
-        displayName: string;
-        password: string;
-        role: Role;
-        regionCode?: string;
-        unitId?: number;
-        phone?: string;
-      };
+      const body = request.body;
       if (body.role === "unit_handler" && !body.unitId)
         throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
       if (body.role !== "unit_handler" && body.role !== "resident" && !body.regionCode) {
@@ -193,8 +178,8 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id } = request.params as { id: number };
-      const body = request.body as { active?: boolean; displayName?: string; password?: string };
+      const { id } = request.params;
+      const body = request.body;
       const target = await ctx.db
         .selectFrom("users")
         .leftJoin("units", "units.id", "users.unit_id")
@@ -222,4 +207,4 @@ export async function userRoutes(app: App, ctx: AppContext): Promise<void> {
       return reply.status(204).send();
     },
   );
-}
+};

@@ -1,8 +1,7 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyRequest } from "fastify";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
+import type { Actor } from "../../platform/auth/permissions.js";
 import { categories, channels, heat, summary, trend } from "./dashboard.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "./scope.js";
 
@@ -20,12 +19,17 @@ const PeriodQuery = Type.Object(
 );
 
 /** Data for the command centre's ECharts pages, all of the caller's jurisdiction (`?region=` narrows it). */
-export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> {
+export const dashboardRoutes: Routes = async (app, { ctx }) => {
   /** Jurisdiction prefix and period of a dashboard request. */
-  function scopeAndPeriod(request: FastifyRequest) {
-    const query = request.query as { period?: string; region?: string };
+  function scopeAndPeriod({
+    actor,
+    query,
+  }: {
+    actor: Actor | null;
+    query: { period?: string; region?: string };
+  }) {
     return {
-      prefix: jurisdiction(actorOf(request), query.region),
+      prefix: jurisdiction(actorOf({ actor }), query.region),
       ...resolvePeriod(query.period, ctx.now()),
     };
   }
@@ -46,7 +50,7 @@ export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> 
       },
     },
     async (request) => {
-      const { months, region } = request.query as { months: number; region?: string };
+      const { months, region } = request.query;
       return { months: await trend(ctx.db, jurisdiction(actorOf(request), region), months, ctx.now()) };
     },
   );
@@ -114,4 +118,4 @@ export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> 
       return { period, ...(await summary(ctx.db, prefix, range, ctx.now())) };
     },
   );
-}
+};

@@ -1,18 +1,10 @@
 import { Type } from "@sinclair/typebox";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
+import { literals } from "../../platform/schema.js";
 import { sendWorkbook } from "../ledgers/excel.js";
-import type { AssessmentWeights } from "./formulas.js";
 import { buildReport } from "./report.js";
-import {
-  jurisdiction,
-  LEVELS,
-  type Level,
-  PERIOD_PATTERN,
-  requireLevelWithin,
-  resolvePeriod,
-} from "./scope.js";
+import { jurisdiction, LEVELS, PERIOD_PATTERN, requireLevelWithin, resolvePeriod } from "./scope.js";
 import { assess } from "./service.js";
 import { loadWeights, saveWeights } from "./settings.js";
 
@@ -45,7 +37,7 @@ const Weights = Type.Object(
 );
 
 /** 督查考核: the KPI table and ranking of a level, the score weights, the monthly Excel report. */
-export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void> {
+export const assessmentRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/assessment",
     {
@@ -55,13 +47,13 @@ export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void>
         summary:
           "KPIs, composite score and rank of every street, community, unit or the district in your jurisdiction for a period",
         querystring: Type.Object(
-          { level: Type.Union(LEVELS.map((l) => Type.Literal(l))), period: Period, region: Region },
+          { level: literals(LEVELS), period: Period, region: Region },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
-      const query = request.query as { level: Level; period?: string; region?: string };
+      const query = request.query;
       const prefix = jurisdiction(actorOf(request), query.region);
       requireLevelWithin(query.level, prefix);
       const { period, range } = resolvePeriod(query.period, ctx.now());
@@ -90,7 +82,7 @@ export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void>
       schema: { tags: ["assessment"], summary: "Change the weights (administrators only)", body: Weights },
     },
     async (request) => {
-      return saveWeights(ctx.db, request.body as AssessmentWeights, ctx.now());
+      return saveWeights(ctx.db, request.body, ctx.now());
     },
   );
 
@@ -106,7 +98,7 @@ export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void>
       },
     },
     async (request, reply) => {
-      const query = request.query as { period?: string; region?: string };
+      const query = request.query;
       const prefix = jurisdiction(actorOf(request), query.region);
       const { period, range } = resolvePeriod(query.period, ctx.now());
       const place = prefix === "" ? "全区" : (ctx.regions.get(prefix)?.name ?? prefix);
@@ -120,4 +112,4 @@ export async function assessmentRoutes(app: App, ctx: AppContext): Promise<void>
       );
     },
   );
-}
+};

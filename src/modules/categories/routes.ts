@@ -1,8 +1,7 @@
 import { Type } from "@sinclair/typebox";
+import type { Routes } from "../../http/plugin.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { type CategoryPatch, createCategory, type NewCategory, updateCategory } from "./commands.js";
+import { createCategory, updateCategory } from "./commands.js";
 import { nestCategories, present } from "./presenter.js";
 import { listCategories } from "./repository.js";
 
@@ -11,7 +10,7 @@ const Name = Type.String({ minLength: 1, maxLength: 40 });
 const NameEn = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]);
 
 /** 诉求分类 The category tree: everyone reads it, admins extend, rename and retire categories. */
-export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
+export const categoryRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/categories",
     {
@@ -23,7 +22,7 @@ export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { active } = request.query as { active?: boolean };
+      const { active } = request.query;
       return { items: nestCategories(await listCategories(ctx.db, { activeOnly: active === true })) };
     },
   );
@@ -51,11 +50,7 @@ export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
       reply
         .status(201)
         .send(
-          present(
-            await commitConfigChange(ctx, ["catalogue"], (trx) =>
-              createCategory(trx, request.body as NewCategory),
-            ),
-          ),
+          present(await commitConfigChange(ctx, ["catalogue"], (trx) => createCategory(trx, request.body))),
         ),
   );
 
@@ -74,12 +69,10 @@ export async function categoryRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { code } = request.params as { code: string };
+      const { code } = request.params;
       return present(
-        await commitConfigChange(ctx, ["catalogue"], (trx) =>
-          updateCategory(trx, code, request.body as CategoryPatch),
-        ),
+        await commitConfigChange(ctx, ["catalogue"], (trx) => updateCategory(trx, code, request.body)),
       );
     },
   );
-}
+};

@@ -1,5 +1,5 @@
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { activeRoutingModel } from "../routing/model/active.js";
 import type { RouteCandidate } from "../routing/model/router.js";
 import type { Danger } from "../routing/safety.js";

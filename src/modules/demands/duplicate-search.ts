@@ -3,7 +3,7 @@ import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { Batcher } from "../../platform/batching.js";
 import { ORDER_CHANNEL, parseOrderChange } from "../../platform/events/publish.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { OPEN_STATES, ORDER_STATES, type OrderState } from "../orders/workflow/lifecycle.js";
 import type { RegionDirectory } from "../regions/directory.js";
 import {

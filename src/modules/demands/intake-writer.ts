@@ -3,7 +3,7 @@ import type { DB, NewOrder, Order } from "../../db/schema.js";
 import type { Actor } from "../../platform/auth/permissions.js";
 import { Batcher } from "../../platform/batching.js";
 import { compactChinaDate } from "../../platform/calendar/china-time.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { announceRegistered } from "../orders/changes.js";
 import type { CheckedAttachment } from "./attachments.js";
 

@@ -6,7 +6,7 @@ import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { applyAction } from "../orders/commands/perform.js";
 import { orderTx } from "../orders/commands/types.js";
 import { findOrder } from "../orders/repository.js";

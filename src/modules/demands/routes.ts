@@ -1,10 +1,9 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { toWgs84 } from "../../platform/geo/coordinates.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { presentOrder } from "../orders/presenter.js";
 import { loadOrderDetail } from "../orders/queries.js";
 import { activeRoutingModel } from "../routing/model/active.js";
@@ -12,7 +11,7 @@ import { DEMAND_TYPES } from "../time-limits/rules.js";
 import { MAX_ATTACHMENTS } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { termsOf } from "./duplicates.js";
-import { type DemandSubmission, submitDemand } from "./intake.js";
+import { submitDemand } from "./intake.js";
 
 const Crs = Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02"), Type.Literal("bd09")]);
 const Location = Type.Object(
@@ -83,7 +82,7 @@ const Submission = Type.Object(
 );
 
 /** Intake from every channel, classification and duplicate suggestions. */
-export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
+export const demandRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/demands",
     {
@@ -100,7 +99,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const key = request.headers["idempotency-key"] as string | undefined;
-      const result = await submitDemand(ctx, actor, request.body as DemandSubmission, key);
+      const result = await submitDemand(ctx, actor, request.body, key);
       // A new order has no unit and no extension yet: present it from the inserted row, no reload.
       const order = result.replayed
         ? await loadOrderDetail(ctx.db, result.order.id)
@@ -135,7 +134,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
         ),
       },
     },
-    async (request) => activeRoutingModel().suggest((request.body as { text: string }).text),
+    async (request) => activeRoutingModel().suggest(request.body.text),
   );
 
   app.post(
@@ -157,11 +156,7 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const body = request.body as {
-        content: string;
-        location?: { lng: number; lat: number; crs?: "wgs84" };
-        regionCode?: string;
-      };
+      const body = request.body;
       // Suggestions show other callers' demands: only those the actor may read anyway.
       const scope = orderRegionScope(actor);
       if (scope === null) return { items: [] };
@@ -199,4 +194,4 @@ export async function demandRoutes(app: App, ctx: AppContext): Promise<void> {
       })),
     }),
   );
-}
+};

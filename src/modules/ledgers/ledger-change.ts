@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { Actor } from "../../platform/auth/permissions.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { performRecord } from "../orders/commands/perform.js";
 import { defineAction } from "../orders/commands/types.js";
 import type { SystemMessage } from "../orders/messages.js";

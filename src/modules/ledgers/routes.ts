@@ -1,16 +1,15 @@
-import { Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyReply } from "fastify";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import type { Actor } from "../../platform/auth/permissions.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { literals } from "../../platform/schema.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
-import { type Book, LEDGER_BOOKS, LIST_BOOKS, LISTS, type ListName } from "./books.js";
+import { type Book, LEDGER_BOOKS, LIST_BOOKS, LISTS } from "./books.js";
 import { newWorkbook, sendWorkbook } from "./excel.js";
-import { LEDGERS, type Ledger } from "./labels.js";
+import { LEDGERS } from "./labels.js";
 import { setLedger } from "./ledger-change.js";
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Period = Type.Optional(
   Type.String({
     pattern: PERIOD_PATTERN,
@@ -30,10 +29,9 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-type ListQueryT = { period?: string; region?: string; page: number; pageSize: number };
 
 /** 四本台账 and 四张清单: paged lists and Excel exports of the caller's jurisdiction; filing an order in a ledger. */
-export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
+export const ledgerRoutes: Routes = async (app, { ctx }) => {
   const LedgerParams = Type.Object({ ledger: literals(LEDGERS) });
   const ListParams = Type.Object({ list: literals(LISTS) });
 
@@ -48,12 +46,7 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: ListQuery,
       },
     },
-    async (request) =>
-      listBook(
-        LEDGER_BOOKS[(request.params as { ledger: Ledger }).ledger],
-        actorOf(request),
-        request.query as ListQueryT,
-      ),
+    async (request) => listBook(LEDGER_BOOKS[request.params.ledger], actorOf(request), request.query),
   );
   app.get(
     "/api/ledgers/:ledger/export.xlsx",
@@ -67,12 +60,7 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) =>
-      exportBook(
-        reply,
-        LEDGER_BOOKS[(request.params as { ledger: Ledger }).ledger],
-        actorOf(request),
-        request.query as ListQueryT,
-      ),
+      exportBook(reply, LEDGER_BOOKS[request.params.ledger], actorOf(request), request.query),
   );
   app.get(
     "/api/lists/:list",
@@ -85,12 +73,7 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: ListQuery,
       },
     },
-    async (request) =>
-      listBook(
-        LIST_BOOKS[(request.params as { list: ListName }).list],
-        actorOf(request),
-        request.query as ListQueryT,
-      ),
+    async (request) => listBook(LIST_BOOKS[request.params.list], actorOf(request), request.query),
   );
   app.get(
     "/api/lists/:list/export.xlsx",
@@ -104,12 +87,7 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) =>
-      exportBook(
-        reply,
-        LIST_BOOKS[(request.params as { list: ListName }).list],
-        actorOf(request),
-        request.query as ListQueryT,
-      ),
+      exportBook(reply, LIST_BOOKS[request.params.list], actorOf(request), request.query),
   );
 
   app.put(
@@ -128,14 +106,14 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const { ledger, note } = request.body as { ledger: Ledger; note?: string };
+      const { id } = request.params;
+      const { ledger, note } = request.body;
       const { order, changed } = await setLedger(ctx, actorOf(request), id, ledger, note);
       return { id: order.id, orderNo: order.order_no, ledger: order.ledger, version: order.version, changed };
     },
   );
 
-  async function listBook(book: Book, actor: Actor, query: ListQueryT) {
+  async function listBook(book: Book, actor: Actor, query: Static<typeof ListQuery>) {
     const prefix = jurisdiction(actor, query.region);
     const { period, range } = resolvePeriod(query.period, ctx.now());
     const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
@@ -161,4 +139,4 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
       `minhu-${book.slug}-${prefix || "all"}-${period}.xlsx`,
     );
   }
-}
+};

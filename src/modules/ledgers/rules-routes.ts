@@ -1,11 +1,10 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
 import { pageRules } from "./repository.js";
-import { createRule, type NewRule } from "./rules.js";
+import { createRule } from "./rules.js";
 import { presentRule } from "./sheets.js";
 
 const RuleId = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
@@ -31,7 +30,7 @@ const NewRuleBody = Type.Object(
  * 制度清单 entries: record a rule or mechanism made from common problems, linked to the demands it
  * answers; list and read the rules that apply to the caller's jurisdiction.
  */
-export async function ruleRoutes(app: App, ctx: AppContext): Promise<void> {
+export const ruleRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/rules",
     {
@@ -44,7 +43,7 @@ export async function ruleRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await createRule(ctx, actor, request.body as NewRule);
+      const id = await createRule(ctx, actor, request.body);
       const { rows } = await pageRules(
         ctx.db,
         { prefix: jurisdiction(actor), range: null, id },
@@ -74,7 +73,7 @@ export async function ruleRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const query = request.query as { period?: string; region?: string; page: number; pageSize: number };
+      const query = request.query;
       const prefix = jurisdiction(actorOf(request), query.region);
       const range = query.period === undefined ? null : resolvePeriod(query.period, ctx.now()).range;
       const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
@@ -95,7 +94,7 @@ export async function ruleRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ["ledgers"], summary: "One 制度清单 entry with its linked demands", params: RuleId },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { rows } = await pageRules(
         ctx.db,
         { prefix: jurisdiction(actorOf(request)), range: null, id },
@@ -105,4 +104,4 @@ export async function ruleRoutes(app: App, ctx: AppContext): Promise<void> {
       return presentRule(ctx.regions, rows[0]);
     },
   );
-}
+};

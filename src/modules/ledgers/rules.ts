@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/auth/permissions.js";
 import { requireRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 
 /** A new 制度清单 entry: a rule or mechanism made from common problems, and the demands it answers. */
 export interface NewRule {

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
 import { checkTrackingThrottle, recordLookup, TRACKING_CODE_PATTERN } from "./tracking.js";
@@ -31,7 +30,7 @@ export function progressOf(order: {
 }
 
 /** Tracking without an account, and the operator's caller lookup. */
-export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
+export const lookupRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/track",
     {
@@ -53,7 +52,7 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { orderNo, code } = request.query as { orderNo: string; code: string };
+      const { orderNo, code } = request.query;
       const attempt = { orderNo, client: request.ip, now: ctx.now() };
       await checkTrackingThrottle(ctx.db, attempt);
       const order = await ctx.db
@@ -98,7 +97,7 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const actor = actorOf(request);
       if (actor.role === "unit_handler") throw fail("FORBIDDEN");
-      const hash = ctx.vault.lookupHash((request.query as { phone: string }).phone);
+      const hash = ctx.vault.lookupHash(request.query.phone);
       const rows = await ctx.db
         .selectFrom("orders as o")
         .select("o.id")
@@ -111,7 +110,7 @@ export async function lookupRoutes(app: App, ctx: AppContext): Promise<void> {
       return { items: orders.flatMap((o) => (o ? [presentOrder(ctx, actor, o)] : [])) };
     },
   );
-}
+};
 
 /** Compares codes in constant time, case-insensitively (people read them out and type them back). */
 function sameCode(stored: string, given: string): boolean {

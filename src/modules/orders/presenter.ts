@@ -1,7 +1,7 @@
 import type { Order } from "../../db/schema.js";
 import { hidesCaller } from "../../platform/auth/order-visibility.js";
 import type { Actor } from "../../platform/auth/permissions.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { factsOf } from "./commands/perform.js";
 import { availableActions } from "./workflow/transition.js";
 

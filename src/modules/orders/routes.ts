@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { hidesCaller, maySeeStoredOrder } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { literals } from "../../platform/schema.js";
 import { ACTION_DEFINITIONS } from "./commands/index.js";
 import { performAction } from "./commands/perform.js";
 import { presentOrder } from "./presenter.js";
-import { listAssignments, listOrders, loadOrderDetail, type OrderFilter } from "./queries.js";
+import { listAssignments, listOrders, loadOrderDetail } from "./queries.js";
 import { appendEvent, listEvents } from "./repository.js";
 import { ORDER_ACTIONS, ORDER_STATES } from "./workflow/lifecycle.js";
 
@@ -16,7 +16,7 @@ const csv = (values: readonly string[]) =>
   Type.String({ pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
 
 /** Orders: list, read with history, act through the lifecycle, reveal a phone (logged). */
-export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
+export const orderRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/orders",
     {
@@ -27,9 +27,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: Type.Object(
           {
             state: Type.Optional(csv(ORDER_STATES)),
-            level: Type.Optional(
-              Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l))),
-            ),
+            level: Type.Optional(literals(["grid", "community", "street", "district"])),
             unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
             region: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             category: Type.Optional(Type.String({ pattern: "^[0-9]{2,6}$" })),
@@ -68,7 +66,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const query = request.query as Omit<OrderFilter, "state"> & { state?: string };
+      const query = request.query;
       const { total, rows } = await listOrders(
         ctx.db,
         actor,
@@ -92,7 +90,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
       if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
         throw fail("NOT_FOUND", { what: `order ${id}` });
@@ -167,27 +165,23 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
           tags: ["order actions"],
           summary: definition.summary,
           params: OrderId,
-          body: Type.Composite(
-            [
-              Type.Object({
-                version: Type.Integer({
-                  minimum: 1,
-                  maximum: 2_147_483_647,
-                  description: "the version you read (optimistic lock)",
-                }),
-              }),
-              definition.input,
-            ],
+          body: Type.Object(
             {
-              additionalProperties: false,
+              version: Type.Integer({
+                minimum: 1,
+                maximum: 2_147_483_647,
+                description: "the version you read (optimistic lock)",
+              }),
+              ...definition.input.properties,
             },
+            { additionalProperties: false },
           ),
         },
       },
       async (request) => {
         const actor = actorOf(request);
-        const { version, ...input } = request.body as { version: number } & Record<string, unknown>;
-        const { id } = request.params as { id: string };
+        const { version, ...input } = request.body;
+        const { id } = request.params;
         const { result } = await performAction(
           ctx,
           { kind: "actor", actor },
@@ -211,7 +205,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
       if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
         throw fail("NOT_FOUND", { what: `order ${id}` });
@@ -243,7 +237,7 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id, attachmentId } = request.params as { id: string; attachmentId: string };
+      const { id, attachmentId } = request.params;
       const order = await loadOrderDetail(ctx.db, id);
       if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
         throw fail("NOT_FOUND", { what: `order ${id}` });
@@ -265,4 +259,4 @@ export async function orderRoutes(app: App, ctx: AppContext): Promise<void> {
       );
     },
   );
-}
+};

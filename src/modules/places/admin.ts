@@ -4,7 +4,7 @@ import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import {
   activeNamesake,
   findPlace,

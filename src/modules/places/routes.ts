@@ -1,9 +1,8 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { correctPlace, createPlace, type PlaceInput, retire } from "./admin.js";
+import { correctPlace, createPlace, retire } from "./admin.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { geocode } from "./geocode.js";
 import { LANDMARK_CATEGORIES, type PlaceEntry, type PlaceKind, STORED_PLACE_KINDS } from "./types.js";
@@ -47,7 +46,7 @@ const PlaceBody = Type.Object(
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** 地名地址库 Search, address placement (落格), map labels, and the administrator's corrections. */
-export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
+export const placeRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/places/search",
     {
@@ -66,7 +65,7 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { q, limit, kinds } = request.query as { q: string; limit?: number; kinds?: string };
+      const { q, limit, kinds } = request.query;
       const gazetteer = ctx.places;
       const hits = gazetteer.search(q, {
         limit: limit ?? 10,
@@ -92,7 +91,7 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
         ),
       },
     },
-    async (request) => geocode(ctx.places, (request.query as { address: string }).address),
+    async (request) => geocode(ctx.places, request.query.address),
   );
 
   app.get(
@@ -115,7 +114,7 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { bbox, kinds } = request.query as { bbox: string; kinds?: string };
+      const { bbox, kinds } = request.query;
       const box = bbox.split(",").map(Number) as [number, number, number, number];
       if (box[2] - box[0] > 0.5 || box[3] - box[1] > 0.5)
         throw fail("VALIDATION_FAILED", { detail: "bbox larger than 0.5°" });
@@ -131,8 +130,8 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ["places"], summary: "One stored entry", params: Id },
     },
     async (request) => {
-      const entry = ctx.places.get(`place:${(request.params as { id: number }).id}`);
-      if (!entry) throw fail("NOT_FOUND", { what: `place ${(request.params as { id: number }).id}` });
+      const entry = ctx.places.get(`place:${request.params.id}`);
+      if (!entry) throw fail("NOT_FOUND", { what: `place ${request.params.id}` });
       return present(ctx.places, entry);
     },
   );
@@ -144,7 +143,7 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ["places"], summary: "Add a compound, building, road or landmark", body: PlaceBody },
     },
     async (request, reply) => {
-      const id = await createPlace(ctx, actorOf(request), request.body as PlaceInput);
+      const id = await createPlace(ctx, actorOf(request), request.body);
       return reply.status(201).send(present(ctx.places, ctx.places.get(`place:${id}`) as PlaceEntry));
     },
   );
@@ -161,8 +160,8 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
-      await correctPlace(ctx, actorOf(request), id, request.body as PlaceInput);
+      const { id } = request.params;
+      await correctPlace(ctx, actorOf(request), id, request.body);
       return present(ctx.places, ctx.places.get(`place:${id}`) as PlaceEntry);
     },
   );
@@ -174,11 +173,11 @@ export async function placeRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ["places"], summary: "Retire an entry (a compound with its buildings)", params: Id },
     },
     async (request, reply) => {
-      await retire(ctx, actorOf(request), (request.params as { id: number }).id);
+      await retire(ctx, actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
-}
+};
 
 /** An entry as the API shows it: with the names of its grid, community and street. */
 export function present(gazetteer: Gazetteer, entry: PlaceEntry) {

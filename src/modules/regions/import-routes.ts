@@ -1,9 +1,8 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { errorMessage, fail, languageOf } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { type GridImportOptions, importGrids } from "./import.js";
+import { importGrids } from "./import.js";
 
 /**
  * Features are checked one by one in code, not by the schema, so that every problem of every feature
@@ -25,7 +24,7 @@ const FeatureCollection = Type.Object({
 });
 
 /** 网格导入 Admins replace the grids of communities from a GeoJSON file. */
-export async function gridImportRoutes(app: App, ctx: AppContext): Promise<void> {
+export const gridImportRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/grids/import",
     {
@@ -46,8 +45,8 @@ export async function gridImportRoutes(app: App, ctx: AppContext): Promise<void>
       },
     },
     async (request, reply) => {
-      const options = request.query as GridImportOptions;
-      const { features } = request.body as { features: unknown[] };
+      const options = request.query;
+      const { features } = request.body;
       const report = await importGrids(ctx, actorOf(request), features, options);
       if (report.errors.length === 0 || options.dryRun) return report;
       // A refused import answers like any validation failure, with the per-feature report beside it.
@@ -58,4 +57,4 @@ export async function gridImportRoutes(app: App, ctx: AppContext): Promise<void>
       return reply.status(refused.status).send({ code: refused.code, message, ...report });
     },
   );
-}
+};

@@ -10,7 +10,7 @@ import { originOf, publishConfigChange } from "../../platform/config-sync/publis
 import { reloadConfig } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { Crs } from "../../platform/geo/coordinates.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import type { RegionDirectory } from "./directory.js";
 import { type CheckedGrid, checkFeature, type FeatureVerdict } from "./import-checks.js";
 import { overlapProblems } from "./import-overlaps.js";

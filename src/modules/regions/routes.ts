@@ -1,21 +1,21 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { coversRegion, scopeOf, seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { literals } from "../../platform/schema.js";
 import { findRegion, listGridShapes, listGridWorkers, listRegions } from "./repository.js";
 
 const RegionCode = Type.String({
   pattern: "^[0-9]{6,15}$",
   description: "GB/T 2260 region code or grid code",
 });
-const Level = Type.Union(["district", "street", "community", "grid"].map((l) => Type.Literal(l)));
+const Level = literals(["district", "street", "community", "grid"]);
 const NamedCode = Type.Object({ code: Type.String(), name: Type.String() });
 
 /** Regions, grids as GeoJSON, and locating a point (网格化管理). */
-export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
+export const regionRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/regions",
     {
@@ -31,7 +31,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { parent, level } = request.query as { parent?: string; level?: "district" };
+      const { parent, level } = request.query;
       if (parent && !seesRegion(actor, parent)) throw fail("OUTSIDE_SCOPE");
       const rows = await listRegions(ctx.db, { parent, level });
       return { items: rows.filter((row) => seesRegion(actor, row.code)) };
@@ -50,7 +50,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { code } = request.params as { code: string };
+      const { code } = request.params;
       if (!seesRegion(actor, code)) throw fail("OUTSIDE_SCOPE");
       const region = await findRegion(ctx.db, code);
       if (!region) throw fail("NOT_FOUND", { what: code });
@@ -87,7 +87,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
       const actor = actorOf(request);
       const scope = scopeOf(actor);
       if (scope === null) throw fail("OUTSIDE_SCOPE");
-      const within = (request.query as { within?: string }).within ?? scope;
+      const within = request.query.within ?? scope;
       // Asking for a parent of one's jurisdiction narrows to the jurisdiction itself.
       const effective = within.startsWith(scope) ? within : scope.startsWith(within) ? scope : null;
       if (effective === null) throw fail("OUTSIDE_SCOPE");
@@ -134,7 +134,7 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { lat, lng, crs } = request.query as { lat: number; lng: number; crs?: "wgs84" };
+      const { lat, lng, crs } = request.query;
       const location = ctx.regions.locate(lng, lat, crs ?? "wgs84");
       if (!location) throw fail("OUTSIDE_JURISDICTION");
       return location;
@@ -151,4 +151,4 @@ export async function regionRoutes(app: App, ctx: AppContext): Promise<void> {
       districtName: ctx.regions.root()?.name ?? null,
     }),
   );
-}
+};

@@ -3,7 +3,7 @@ import type { DB, HandlingLevel } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import {
   type CatalogueFields,
   type CatalogueRow,

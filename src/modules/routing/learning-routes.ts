@@ -1,11 +1,10 @@
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import type { Routes } from "../../http/plugin.js";
 import { suggestionAcceptance } from "./labels.js";
 import { evaluateModel, retrainFromDistrict } from "./learning.js";
 import { activeRoutingModel } from "./model/active.js";
 
 /** The routing model's page for administrators: version, scores, history, suggestion acceptance; retrain now. */
-export async function routingModelRoutes(app: App, ctx: AppContext): Promise<void> {
+export const routingModelRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/routing/model",
     {
@@ -60,7 +59,7 @@ export async function routingModelRoutes(app: App, ctx: AppContext): Promise<voi
     },
     async () => retrainFromDistrict(ctx.db, ctx.now()),
   );
-}
+};
 
 const scoresByVersion = new Map<string, ReturnType<typeof evaluateModel> | null>();
 

@@ -1,30 +1,26 @@
 import { Type } from "@sinclair/typebox";
 import type { HandlingLevel } from "../../db/schema.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { literals } from "../../platform/schema.js";
 import { findCategoryRow } from "../categories/repository.js";
+import type { AppContext } from "../context.js";
 import { holderAt } from "./catalogue.js";
-import {
-  type CataloguePatch,
-  createCatalogueEntry,
-  deleteCatalogueEntry,
-  updateCatalogueEntry,
-} from "./catalogue-admin.js";
+import { createCatalogueEntry, deleteCatalogueEntry, updateCatalogueEntry } from "./catalogue-admin.js";
 import { presentCatalogue, unitNamer } from "./presenter.js";
-import { type CatalogueFields, listCatalogue } from "./repository.js";
+import { listCatalogue } from "./repository.js";
 
 const CategoryCode = Type.String({ pattern: "^[0-9]{2}([0-9]{2}){0,2}$" });
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
-const Level = Type.Union(["grid", "community", "street", "district"].map((l) => Type.Literal(l)));
+const Level = literals(["grid", "community", "street", "district"]);
 const UnitId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const AssistingUnitIds = Type.Array(UnitId, { maxItems: 10, uniqueItems: true, description: "协办单位" });
 const RowId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** 派单目录 The dispatch catalogue: admins maintain it, dispatchers see the route it suggests. */
-export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
+export const routingRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/catalogue",
     {
@@ -37,7 +33,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { category } = request.query as { category?: string };
+      const { category } = request.query;
       return { items: await presentCatalogue(ctx.db, await listCatalogue(ctx.db, category)) };
     },
   );
@@ -63,7 +59,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const row = await createCatalogueEntry(ctx, actorOf(request), request.body as CatalogueFields);
+      const row = await createCatalogueEntry(ctx, actorOf(request), request.body);
       return reply.status(201).send((await presentCatalogue(ctx.db, [row]))[0]);
     },
   );
@@ -87,8 +83,8 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
-      const row = await updateCatalogueEntry(ctx, actorOf(request), id, request.body as CataloguePatch);
+      const { id } = request.params;
+      const row = await updateCatalogueEntry(ctx, actorOf(request), id, request.body);
       return (await presentCatalogue(ctx.db, [row]))[0];
     },
   );
@@ -100,7 +96,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ["routing"], summary: "Remove a row", params: RowId },
     },
     async (request, reply) => {
-      await deleteCatalogueEntry(ctx, actorOf(request), (request.params as { id: number }).id);
+      await deleteCatalogueEntry(ctx, actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -120,7 +116,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { category, region } = request.query as { category?: string; region: string };
+      const { category, region } = request.query;
       if (!ctx.regions.get(region)) throw fail("VALIDATION_FAILED", { detail: `unknown region ${region}` });
       if (!seesRegion(actorOf(request), region)) throw fail("OUTSIDE_SCOPE");
       if (category && !(await findCategoryRow(ctx.db, category)))
@@ -136,7 +132,7 @@ export async function routingRoutes(app: App, ctx: AppContext): Promise<void> {
       };
     },
   );
-}
+};
 
 /** 小事不出格: the region that would hold an order of this route located in `region`, and its level. */
 function holderOf(ctx: AppContext, level: HandlingLevel, region: string) {

@@ -1,11 +1,10 @@
 import { Type } from "@sinclair/typebox";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { periodRange } from "../../platform/calendar/china-time.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { listSpotChecks, type SpotCheckFilter } from "./repository.js";
-import { recordSpotCheck, type SpotCheckInput } from "./spot-checks.js";
+import { listSpotChecks } from "./repository.js";
+import { recordSpotCheck } from "./spot-checks.js";
 
 const Result = Type.Union([Type.Literal("pass"), Type.Literal("fail")]);
 
@@ -23,7 +22,7 @@ function periodBounds(period: string | undefined): { from?: Date; to?: Date } {
 }
 
 /** 督查: spot checks (社会评价) recorded against orders and listed for assessment. */
-export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void> {
+export const supervisionRoutes: Routes = async (app, { ctx }) => {
   app.post(
     "/api/orders/:id/spot-checks",
     {
@@ -49,13 +48,8 @@ export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const { check, orderNo } = await recordSpotCheck(
-        ctx,
-        actorOf(request),
-        id,
-        request.body as SpotCheckInput,
-      );
+      const { id } = request.params;
+      const { check, orderNo } = await recordSpotCheck(ctx, actorOf(request), id, request.body);
       return reply.status(201).send({
         id: check.id,
         orderId: check.order_id,
@@ -88,7 +82,7 @@ export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void
       },
     },
     async (request) => {
-      const query = request.query as Omit<SpotCheckFilter, "from" | "to"> & { period?: string };
+      const query = request.query;
       const filter = { ...query, ...periodBounds(query.period) };
       const { passed, failed, rows } = await listSpotChecks(ctx.db, actorOf(request), filter);
       const total = query.result === "pass" ? passed : query.result === "fail" ? failed : passed + failed;
@@ -115,4 +109,4 @@ export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void
       };
     },
   );
-}
+};

@@ -1,12 +1,11 @@
 import { Type } from "@sinclair/typebox";
+import type { Routes } from "../../http/plugin.js";
 import { chinaDate } from "../../platform/calendar/china-time.js";
 import { toEpochDay } from "../../platform/calendar/days.js";
 import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { type CalendarDayEntry, mergeCalendarDays, officialEntriesOf } from "./holidays.js";
+import { mergeCalendarDays, officialEntriesOf } from "./holidays.js";
 import {
   categoryCodes,
   deleteAdminDay,
@@ -16,7 +15,7 @@ import {
   upsertAdminDay,
 } from "./repository.js";
 import { ruleTableProblems } from "./rule-table.js";
-import { DEMAND_TYPES, type TimeLimitRule } from "./rules.js";
+import { DEMAND_TYPES } from "./rules.js";
 
 const Rule = Type.Object(
   {
@@ -41,7 +40,7 @@ const Rule = Type.Object(
 const Day = Type.String({ pattern: "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$" });
 
 /** 办理时限 and 节假日: staff read the rules and the calendar, admins replace rules and maintain days. */
-export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> {
+export const timeLimitRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/time-limits",
     {
@@ -67,7 +66,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       },
     },
     async (request) => {
-      const { rules } = request.body as { rules: TimeLimitRule[] };
+      const { rules } = request.body;
       const known = await categoryCodes(ctx.db);
       const problems = ruleTableProblems(rules, (code) => known.has(code));
       if (problems.length > 0) {
@@ -95,7 +94,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       },
     },
     async (request) => {
-      const year = (request.query as { year?: number }).year ?? Number(chinaDate(ctx.now()).slice(0, 4));
+      const year = request.query.year ?? Number(chinaDate(ctx.now()).slice(0, 4));
       const items = mergeCalendarDays(officialEntriesOf(year), await listAdminDays(ctx.db, year));
       return { year, officialYears: officialCalendarYears(), items };
     },
@@ -119,7 +118,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       },
     },
     async (request) => {
-      const entry = request.body as Pick<CalendarDayEntry, "day" | "kind" | "name">;
+      const entry = request.body;
       requireExistingDay(entry.day);
       await commitConfigChange(ctx, ["time-limits"], (trx) => upsertAdminDay(trx, entry));
       return { ...entry, source: "admin" };
@@ -137,7 +136,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       },
     },
     async (request, reply) => {
-      const { day } = request.params as { day: string };
+      const { day } = request.params;
       await commitConfigChange(ctx, ["time-limits"], async (trx) => {
         // Throwing inside rolls back, so nothing is announced or reloaded for a day that had no row.
         if (!(await deleteAdminDay(trx, day))) throw fail("NOT_FOUND", { what: `holiday ${day}` });
@@ -145,7 +144,7 @@ export async function timeLimitRoutes(app: App, ctx: AppContext): Promise<void> 
       return reply.status(204).send();
     },
   );
-}
+};
 
 function requireExistingDay(day: string): void {
   try {

@@ -1,4 +1,4 @@
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { applySystemAction } from "../orders/commands/perform.js";
 import { orderTx } from "../orders/commands/types.js";
 import { lockOrder } from "../orders/repository.js";

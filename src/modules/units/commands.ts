@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB, RegionLevel, UnitKind } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import type { RegionDirectory } from "../regions/directory.js";
 import {
   ancestorIds,

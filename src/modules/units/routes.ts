@@ -1,25 +1,20 @@
 import { Type } from "@sinclair/typebox";
-import type { UnitKind } from "../../db/schema.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
 import { hasPermission, scopeOf } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import { createUnit, type NewUnit, type UnitFields, updateUnit } from "./commands.js";
+import { literals } from "../../platform/schema.js";
+import { createUnit, updateUnit } from "./commands.js";
 import { listUnits } from "./repository.js";
 
-const Kind = Type.Union(
-  ["command_centre", "department", "street_office", "community_committee", "enterprise"].map((k) =>
-    Type.Literal(k),
-  ),
-);
+const Kind = literals(["command_centre", "department", "street_office", "community_committee", "enterprise"]);
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const NameEn = Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 200 })]);
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const ParentId = Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 2_147_483_647 })]);
 
 /** 承办单位: departments, street offices and community committees. */
-export async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
+export const unitRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/units",
     {
@@ -39,7 +34,7 @@ export async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { kind, includeInactive } = request.query as { kind?: UnitKind; includeInactive?: boolean };
+      const { kind, includeInactive } = request.query;
       if (includeInactive && !hasPermission(actor.role, "units.manage")) throw fail("FORBIDDEN");
       const scope = scopeOf(actor) ?? "";
       const units = await listUnits(ctx.db, { kind, includeInactive });
@@ -72,7 +67,7 @@ export async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body as Partial<NewUnit> & Pick<NewUnit, "code" | "name" | "kind" | "regionCode">;
+      const body = request.body;
       const unit = await createUnit(ctx, actorOf(request), {
         ...body,
         nameEn: body.nameEn ?? null,
@@ -105,8 +100,8 @@ export async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
-      return updateUnit(ctx, actorOf(request), id, request.body as Partial<UnitFields>);
+      const { id } = request.params;
+      return updateUnit(ctx, actorOf(request), id, request.body);
     },
   );
-}
+};

@@ -1,15 +1,14 @@
 import { Type } from "@sinclair/typebox";
+import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
 import { TokenSigner } from "../../platform/privacy/tokens.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
 import { VisitInput } from "../orders/commands/closing.js";
 import { performAction } from "../orders/commands/perform.js";
 
 const TokenParams = Type.Object({ token: Type.String({ pattern: "^[A-Za-z0-9_-]{20,100}$" }) });
 
 /** 一事一评 online: the caller opens the rating link (no account needed) and rates the handling. */
-export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
+export const visitRoutes: Routes = async (app, { ctx }) => {
   async function findByToken(token: string) {
     const visit = await ctx.db
       .selectFrom("visits as v")
@@ -45,7 +44,7 @@ export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const visit = await findByToken((request.params as { token: string }).token);
+      const visit = await findByToken(request.params.token);
       return {
         orderNo: visit.order_no,
         title: visit.title,
@@ -73,14 +72,14 @@ export async function visitRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const visit = await findByToken((request.params as { token: string }).token);
+      const visit = await findByToken(request.params.token);
       if (visit.state !== "pending") throw fail("CONFLICT", { detail: "已评价 / already rated" });
       const { order } = await performAction(
         ctx,
         { kind: "visit_link" },
-        { orderId: visit.order_id, action: "visit", input: request.body as Record<string, unknown> },
+        { orderId: visit.order_id, action: "visit", input: request.body },
       );
       return { orderNo: order.order_no, state: order.state };
     },
   );
-}
+};

@@ -1,5 +1,5 @@
 import { type Actor, hasPermission } from "../../platform/auth/permissions.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import type { WarningView } from "./repository.js";
 import { commandsFrom } from "./service.js";
 

@@ -1,41 +1,29 @@
 import { Type } from "@sinclair/typebox";
-import { scopeOf } from "../../platform/auth/permissions.js";
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
+import { actorOf } from "../../http/access.js";
+import type { Routes } from "../../http/plugin.js";
+import { type Actor, scopeOf } from "../../platform/auth/permissions.js";
+import { literals } from "../../platform/schema.js";
 import { presentWarning } from "./presenter.js";
-import { listWarnings, type WarningFilter } from "./repository.js";
+import { listWarnings } from "./repository.js";
 import { type DecisionInput, decideWarning, type WarningCommand } from "./service.js";
 import { WARNING_RULES } from "./types.js";
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const WarningId = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
 const Note = Type.String({ minLength: 2, maxLength: 1000, description: "处置说明 / why" });
 
-/** What each command's request body holds (acknowledging needs none). */
-const BODIES: Record<WarningCommand, { summary: string; body?: ReturnType<typeof Type.Object> }> = {
-  acknowledge: { summary: "知悉 Take the warning in hand" },
-  action: {
-    summary:
-      "处置 Act on the warning with a note; for a 共性问题 warning, markCommon files its orders in the 共性问题 ledger",
-    body: Type.Object(
-      {
-        note: Note,
-        markCommon: Type.Optional(
-          Type.Boolean({ description: "file the linked orders as 共性问题 (dispatchers)" }),
-        ),
-      },
-      { additionalProperties: false },
+const ActionBody = Type.Object(
+  {
+    note: Note,
+    markCommon: Type.Optional(
+      Type.Boolean({ description: "file the linked orders as 共性问题 (dispatchers)" }),
     ),
   },
-  dismiss: {
-    summary: "排除 Dismiss a false alarm, with the reason",
-    body: Type.Object({ note: Note }, { additionalProperties: false }),
-  },
-};
+  { additionalProperties: false },
+);
+const DismissBody = Type.Object({ note: Note }, { additionalProperties: false });
 
 /** 研判预警: the warnings of the caller's jurisdiction and the decisions taken on them. */
-export async function warningRoutes(app: App, ctx: AppContext): Promise<void> {
+export const warningRoutes: Routes = async (app, { ctx }) => {
   app.get(
     "/api/warnings",
     {
@@ -56,7 +44,7 @@ export async function warningRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const query = request.query as WarningFilter;
+      const query = request.query;
       const scope = scopeOf(actor);
       const { total, rows } =
         scope === null ? { total: 0, rows: [] } : await listWarnings(ctx.db, scope, query);
@@ -69,28 +57,44 @@ export async function warningRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  for (const [command, { summary, body }] of Object.entries(BODIES) as [
-    WarningCommand,
-    (typeof BODIES)[WarningCommand],
-  ][]) {
-    app.post(
-      `/api/warnings/:id/${command}`,
-      {
-        config: { access: "warnings.manage" },
-        schema: { tags: ["warnings"], summary, params: WarningId, ...(body ? { body } : {}) },
-      },
-      async (request) => {
-        const actor = actorOf(request);
-        const { id } = request.params as { id: string };
-        const { warning, ledgerChanged } = await decideWarning(
-          ctx,
-          actor,
-          id,
-          command,
-          (request.body ?? {}) as DecisionInput,
-        );
-        return { ...presentWarning(ctx, actor, warning), ledgerChanged };
-      },
-    );
+  const decision = { access: "warnings.manage" } as const;
+  async function decide(actor: Actor, id: string, command: WarningCommand, input: DecisionInput) {
+    const { warning, ledgerChanged } = await decideWarning(ctx, actor, id, command, input);
+    return { ...presentWarning(ctx, actor, warning), ledgerChanged };
   }
-}
+  app.post(
+    "/api/warnings/:id/acknowledge",
+    {
+      config: decision,
+      schema: { tags: ["warnings"], summary: "知悉 Take the warning in hand", params: WarningId },
+    },
+    async (request) => decide(actorOf(request), request.params.id, "acknowledge", {}),
+  );
+  app.post(
+    "/api/warnings/:id/action",
+    {
+      config: decision,
+      schema: {
+        tags: ["warnings"],
+        summary:
+          "处置 Act on the warning with a note; for a 共性问题 warning, markCommon files its orders in the 共性问题 ledger",
+        params: WarningId,
+        body: ActionBody,
+      },
+    },
+    async (request) => decide(actorOf(request), request.params.id, "action", request.body),
+  );
+  app.post(
+    "/api/warnings/:id/dismiss",
+    {
+      config: decision,
+      schema: {
+        tags: ["warnings"],
+        summary: "排除 Dismiss a false alarm, with the reason",
+        params: WarningId,
+        body: DismissBody,
+      },
+    },
+    async (request) => decide(actorOf(request), request.params.id, "dismiss", request.body),
+  );
+};

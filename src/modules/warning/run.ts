@@ -4,7 +4,7 @@ import { chinaDate, chinaMonth } from "../../platform/calendar/china-time.js";
 import { addDays, dayOfWeek } from "../../platform/calendar/days.js";
 import { publishWarningNotice } from "../../platform/events/publish.js";
 import type { JobHandler } from "../../platform/jobs/runner.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { COMMON_WINDOW_DAYS, detectCommonProblems } from "./common-problem.js";
 import { detectDueSoon, dueSoonCutoff, RUNNING_STATES } from "./due-soon.js";
 import { detectRepeats, REPEAT_WINDOW_DAYS } from "./repeats.js";

@@ -1,7 +1,7 @@
 import { type Actor, coversRegion, requirePermission } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { publishWarningNotice } from "../../platform/events/publish.js";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../context.js";
 import { setLedger } from "../ledgers/ledger-change.js";
 import {
   findWarning,

@@ -1,4 +1,4 @@
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../../modules/context.js";
 import { CONFIG_CHANNEL, originOf, parseConfigChange } from "./publish.js";
 import { reloadConfig } from "./reload.js";
 

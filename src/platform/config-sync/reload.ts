@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
+import type { AppContext } from "../../modules/context.js";
 import { Gazetteer } from "../../modules/places/gazetteer.js";
 import { RegionDirectory } from "../../modules/regions/directory.js";
 import { DispatchCatalogue } from "../../modules/routing/catalogue.js";
 import { TimeLimits } from "../../modules/time-limits/service.js";
-import type { AppContext } from "../../server/context.js";
 import { type ConfigPart, originOf, publishConfigChange } from "./publish.js";
 
 /** Reloads queued per context: a reload started later always finishes later, so the newest data wins. */

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { AppContext } from "../../server/context.js";
+import type { AppContext } from "../../modules/context.js";
 import { generateHistory } from "./generate.js";
 import { storeHistory } from "./store.js";
 import { loadWorld } from "./world.js";

@@ -1,10 +1,10 @@
 import type { Role } from "../../db/schema.js";
+import type { AppContext } from "../../modules/context.js";
 import type { CatalogueEntry } from "../../modules/routing/catalogue.js";
 import type { TimeLimits } from "../../modules/time-limits/service.js";
 import { chinaDate } from "../../platform/calendar/china-time.js";
 import { addDays } from "../../platform/calendar/days.js";
 import type { WorkingCalendar } from "../../platform/calendar/working-calendar.js";
-import type { AppContext } from "../../server/context.js";
 import { communityCommitteeCode, streetOfficeCode } from "../reference.js";
 import { CalendarTable } from "./calendar-table.js";
 

@@ -2,7 +2,7 @@ import type { Order } from "../../../db/schema.js";
 import { maySeeStoredOrder } from "../../../platform/auth/order-visibility.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
-import type { AppContext } from "../../../server/context.js";
+import type { AppContext } from "../../context.js";
 import { announceChange } from "../changes.js";
 import type { SystemMessage } from "../messages.js";
 import { appendEvent, lockMergedInto, lockOrder, updateOrder } from "../repository.js";

@@ -1,12 +1,13 @@
-import { actorOf } from "../../server/access.js";
-import type { App } from "../../server/app.js";
-import type { AppContext } from "../../server/context.js";
-import type { Actor } from "../auth/permissions.js";
-import { actorForSession, onSessionEnd, SESSION_COOKIE } from "../auth/session.js";
-import { EventStream } from "./event-stream.js";
-import type { EventHub } from "./hub.js";
+import type { Actor } from "../platform/auth/permissions.js";
+import { actorForSession, onSessionEnd, SESSION_COOKIE } from "../platform/auth/session.js";
+import { EventStream } from "../platform/events/event-stream.js";
+import type { EventHub } from "../platform/events/hub.js";
+import { actorOf } from "./access.js";
+import type { Routes, RoutesOptions } from "./plugin.js";
 
-export interface EventRouteOptions {
+export interface EventRouteOptions extends RoutesOptions {
+  /** Fans the database's order notices out to this instance's streams. */
+  hub: EventHub;
   /** Between `: ping` comments, each after re-checking the session; default 25 s. */
   pingIntervalMs?: number;
 }
@@ -15,13 +16,7 @@ export interface EventRouteOptions {
 const RETRY_MS = 3000;
 
 /** Live order changes for the signed-in user as server-sent events. */
-export async function eventRoutes(
-  app: App,
-  ctx: AppContext,
-  hub: EventHub,
-  options: EventRouteOptions = {},
-): Promise<void> {
-  const pingIntervalMs = options.pingIntervalMs ?? 25_000;
+export const eventRoutes: Routes<EventRouteOptions> = async (app, { ctx, hub, pingIntervalMs = 25_000 }) => {
   const open = new Set<EventStream>();
   // An open stream would keep app.close() waiting for ever: end them all first.
   app.addHook("preClose", async () => {
@@ -86,7 +81,7 @@ export async function eventRoutes(
       if (reply.raw.destroyed) cleanUp();
     },
   );
-}
+};
 
 /**
  * Pings every `everyMs` while `valid()` holds, else ends the stream: a session signed out, expired or

@@ -2,17 +2,17 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/helpers/database.js";
-import { SseReader } from "../../../test/platform/sse-client.js";
-import type { Database } from "../../db/database.js";
-import { migrateToLatest } from "../../db/migrate.js";
-import { installAccessControl } from "../../server/access.js";
-import type { AppContext } from "../../server/context.js";
-import { installErrorHandler } from "../../server/errors.js";
-import { createSession, endSession, SESSION_COOKIE } from "../auth/session.js";
-import { EventHub } from "./hub.js";
-import { type OrderChange, publishOrderChange } from "./publish.js";
-import { eventRoutes } from "./routes.js";
+import { openTestDatabase } from "../../test/helpers/database.js";
+import { SseReader } from "../../test/platform/sse-client.js";
+import type { Database } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import type { AppContext } from "../modules/context.js";
+import { createSession, endSession, SESSION_COOKIE } from "../platform/auth/session.js";
+import { EventHub } from "../platform/events/hub.js";
+import { type OrderChange, publishOrderChange } from "../platform/events/publish.js";
+import { installAccessControl } from "./access.js";
+import { installErrorHandler } from "./errors.js";
+import { eventRoutes } from "./events.js";
 
 const STREET = "610103001";
 const PING_MS = 100;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await app.register(swagger, { openapi: { info: { title: "test", version: "0" } } });
   installErrorHandler(app);
   installAccessControl(app, ctx);
-  await app.register((api) => eventRoutes(api, ctx, hub, { pingIntervalMs: PING_MS }));
+  await app.register(eventRoutes, { ctx, hub, pingIntervalMs: PING_MS });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
 afterAll(async () => {

@@ -5,13 +5,14 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify from "fastify";
 import type { TrustProxy } from "../config.js";
 import { accountRoutes } from "../modules/accounts/routes.js";
 import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
 import { assessmentRoutes } from "../modules/assessment/routes.js";
 import { categoryRoutes } from "../modules/categories/routes.js";
+import type { AppContext } from "../modules/context.js";
 import { demandRoutes } from "../modules/demands/routes.js";
 import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
@@ -30,15 +31,13 @@ import { warningRoutes } from "../modules/warning/routes.js";
 import { listenForConfigChanges } from "../platform/config-sync/listener.js";
 import { fail } from "../platform/errors.js";
 import { EventHub } from "../platform/events/hub.js";
-import { eventRoutes } from "../platform/events/routes.js";
 import { installAccessControl } from "./access.js";
-import type { AppContext } from "./context.js";
 import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
+import { eventRoutes } from "./events.js";
+import type { App } from "./plugin.js";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
-
-export type App = FastifyInstance;
 
 /** Builds the HTTP application: plugins, access control, every module's routes, the web app. */
 export async function buildApp(
@@ -80,27 +79,27 @@ export async function buildApp(
     status: "ok",
   }));
   await app.register(async (api) => {
-    await accountRoutes(api, ctx);
-    await eventRoutes(api, ctx, hub);
-    await userRoutes(api, ctx);
-    await regionRoutes(api, ctx);
-    await placeRoutes(api, ctx);
-    await unitRoutes(api, ctx);
-    await categoryRoutes(api, ctx);
-    await timeLimitRoutes(api, ctx);
-    await routingRoutes(api, ctx);
-    await routingModelRoutes(api, ctx);
-    await gridImportRoutes(api, ctx);
-    await supervisionRoutes(api, ctx);
-    await demandRoutes(api, ctx);
-    await orderRoutes(api, ctx);
-    await lookupRoutes(api, ctx);
-    await visitRoutes(api, ctx);
-    await assessmentRoutes(api, ctx);
-    await dashboardRoutes(api, ctx);
-    await ledgerRoutes(api, ctx);
-    await ruleRoutes(api, ctx);
-    await warningRoutes(api, ctx);
+    await api.register(accountRoutes, { ctx });
+    await api.register(eventRoutes, { ctx, hub });
+    await api.register(userRoutes, { ctx });
+    await api.register(regionRoutes, { ctx });
+    await api.register(placeRoutes, { ctx });
+    await api.register(unitRoutes, { ctx });
+    await api.register(categoryRoutes, { ctx });
+    await api.register(timeLimitRoutes, { ctx });
+    await api.register(routingRoutes, { ctx });
+    await api.register(routingModelRoutes, { ctx });
+    await api.register(gridImportRoutes, { ctx });
+    await api.register(supervisionRoutes, { ctx });
+    await api.register(demandRoutes, { ctx });
+    await api.register(orderRoutes, { ctx });
+    await api.register(lookupRoutes, { ctx });
+    await api.register(visitRoutes, { ctx });
+    await api.register(assessmentRoutes, { ctx });
+    await api.register(dashboardRoutes, { ctx });
+    await api.register(ledgerRoutes, { ctx });
+    await api.register(ruleRoutes, { ctx });
+    await api.register(warningRoutes, { ctx });
   });
   await serveWebApp(app);
   return app;

@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
-import type { DuplicateSearch } from "../modules/demands/duplicate-search.js";
-import type { IntakeWriter } from "../modules/demands/intake-writer.js";
-import type { Gazetteer } from "../modules/places/gazetteer.js";
-import type { RegionDirectory } from "../modules/regions/directory.js";
-import type { DispatchCatalogue } from "../modules/routing/catalogue.js";
-import type { TimeLimits } from "../modules/time-limits/service.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
 import type { TokenSigner } from "../platform/privacy/tokens.js";
+import type { DuplicateSearch } from "./demands/duplicate-search.js";
+import type { IntakeWriter } from "./demands/intake-writer.js";
+import type { Gazetteer } from "./places/gazetteer.js";
+import type { RegionDirectory } from "./regions/directory.js";
+import type { DispatchCatalogue } from "./routing/catalogue.js";
+import type { TimeLimits } from "./time-limits/service.js";
 
 /** What every module's routes and services are handed: no globals. */
 export interface AppContext {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppContext } from "../modules/context.js";
 import { type Actor, hasPermission, type Permission } from "../platform/auth/permissions.js";
 import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
 import { fail } from "../platform/errors.js";
-import type { AppContext } from "./context.js";
 import { ANONYMOUS_BODY_LIMIT } from "./edge.js";
 
 /** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
@@ -50,7 +50,7 @@ async function authenticate(request: FastifyRequest, ctx: AppContext): Promise<A
 }
 
 /** The signed-in actor of a route whose access is not "public". */
-export function actorOf(request: FastifyRequest): Actor {
+export function actorOf(request: { actor: Actor | null }): Actor {
   if (!request.actor) throw fail("UNAUTHENTICATED");
   return request.actor;
 }
