@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { WARNING_JOB_EVERY_MS } from "./modules/warning/run.js";
 
 /** Which proxies to believe, as Fastify takes it. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
@@ -37,6 +36,9 @@ export interface Config {
   warningsEveryMs: number;
 }
 
+/** How often the warning rules run by default: a spike or a due-soon order is worth knowing within the quarter hour. */
+const DEFAULT_WARNINGS_EVERY_MS = 15 * 60_000;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.MINHU_DATA_DIR ?? ".minhu");
   return {
@@ -51,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCrs: tileCrs(env.MINHU_TILE_CRS),
     runJobs: env.MINHU_JOBS !== "off",
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
-    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
+    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, DEFAULT_WARNINGS_EVERY_MS),
   };
 }
 
