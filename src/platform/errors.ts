@@ -70,6 +70,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "请求过于频繁，请 {retryAfter} 秒后再试",
     "en-US": "Too many requests; try again in {retryAfter} s",
   },
+  SIGNATURE_INVALID: {
+    status: 401,
+    "zh-CN": "签名无效：{reason}",
+    "en-US": "Invalid signature: {reason}",
+  },
   INTERNAL: { status: 500, "zh-CN": "服务器内部错误", "en-US": "Internal server error" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; "en-US": string }>;
 
