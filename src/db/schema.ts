@@ -173,12 +173,15 @@ export interface OrdersTable {
 }
 
 /** Every anonymous tracking attempt (查询记录), found or not; the throttles count these. */
-export interface TrackingLookupsTable {
+/** A guessable attempt — sign-in, tracking lookup, rating link — as the throttle counts it (0011). */
+export interface AttemptsTable {
   id: Generated<string>;
-  order_no: string;
-  /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+  kind: "login" | "tracking" | "rating";
+  /** What was tried: the username as typed, the order number, or "" (rating links). */
+  subject: string;
+  /** The client's address (IPv6: its /64), as the server sees it (behind a trusted proxy: the forwarded one). */
   client: string;
-  outcome: "found" | "wrong" | "throttled";
+  outcome: "ok" | "wrong" | "throttled";
   at: DefaultInstant;
 }
 
@@ -385,7 +388,7 @@ export interface DB {
   routing_labels: RoutingLabelsTable;
   routing_models: RoutingModelsTable;
   places: PlacesTable;
-  tracking_lookups: TrackingLookupsTable;
+  attempts: AttemptsTable;
   city_sources: CitySourcesTable;
   city_imports: CityImportsTable;
   city_import_problems: CityImportProblemsTable;

@@ -39,6 +39,7 @@ import { installAccessControl } from "./access.js";
 import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
 import { eventRoutes } from "./events.js";
+import { installSecurityHeaders } from "./headers.js";
 import type { App } from "./plugin.js";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -58,6 +59,7 @@ export async function buildApp(
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await installSecurityHeaders(app, { tileUrl: ctx.tileUrl });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -66,7 +68,7 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
   installErrorHandler(app);
   installEdgeChecks(app);
   installAccessControl(app, ctx);
