@@ -14,6 +14,7 @@ import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
+import { importCityExport } from "./import-12345.js";
 
 const USAGE = `minhu <command>
 
@@ -22,6 +23,8 @@ const USAGE = `minhu <command>
   seed --demo [--orders N]   add reference data, the demo accounts and a year of demo history (N orders, default 64000)
   reset --yes                delete all data (embedded: the data folder; server: the public schema)
   create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
+  import-12345 FILE [--source NAME] [--dry-run]
+                             import a 12345 work-order export (XLSX or CSV); a dry run lists every bad row
 
 Environment: DATABASE_URL (PostgreSQL server; embedded PGlite when unset), MINHU_DATA_DIR (default ./.minhu),
 MINHU_SECRET_KEY (phone encryption key), PORT, MINHU_TILE_URL (optional map tiles).`;
@@ -61,6 +64,8 @@ async function main(argv: string[]): Promise<void> {
       return reset(config, rest);
     case "create-admin":
       return createAdmin(config, rest);
+    case "import-12345":
+      return importCityExport(config, rest);
     default:
       console.log(USAGE);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;

@@ -12,7 +12,9 @@ import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
 import { assessmentRoutes } from "../modules/assessment/routes.js";
 import { categoryRoutes } from "../modules/categories/routes.js";
+import { cityPushRoutes } from "../modules/city-hotline/push-routes.js";
 import { CITY_RESULT_EXPORT } from "../modules/city-hotline/results.js";
+import { cityHotlineRoutes } from "../modules/city-hotline/routes.js";
 import type { AppContext } from "../modules/context.js";
 import { demandRoutes } from "../modules/demands/routes.js";
 import { ledgerRoutes } from "../modules/ledgers/routes.js";
@@ -105,6 +107,8 @@ export async function buildApp(
     await api.register(ruleRoutes, { ctx });
     await api.register(warningRoutes, { ctx });
     await api.register(outboxRoutes, { ctx, exports: [CITY_RESULT_EXPORT] });
+    await api.register(cityHotlineRoutes, { ctx });
+    await api.register(cityPushRoutes, { ctx });
   });
   await serveWebApp(app);
   return app;

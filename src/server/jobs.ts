@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { cityDestinations } from "../modules/city-hotline/results.js";
+import { IMPORT_JOB_KIND, runImport } from "../modules/city-hotline/run.js";
 import type { AppContext } from "../modules/context.js";
 import { deliverDue } from "../modules/outbox/deliver.js";
 import { retrainIfNewLabels } from "../modules/routing/learning.js";
@@ -36,6 +37,12 @@ export function createJobRunner(
         await retrainIfNewLabels(ctx.db, ctx.now());
       },
       /** 外发: results back to the city's 12345 platform (and later notifications), with retries. */
+      /** 12345 工单导入: started by the upload itself; this resumes an import whose process died. */
+      [IMPORT_JOB_KIND]: async (job) => {
+        // While the upload's own run holds it, look again later: if that process dies, this one resumes it.
+        if ((await runImport(ctx, String(job.payload.importId))) === "busy")
+          throw new Error("import is running");
+      },
       "outbox.deliver": async () => {
         await deliverOutbox(ctx);
       },
