@@ -4,9 +4,11 @@ import { sql } from "kysely";
 import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { buildApp } from "../http/app.js";
+import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/password-policy.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
+import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
@@ -126,8 +128,18 @@ async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]
   });
   const username = positionals[0];
   const password = values.password ?? process.env.MINHU_ADMIN_PASSWORD;
-  if (!username || !password || password.length < 10) {
-    console.error("usage: minhu create-admin <username> --password <at least 10 characters>");
+  if (!username || !password || !new RegExp(USERNAME_PATTERN).test(username)) {
+    console.error(
+      "usage: minhu create-admin <username: 3–64 letters, digits, . _ -> --password <at least 10 characters>",
+    );
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    requireStrongPassword(password, { username });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(errorMessage(error, languageOf(process.env.LANG)));
     process.exitCode = 2;
     return;
   }
