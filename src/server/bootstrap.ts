@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import { type Config, NO_CITY } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { loadConfigParts } from "../modules/config-loader.js";
@@ -44,7 +44,8 @@ export async function prepareDatabase(
 /** The context every module receives, built over an open, prepared database. */
 export async function createContext(
   database: Database,
-  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> & Partial<Pick<Config, "tileCrs">>,
+  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> &
+    Partial<Pick<Config, "tileCrs" | "city">>,
 ): Promise<AppContext> {
   const regions = await RegionDirectory.load(database.db);
   const ctx: AppContext = {
@@ -69,6 +70,7 @@ export async function createContext(
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
     tileCrs: config.tileCrs ?? "wgs84",
+    city: config.city ?? NO_CITY,
   };
   registerConfigLoader(ctx, (parts) => loadConfigParts(ctx, parts));
   await ctx.duplicates.start(database);
