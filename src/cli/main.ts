@@ -24,13 +24,10 @@ const USAGE = `minhu <command>
   seed --demo [--orders N]   add reference data, the demo accounts and a year of demo history (N orders, default 64000)
   reset --yes                delete all data (embedded: the data folder; server: the public schema)
   create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
-<<<<<<< HEAD
   verify                     check the hash chains of every order's history and of the audit log;
                              names the first entry altered or removed, exit code 1 if any
-=======
   import-12345 FILE [--source NAME] [--dry-run]
                              import a 12345 work-order export (XLSX or CSV); a dry run lists every bad row
->>>>>>> main
 
 Environment: DATABASE_URL (PostgreSQL server; embedded PGlite when unset), MINHU_DATA_DIR (default ./.minhu),
 MINHU_SECRET_KEY (phone encryption key), PORT, MINHU_TILE_URL (optional map tiles).`;
@@ -70,13 +67,10 @@ async function main(argv: string[]): Promise<void> {
       return reset(config, rest);
     case "create-admin":
       return createAdmin(config, rest);
-<<<<<<< HEAD
     case "verify":
       return verify(config);
-=======
     case "import-12345":
       return importCityExport(config, rest);
->>>>>>> main
     default:
       console.log(USAGE);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;
