@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { cityDestinations } from "../modules/city-hotline/results.js";
 import { IMPORT_JOB_KIND, runImport } from "../modules/city-hotline/run.js";
 import type { AppContext } from "../modules/context.js";
-import { deliverDue } from "../modules/outbox/deliver.js";
+import { deliverDue, ROUND_MS } from "../modules/outbox/deliver.js";
 import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
@@ -52,7 +52,8 @@ export function createJobRunner(
       { kind: WARNING_JOB_KIND, everyMs: options.warningsEveryMs },
       { kind: "database.analyze", everyMs: 10 * 60_000 },
       { kind: "routing.retrain", everyMs: ROUTING_RETRAIN_EVERY_MS },
-      { kind: "outbox.deliver", everyMs: ctx.city.deliverEveryMs },
+      // A round lasts at most ROUND_MS plus one request: after a crash another instance resumes soon.
+      { kind: "outbox.deliver", everyMs: ctx.city.deliverEveryMs, lockMs: 2 * ROUND_MS },
     ],
   });
 }

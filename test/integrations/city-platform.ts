@@ -17,6 +17,9 @@ export class FakeCityPlatform {
   private server: Server | null = null;
   port = 0;
 
+  /** Holds each answer this long after taking the message (a slow platform; a sender may die meanwhile). */
+  delayMs = 0;
+
   constructor(private readonly secret: string) {}
 
   get url(): string {
@@ -49,7 +52,10 @@ export class FakeCityPlatform {
         }
         if (this.accepted.some((m) => m.key === key)) this.repeats += 1;
         else this.accepted.push({ key, body: JSON.parse(body) });
-        response.writeHead(200, { "content-type": "application/json" }).end('{"code":0}');
+        setTimeout(() => {
+          if (!response.destroyed)
+            response.writeHead(200, { "content-type": "application/json" }).end('{"code":0}');
+        }, this.delayMs);
       });
     });
     await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));

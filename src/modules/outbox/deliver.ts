@@ -20,9 +20,13 @@ export interface DeliveryPolicy {
   timeoutMs: number;
 }
 
-/** One claim holds a message this long: longer than a request may take. */
-const LOCK_MS = 60_000;
-const BATCH = 50;
+/**
+ * Messages are claimed one at a time, each for as long as its request may take: a sender that dies
+ * mid-request leaves one message locked briefly, and no claim outlives the message it covers.
+ */
+const BATCH = 1;
+/** A round stops taking new messages after this long, so it ends well within its job's lock. */
+export const ROUND_MS = 20_000;
 
 /**
  * Delivers the due messages of the configured topics, one at a time in the order they were written:
@@ -38,8 +42,9 @@ export async function deliverDue(
 ): Promise<{ delivered: number; failed: number }> {
   const counts = { delivered: 0, failed: 0 };
   const topics = Object.keys(destinations);
-  for (;;) {
-    const due = await claimDue(db, topics, now(), BATCH, LOCK_MS);
+  const started = now().getTime();
+  while (now().getTime() - started < ROUND_MS) {
+    const due = await claimDue(db, topics, now(), BATCH, policy.timeoutMs + 5_000);
     if (due.length === 0) return counts;
     for (const message of due) {
       const destination = destinations[message.topic];
@@ -62,6 +67,7 @@ export async function deliverDue(
       if (problem.startsWith("unreachable")) return counts;
     }
   }
+  return counts;
 }
 
 /** One attempt: null when the receiver took it, else why not. */
