@@ -376,7 +376,7 @@ async function main(): Promise<void> {
     await a.getByTestId("ledger-table").locator(".ant-table-row").first().waitFor({ timeout: 15_000 });
     await a.getByText("问题清单").click();
     await a.locator('[data-testid="ledgers-page"][data-book="problems"]').waitFor();
-    await a.getByTestId("ledger-table").getByText(order.orderNo).waitFor({ timeout: 15_000 });
+    await a.getByTestId("ledger-table").getByText(order.orderNo).first().waitFor({ timeout: 15_000 });
     const [download] = await Promise.all([
       a.waitForEvent("download"),
       a.getByTestId("ledger-export").click(),
