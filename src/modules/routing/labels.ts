@@ -69,3 +69,22 @@ export async function suggestionAcceptance(
     return { source, labels: of.length, accepted, rate: of.length === 0 ? null : accepted / of.length };
   });
 }
+
+/** The newest trained models, newest first, with their scores and what became of them. */
+export async function modelHistory(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom("routing_models")
+    .select(["version", "scores", "label_count", "status", "trained_at", "decided_at"])
+    .orderBy("trained_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** How many routing labels (dispatchers' corrections and confirmations) are stored. */
+export async function labelCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom("routing_labels")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

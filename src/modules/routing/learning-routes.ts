@@ -1,5 +1,5 @@
 import type { Routes } from "../../http/plugin.js";
-import { suggestionAcceptance } from "./labels.js";
+import { labelCount, modelHistory, suggestionAcceptance } from "./labels.js";
 import { evaluateModel, retrainFromDistrict } from "./learning.js";
 import { activeRoutingModel } from "./model/active.js";
 
@@ -17,23 +17,14 @@ export const routingModelRoutes: Routes = async (app, { ctx }) => {
     },
     async () => {
       const model = activeRoutingModel();
-      const history = await ctx.db
-        .selectFrom("routing_models")
-        .select(["version", "scores", "label_count", "status", "trained_at", "decided_at"])
-        .orderBy("trained_at", "desc")
-        .limit(20)
-        .execute();
-      const labels = await ctx.db
-        .selectFrom("routing_labels")
-        .select((eb) => eb.fn.countAll<string>().as("count"))
-        .executeTakeFirstOrThrow();
+      const [history, labels] = await Promise.all([modelHistory(ctx.db, 20), labelCount(ctx.db)]);
       return {
         active: {
           version: model.version,
           trainedOn: model.artefact.trainedOn,
           scores: activeScores(model.version, () => evaluateModel(model)),
         },
-        labels: Number(labels.count),
+        labels,
         acceptance: await suggestionAcceptance(ctx.db),
         history: history.map((row) => ({
           version: row.version,
