@@ -46,6 +46,12 @@ export const PERMISSIONS = {
   /** 地名地址库: everyone places addresses; administrators add and correct entries. */
   "places.read": ALL_ROLES,
   "places.manage": ["admin"],
+  /** 党组织 and 双报到: community and street staff maintain their jurisdiction's, administrators all. */
+  "party.read": STAFF_ROLES,
+  "party.manage": ["staff", "admin"],
+  /** 联建共建: councils, meetings and joint projects, maintained like the party organisations. */
+  "joint.read": STAFF_ROLES,
+  "joint.manage": ["staff", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
