@@ -8,6 +8,8 @@ import * as eventMessageCodes from "./migrations/0006_event_message_codes.js";
 import * as routingLearning from "./migrations/0007_routing_learning.js";
 import * as places from "./migrations/0008_places.js";
 import * as trust from "./migrations/0009_trust.js";
+import * as attempts from "./migrations/0011_attempts.js";
+import * as cityHotline from "./migrations/0015_city_hotline.js";
 import * as party from "./migrations/0017_party.js";
 import type { DB } from "./schema.js";
 
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_routing_learning": routingLearning,
   "0008_places": places,
   "0009_trust": trust,
+  "0011_attempts": attempts,
+  "0015_city_hotline": cityHotline,
   "0017_party": party,
 };
 

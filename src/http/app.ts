@@ -12,6 +12,9 @@ import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
 import { assessmentRoutes } from "../modules/assessment/routes.js";
 import { categoryRoutes } from "../modules/categories/routes.js";
+import { cityPushRoutes } from "../modules/city-hotline/push-routes.js";
+import { CITY_RESULT_EXPORT } from "../modules/city-hotline/results.js";
+import { cityHotlineRoutes } from "../modules/city-hotline/routes.js";
 import type { AppContext } from "../modules/context.js";
 import { demandRoutes } from "../modules/demands/routes.js";
 import { jointRoutes } from "../modules/joint-building/routes.js";
@@ -19,6 +22,7 @@ import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { outboxRoutes } from "../modules/outbox/routes.js";
 import { partyRoutes } from "../modules/party/routes.js";
 import { placeRoutes } from "../modules/places/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
@@ -37,6 +41,7 @@ import { installAccessControl } from "./access.js";
 import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
 import { eventRoutes } from "./events.js";
+import { installSecurityHeaders } from "./headers.js";
 import type { App } from "./plugin.js";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -56,6 +61,7 @@ export async function buildApp(
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await installSecurityHeaders(app, { tileUrl: ctx.tileUrl });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -64,7 +70,7 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
   installErrorHandler(app);
   installEdgeChecks(app);
   installAccessControl(app, ctx);
@@ -102,6 +108,9 @@ export async function buildApp(
     await api.register(ledgerRoutes, { ctx });
     await api.register(ruleRoutes, { ctx });
     await api.register(warningRoutes, { ctx });
+    await api.register(outboxRoutes, { ctx, exports: [CITY_RESULT_EXPORT] });
+    await api.register(cityHotlineRoutes, { ctx });
+    await api.register(cityPushRoutes, { ctx });
     await api.register(partyRoutes, { ctx });
     await api.register(jointRoutes, { ctx });
   });

@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import { type Config, NO_CITY } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import type { AppContext } from "../modules/context.js";
@@ -42,7 +42,8 @@ export async function prepareDatabase(
 /** The context every module receives, built over an open, prepared database. */
 export async function createContext(
   database: Database,
-  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> & Partial<Pick<Config, "tileCrs">>,
+  config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> &
+    Partial<Pick<Config, "tileCrs" | "city">>,
 ): Promise<AppContext> {
   const regions = await RegionDirectory.load(database.db);
   // The intake writer and the duplicate search are built over the context they belong to.
@@ -59,6 +60,7 @@ export async function createContext(
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
     tileCrs: config.tileCrs ?? "wgs84",
+    city: config.city ?? NO_CITY,
   } as AppContext;
   ctx.intake = new IntakeWriter(ctx);
   ctx.duplicates = new DuplicateSearch(ctx);
