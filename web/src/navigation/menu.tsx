@@ -13,6 +13,7 @@ import {
   ProfileOutlined,
   SafetyOutlined,
   SettingOutlined,
+  SwapOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { ROLES, type Role, STAFF_ROLES } from "../auth/roles";
@@ -71,6 +72,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "menu.ledgers",
     icon: <BookOutlined />,
     roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  },
+  // The district command centre's dispatchers and admins; a street's dispatcher is refused by the API.
+  {
+    path: "/integrations",
+    labelKey: "menu.integrations",
+    icon: <SwapOutlined />,
+    roles: ["dispatcher", "admin"],
   },
   { path: "/admin", labelKey: "menu.admin", icon: <SettingOutlined />, roles: ["admin"] },
 ];
