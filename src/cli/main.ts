@@ -7,6 +7,7 @@ import { buildApp } from "../http/app.js";
 import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/password-policy.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
+import { describeBreak, verifyAuditChain, verifyEventChains } from "../modules/audit/verify.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
 import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
@@ -23,6 +24,8 @@ const USAGE = `minhu <command>
   seed --demo [--orders N]   add reference data, the demo accounts and a year of demo history (N orders, default 64000)
   reset --yes                delete all data (embedded: the data folder; server: the public schema)
   create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
+  verify                     check the hash chains of every order's history and of the audit log;
+                             names the first entry altered or removed, exit code 1 if any
   import-12345 FILE [--source NAME] [--dry-run]
                              import a 12345 work-order export (XLSX or CSV); a dry run lists every bad row
 
@@ -64,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       return reset(config, rest);
     case "create-admin":
       return createAdmin(config, rest);
+    case "verify":
+      return verify(config);
     case "import-12345":
       return importCityExport(config, rest);
     default:
@@ -100,6 +105,22 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+async function verify(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    const events = await verifyEventChains(database.db);
+    const audit = await verifyAuditChain(database.db);
+    const breaks = audit ? [...events, audit] : events;
+    for (const found of breaks) console.log(describeBreak(found));
+    console.log(
+      breaks.length === 0 ? "order history and audit log verify" : `${breaks.length} chain(s) broken`,
+    );
+    if (breaks.length > 0) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
 }
 
 async function reset(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {

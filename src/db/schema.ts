@@ -209,6 +209,9 @@ export interface OrderEventsTable {
   note: string | null;
   data: Json<Record<string, unknown>>;
   at: DefaultInstant;
+  /** Filled by the database's insert trigger (hash chain per order, migration 0012). */
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
 }
 
 export interface AttachmentsTable {
@@ -395,6 +398,24 @@ export interface DB {
   city_work_orders: CityWorkOrdersTable;
   city_push_nonces: CityPushNoncesTable;
   outbox_messages: OutboxMessagesTable;
+  audit_log: AuditLogTable;
+}
+
+/** 审计日志: who did what outside orders; append-only, hash-chained by the database (0012). */
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: DefaultInstant;
+  actor_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  client: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
 }
 
 /** A 12345 export source's column mapping: our field → the source's column header (0015). */
