@@ -150,3 +150,51 @@ export async function listAssignments(db: Kysely<DB>, orderId: string) {
     .orderBy("a.id")
     .execute();
 }
+
+/** An order by its number (工单编号), as the public tracking page looks it up. */
+export async function findOrderByNumber(db: Kysely<DB>, orderNo: string) {
+  return db.selectFrom("orders").selectAll().where("order_no", "=", orderNo).executeTakeFirst();
+}
+
+/** A category's name, or null when the code is unknown. */
+export async function categoryName(db: Kysely<DB>, code: string): Promise<string | null> {
+  const row = await db.selectFrom("categories").select("name").where("code", "=", code).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** The newest orders (ids) a caller's phone raised that the actor may see. */
+export async function ordersOfCaller(db: Kysely<DB>, actor: Actor, phoneHash: string, limit: number) {
+  return db
+    .selectFrom("orders as o")
+    .select("o.id")
+    .where(visibleOrders(actor))
+    .where("o.caller_phone_hash", "=", phoneHash)
+    .orderBy("o.created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** An order's visits (回访), round by round. */
+export async function listVisits(db: Kysely<DB>, orderId: string) {
+  return db.selectFrom("visits").selectAll().where("order_id", "=", orderId).orderBy("round").execute();
+}
+
+/** What is attached to an order (without the bytes), oldest first. */
+export async function listAttachments(db: Kysely<DB>, orderId: string) {
+  return db
+    .selectFrom("attachments")
+    .select(["id", "file_name", "mime", "size_bytes"])
+    .where("order_id", "=", orderId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** One attachment of an order, with its bytes. */
+export async function findAttachment(db: Kysely<DB>, orderId: string, attachmentId: string) {
+  return db
+    .selectFrom("attachments")
+    .select(["id", "mime", "content"])
+    .where("id", "=", attachmentId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirst();
+}
