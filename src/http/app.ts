@@ -34,6 +34,7 @@ import { timeLimitRoutes } from "../modules/time-limits/routes.js";
 import { unitRoutes } from "../modules/units/routes.js";
 import { visitRoutes } from "../modules/visits/routes.js";
 import { warningRoutes } from "../modules/warning/routes.js";
+import { workRoutes } from "../modules/work/routes.js";
 import { listenForConfigChanges } from "../platform/config-sync/listener.js";
 import { fail } from "../platform/errors.js";
 import { EventHub } from "../platform/events/hub.js";
@@ -108,6 +109,7 @@ export async function buildApp(
     await api.register(ledgerRoutes, { ctx });
     await api.register(ruleRoutes, { ctx });
     await api.register(warningRoutes, { ctx });
+    await api.register(workRoutes, { ctx });
     await api.register(outboxRoutes, { ctx, exports: [CITY_RESULT_EXPORT] });
     await api.register(cityHotlineRoutes, { ctx });
     await api.register(cityPushRoutes, { ctx });

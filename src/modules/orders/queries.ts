@@ -36,6 +36,41 @@ const hasPendingExtension = sql<boolean>`exists (select 1 from extension_request
 
 /** The caller's orders, filtered, sorted and paged on the server. */
 export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilter, now: Date) {
+  const query = filteredOrders(db, actor, filter, now);
+  const total = await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const sortColumn = filter.sort ?? "created_at";
+  const rows = await query
+    .leftJoin("categories as c", "c.code", "o.category_code")
+    .leftJoin("units as u", "u.id", "o.main_unit_id")
+    .leftJoin("regions as g", "g.code", "o.region_code")
+    .selectAll("o")
+    .select([
+      "c.name as category_name",
+      "u.name as unit_name",
+      "g.name as region_name",
+      hasPendingExtension.as("pending_extension"),
+    ])
+    .orderBy(`o.${sortColumn}`, (ob) =>
+      filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+    )
+    .orderBy("o.id", "desc")
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: total.n, rows };
+}
+
+/** How many orders `listOrders` would list for this caller and filter (the 工作台 counts). */
+export async function countOrders(db: Kysely<DB>, actor: Actor, filter: OrderCriteria, now: Date) {
+  const query = filteredOrders(db, actor, filter, now);
+  return (await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+}
+
+/** The filter without paging and sorting: which orders, not how many at a time. */
+export type OrderCriteria = Omit<OrderFilter, "page" | "pageSize" | "sort" | "order">;
+
+/** The caller's visible orders narrowed by the filter: one query behind the list and its counts. */
+function filteredOrders(db: Kysely<DB>, actor: Actor, filter: OrderCriteria, now: Date) {
   let query = db.selectFrom("orders as o").where(visibleOrders(actor));
   if (filter.state?.length) query = query.where("o.state", "in", filter.state);
   if (filter.level) query = query.where("o.handling_level", "=", filter.level as "grid");
@@ -76,27 +111,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   }
   if (filter.from) query = query.where("o.created_at", ">=", new Date(filter.from));
   if (filter.to) query = query.where("o.created_at", "<", new Date(filter.to));
-  const total = await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-  const sortColumn = filter.sort ?? "created_at";
-  const rows = await query
-    .leftJoin("categories as c", "c.code", "o.category_code")
-    .leftJoin("units as u", "u.id", "o.main_unit_id")
-    .leftJoin("regions as g", "g.code", "o.region_code")
-    .selectAll("o")
-    .select([
-      "c.name as category_name",
-      "u.name as unit_name",
-      "g.name as region_name",
-      hasPendingExtension.as("pending_extension"),
-    ])
-    .orderBy(`o.${sortColumn}`, (ob) =>
-      filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast(),
-    )
-    .orderBy("o.id", "desc")
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { total: total.n, rows };
+  return query;
 }
 
 /** One order with the names a reader needs. */

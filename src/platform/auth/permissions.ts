@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   /** 制度清单 entries made from common problems. */
   "rules.manage": ["dispatcher", "supervisor", "admin"],
   "warnings.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  "work.read": STAFF_ROLES,
   "warnings.manage": ["dispatcher", "supervisor", "admin"],
   "spot-checks.record": ["supervisor", "admin"],
   /** 地名地址库: everyone places addresses; administrators add and correct entries. */
