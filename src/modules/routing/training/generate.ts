@@ -19,6 +19,7 @@ import { seededRandom } from "../model/linear.js";
 import { PHRASES_A } from "./phrases-a.js";
 import { PHRASES_B } from "./phrases-b.js";
 import { PHRASES_C } from "./phrases-c.js";
+import { URGENCY_CORPUS } from "./urgency-corpus.js";
 import {
   AFTERTHOUGHTS,
   addFiller,
@@ -37,9 +38,11 @@ export interface TrainingExample {
   category: string;
   type: DemandType;
   urgent: boolean;
-  source: "seed" | "phrase" | "lexicon" | "label";
+  source: "seed" | "phrase" | "lexicon" | "label" | "urgency";
   /** Instances of one snippet share a group, so cross-validation keeps them on one side. */
   group: string;
+  /** Urgency material only (see urgencyExamples). */
+  urgencyOnly?: boolean;
 }
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
@@ -57,7 +60,7 @@ interface Snippet {
 const INSTANCES: Readonly<Record<Kind, number>> = {
   issue: 6,
   ask: 5,
-  report: 5,
+  report: 8,
   idea: 5,
   urgent: 8,
   praise: 3,
@@ -116,13 +119,18 @@ function lexiconSnippets(code: string, line: string, random: Random): Snippet[] 
   });
 }
 
-function typeOf(kind: Kind, snippet: Snippet, instance: number, random: Random): DemandType {
+/**
+ * Blame of someone's conduct (a unit, company, business or person), which makes a problem a 投诉
+ * rather than a 求助 (DESIGN.md: "complaint" is dissatisfaction with someone's conduct, "help" asks
+ * for a service for a problem).
+ */
+const BLAME =
+  /投诉|不满意|反映过|多次|几次|忍无可忍|重视|没下文|没人管|不管|没人修|不修|不给|不退|不让|不理|拖欠|欠[薪钱款]|扰民|吵|噪|态度|推诿|推脱|刁难|乱收|多收|强制|强行|霸占|占[用道着了]|私自|偷工|减料|太差|不作为|敷衍|不回|拖了|拖着|又|还是|没解决|不解决|凭什么|黑心|坑人|骗|物业|商家|老板|开发商|中介|司机|医生|老师|公司|邻居|楼上|有人|乱/;
+
+function typeOf(kind: Kind): DemandType {
   switch (kind) {
-    case "issue": {
-      const lean: DemandType = snippet.leansHelp ? "help" : "complaint";
-      const other: DemandType = snippet.leansHelp ? "complaint" : "help";
-      return instance > 0 && random() < 0.35 ? other : lean;
-    }
+    case "issue":
+      return "help";
     case "ask":
       return "consult";
     case "report":
@@ -172,10 +180,18 @@ function instantiate(snippet: Snippet): TrainingExample[] {
   const random = seededRandom(stableHash(snippet.group));
   const examples: TrainingExample[] = [];
   for (let instance = 0; instance < INSTANCES[snippet.kind]; instance++) {
-    const type = typeOf(snippet.kind, snippet, instance, random);
-    let text = frameFor(snippet.kind, type, random)
+    // A problem is framed as a complaint or a plea for help; its type then follows what the whole
+    // text says (blame of someone's conduct or not), so a neutral problem in a bare frame is 求助.
+    const framedAs: DemandType =
+      snippet.kind === "issue"
+        ? random() < (snippet.leansHelp ? 0.3 : 0.55)
+          ? "complaint"
+          : "help"
+        : typeOf(snippet.kind);
+    let text = frameFor(snippet.kind, framedAs, random)
       .replace("{x}", snippet.text)
       .replace("{u}", () => praiser(snippet.code, random));
+    const type: DemandType = snippet.kind === "issue" ? (BLAME.test(text) ? "complaint" : "help") : framedAs;
     if (snippet.kind !== "praise") {
       if (!/\{[pcb]\}/.test(snippet.text) && random() < 0.45)
         text = random() < 0.5 ? addressPrefix(random) + text : pick(random, CALLER_INTROS) + text;
@@ -214,6 +230,41 @@ function allSnippets(): Snippet[] {
   return snippets;
 }
 
+const URGENCY_INSTANCES = 4;
+
+/**
+ * The urgency corpus as training examples for the urgency model only: each line as written, with an
+ * address, with a caller's opening and closing, and hurried (a typo, rough punctuation).
+ */
+export function urgencyExamples(): TrainingExample[] {
+  const examples: TrainingExample[] = [];
+  for (const [family, { urgent, calm }] of Object.entries(URGENCY_CORPUS)) {
+    const lines = [
+      ...urgent.map((text, i) => ({ text, urgent: true, group: `urgency:${family}:u${i}` })),
+      ...calm.map((text, i) => ({ text, urgent: false, group: `urgency:${family}:c${i}` })),
+    ];
+    for (const line of lines) {
+      const random = seededRandom(stableHash(line.group));
+      for (let instance = 0; instance < URGENCY_INSTANCES; instance++) {
+        let text = line.text;
+        if (instance === 1) text = addressPrefix(random) + text;
+        if (instance === 2) text = `${pick(random, CALLER_INTROS)}${text}，${pick(random, CLOSINGS)}`;
+        if (instance === 3) text = roughPunctuation(addTypo(addFiller(text, random), random), random);
+        examples.push({
+          text: fillSlots(text, random),
+          category: "",
+          type: line.urgent ? "help" : "consult",
+          urgent: line.urgent,
+          source: "urgency",
+          group: line.group,
+          urgencyOnly: true,
+        });
+      }
+    }
+  }
+  return examples;
+}
+
 /**
  * The training set: deterministic (every snippet seeds its own PRNG), so the same sources give the
  * same examples in the same order. Duplicate texts are kept once.
@@ -227,6 +278,11 @@ export function generateTrainingExamples(): TrainingExample[] {
       seen.add(example.text);
       examples.push(example);
     }
+  }
+  for (const example of urgencyExamples()) {
+    if (seen.has(example.text)) continue;
+    seen.add(example.text);
+    examples.push(example);
   }
   return examples;
 }
