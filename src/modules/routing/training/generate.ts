@@ -60,7 +60,7 @@ interface Snippet {
 const INSTANCES: Readonly<Record<Kind, number>> = {
   issue: 6,
   ask: 5,
-  report: 8,
+  report: 5,
   idea: 5,
   urgent: 8,
   praise: 3,
@@ -119,18 +119,13 @@ function lexiconSnippets(code: string, line: string, random: Random): Snippet[] 
   });
 }
 
-/**
- * Blame of someone's conduct (a unit, company, business or person), which makes a problem a 投诉
- * rather than a 求助 (DESIGN.md: "complaint" is dissatisfaction with someone's conduct, "help" asks
- * for a service for a problem).
- */
-const BLAME =
-  /投诉|不满意|反映过|多次|几次|忍无可忍|重视|没下文|没人管|不管|没人修|不修|不给|不退|不让|不理|拖欠|欠[薪钱款]|扰民|吵|噪|态度|推诿|推脱|刁难|乱收|多收|强制|强行|霸占|占[用道着了]|私自|偷工|减料|太差|不作为|敷衍|不回|拖了|拖着|又|还是|没解决|不解决|凭什么|黑心|坑人|骗|物业|商家|老板|开发商|中介|司机|医生|老师|公司|邻居|楼上|有人|乱/;
-
-function typeOf(kind: Kind): DemandType {
+function typeOf(kind: Kind, snippet: Snippet, instance: number, random: Random): DemandType {
   switch (kind) {
-    case "issue":
-      return "help";
+    case "issue": {
+      const lean: DemandType = snippet.leansHelp ? "help" : "complaint";
+      const other: DemandType = snippet.leansHelp ? "complaint" : "help";
+      return instance > 0 && random() < 0.35 ? other : lean;
+    }
     case "ask":
       return "consult";
     case "report":
@@ -180,18 +175,10 @@ function instantiate(snippet: Snippet): TrainingExample[] {
   const random = seededRandom(stableHash(snippet.group));
   const examples: TrainingExample[] = [];
   for (let instance = 0; instance < INSTANCES[snippet.kind]; instance++) {
-    // A problem is framed as a complaint or a plea for help; its type then follows what the whole
-    // text says (blame of someone's conduct or not), so a neutral problem in a bare frame is 求助.
-    const framedAs: DemandType =
-      snippet.kind === "issue"
-        ? random() < (snippet.leansHelp ? 0.3 : 0.55)
-          ? "complaint"
-          : "help"
-        : typeOf(snippet.kind);
-    let text = frameFor(snippet.kind, framedAs, random)
+    const type = typeOf(snippet.kind, snippet, instance, random);
+    let text = frameFor(snippet.kind, type, random)
       .replace("{x}", snippet.text)
       .replace("{u}", () => praiser(snippet.code, random));
-    const type: DemandType = snippet.kind === "issue" ? (BLAME.test(text) ? "complaint" : "help") : framedAs;
     if (snippet.kind !== "praise") {
       if (!/\{[pcb]\}/.test(snippet.text) && random() < 0.45)
         text = random() < 0.5 ? addressPrefix(random) + text : pick(random, CALLER_INTROS) + text;
