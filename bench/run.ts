@@ -1,4 +1,5 @@
 import { benchAssessment, reportAssessment } from "./assessment.js";
+import { benchCityImport, reportCityImport } from "./city-hotline.js";
 import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
@@ -19,6 +20,7 @@ const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["intake", async () => reportIntake(await benchIntake())],
   ["history", async () => reportHistory(await benchHistory())],
   ["assessment", async () => reportAssessment(await benchAssessment())],
+  ["city-import", async () => reportCityImport(await benchCityImport())],
 ];
 
 const only = process.env.BENCH_ONLY?.split(",");

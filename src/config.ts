@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { WARNING_JOB_EVERY_MS } from "./modules/warning/run.js";
 
 /** Which proxies to believe, as Fastify takes it. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
@@ -35,7 +34,35 @@ export interface Config {
   demoHistory: boolean;
   /** How often the early-warning rules run (MINHU_WARNINGS_EVERY_MINUTES, default 15). */
   warningsEveryMs: number;
+  /** The city's 12345 platform: pushes in, results out (MINHU_CITY_*). */
+  city: CityConfig;
 }
+
+/** How often the warning rules run by default: a spike or a due-soon order is worth knowing within the quarter hour. */
+const DEFAULT_WARNINGS_EVERY_MS = 15 * 60_000;
+
+/** 12345 接入 How Minhu talks to the city hotline platform. */
+export interface CityConfig {
+  /** Shared HMAC secret: signs results sent out and checks orders pushed in (MINHU_CITY_SECRET). */
+  secret: string | null;
+  /** Where replies, visits and closures of 12345 orders are POSTed (MINHU_CITY_RESULTS_URL). */
+  resultsUrl: string | null;
+  /** Wait after a failed delivery, doubled after each further one (MINHU_CITY_RETRY_SECONDS, default 30). */
+  retryBackoffMs: number;
+  /** Failed attempts after which a message waits for an administrator (MINHU_CITY_MAX_ATTEMPTS, default 12). */
+  maxAttempts: number;
+  /** How often the outbox is delivered (MINHU_OUTBOX_EVERY_SECONDS, default 5). */
+  deliverEveryMs: number;
+}
+
+/** Nothing configured: pushes are refused and results wait in the outbox. */
+export const NO_CITY: CityConfig = {
+  secret: null,
+  resultsUrl: null,
+  retryBackoffMs: 30_000,
+  maxAttempts: 12,
+  deliverEveryMs: 5_000,
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.MINHU_DATA_DIR ?? ".minhu");
@@ -51,8 +78,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCrs: tileCrs(env.MINHU_TILE_CRS),
     runJobs: env.MINHU_JOBS !== "off",
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
-    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
+    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, DEFAULT_WARNINGS_EVERY_MS),
+    city: {
+      secret: env.MINHU_CITY_SECRET || null,
+      resultsUrl: env.MINHU_CITY_RESULTS_URL || null,
+      retryBackoffMs: seconds(env.MINHU_CITY_RETRY_SECONDS, NO_CITY.retryBackoffMs),
+      maxAttempts: Math.round(seconds(env.MINHU_CITY_MAX_ATTEMPTS, NO_CITY.maxAttempts * 1000) / 1000),
+      deliverEveryMs: seconds(env.MINHU_OUTBOX_EVERY_SECONDS, NO_CITY.deliverEveryMs),
+    },
   };
+}
+
+function seconds(text: string | undefined, fallbackMs: number): number {
+  if (!text) return fallbackMs;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`not a positive number: ${text}`);
+  return Math.round(value * 1000);
 }
 
 function trustProxyOf(text: string | undefined): TrustProxy {

@@ -4,14 +4,18 @@ import { sql } from "kysely";
 import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { buildApp } from "../http/app.js";
+import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/password-policy.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
+import { describeBreak, verifyAuditChain, verifyEventChains } from "../modules/audit/verify.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
+import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
+import { importCityExport } from "./import-12345.js";
 
 const USAGE = `minhu <command>
 
@@ -20,6 +24,10 @@ const USAGE = `minhu <command>
   seed --demo [--orders N]   add reference data, the demo accounts and a year of demo history (N orders, default 64000)
   reset --yes                delete all data (embedded: the data folder; server: the public schema)
   create-admin <username>    create an administrator (password from MINHU_ADMIN_PASSWORD or --password)
+  verify                     check the hash chains of every order's history and of the audit log;
+                             names the first entry altered or removed, exit code 1 if any
+  import-12345 FILE [--source NAME] [--dry-run]
+                             import a 12345 work-order export (XLSX or CSV); a dry run lists every bad row
 
 Environment: DATABASE_URL (PostgreSQL server; embedded PGlite when unset), MINHU_DATA_DIR (default ./.minhu),
 MINHU_SECRET_KEY (phone encryption key), PORT, MINHU_TILE_URL (optional map tiles).`;
@@ -59,6 +67,10 @@ async function main(argv: string[]): Promise<void> {
       return reset(config, rest);
     case "create-admin":
       return createAdmin(config, rest);
+    case "verify":
+      return verify(config);
+    case "import-12345":
+      return importCityExport(config, rest);
     default:
       console.log(USAGE);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;
@@ -95,6 +107,22 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
+async function verify(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    const events = await verifyEventChains(database.db);
+    const audit = await verifyAuditChain(database.db);
+    const breaks = audit ? [...events, audit] : events;
+    for (const found of breaks) console.log(describeBreak(found));
+    console.log(
+      breaks.length === 0 ? "order history and audit log verify" : `${breaks.length} chain(s) broken`,
+    );
+    if (breaks.length > 0) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
 async function reset(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
   if (!args.includes("--yes")) {
     console.error("reset deletes all data; run `minhu reset --yes` to confirm");
@@ -121,8 +149,18 @@ async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]
   });
   const username = positionals[0];
   const password = values.password ?? process.env.MINHU_ADMIN_PASSWORD;
-  if (!username || !password || password.length < 10) {
-    console.error("usage: minhu create-admin <username> --password <at least 10 characters>");
+  if (!username || !password || !new RegExp(USERNAME_PATTERN).test(username)) {
+    console.error(
+      "usage: minhu create-admin <username: 3–64 letters, digits, . _ -> --password <at least 10 characters>",
+    );
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    requireStrongPassword(password, { username });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(errorMessage(error, languageOf(process.env.LANG)));
     process.exitCode = 2;
     return;
   }

@@ -8,6 +8,9 @@ import * as eventMessageCodes from "./migrations/0006_event_message_codes.js";
 import * as routingLearning from "./migrations/0007_routing_learning.js";
 import * as places from "./migrations/0008_places.js";
 import * as trust from "./migrations/0009_trust.js";
+import * as attempts from "./migrations/0011_attempts.js";
+import * as audit from "./migrations/0012_audit.js";
+import * as cityHotline from "./migrations/0015_city_hotline.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -21,6 +24,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_routing_learning": routingLearning,
   "0008_places": places,
   "0009_trust": trust,
+  "0011_attempts": attempts,
+  "0012_audit": audit,
+  "0015_city_hotline": cityHotline,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

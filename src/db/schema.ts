@@ -173,12 +173,15 @@ export interface OrdersTable {
 }
 
 /** Every anonymous tracking attempt (查询记录), found or not; the throttles count these. */
-export interface TrackingLookupsTable {
+/** A guessable attempt — sign-in, tracking lookup, rating link — as the throttle counts it (0011). */
+export interface AttemptsTable {
   id: Generated<string>;
-  order_no: string;
-  /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+  kind: "login" | "tracking" | "rating";
+  /** What was tried: the username as typed, the order number, or "" (rating links). */
+  subject: string;
+  /** The client's address (IPv6: its /64), as the server sees it (behind a trusted proxy: the forwarded one). */
   client: string;
-  outcome: "found" | "wrong" | "throttled";
+  outcome: "ok" | "wrong" | "throttled";
   at: DefaultInstant;
 }
 
@@ -206,6 +209,9 @@ export interface OrderEventsTable {
   note: string | null;
   data: Json<Record<string, unknown>>;
   at: DefaultInstant;
+  /** Filled by the database's insert trigger (hash chain per order, migration 0012). */
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
 }
 
 export interface AttachmentsTable {
@@ -385,7 +391,110 @@ export interface DB {
   routing_labels: RoutingLabelsTable;
   routing_models: RoutingModelsTable;
   places: PlacesTable;
-  tracking_lookups: TrackingLookupsTable;
+  attempts: AttemptsTable;
+  city_sources: CitySourcesTable;
+  city_imports: CityImportsTable;
+  city_import_problems: CityImportProblemsTable;
+  city_work_orders: CityWorkOrdersTable;
+  city_push_nonces: CityPushNoncesTable;
+  outbox_messages: OutboxMessagesTable;
+  audit_log: AuditLogTable;
+}
+
+/** 审计日志: who did what outside orders; append-only, hash-chained by the database (0012). */
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: DefaultInstant;
+  actor_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  client: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
+}
+
+/** A 12345 export source's column mapping: our field → the source's column header (0015). */
+export interface CitySourcesTable {
+  name: string;
+  mapping: Json<Record<string, string>>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
+/** One import of a 12345 export, with its progress (0015). */
+export interface CityImportsTable {
+  id: Generated<string>;
+  source: string;
+  file_name: string;
+  format: "xlsx" | "csv";
+  content: Buffer | null;
+  dry_run: boolean;
+  state: ColumnType<"queued" | "running" | "done" | "failed", string | undefined, string>;
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  unplaced: Generated<number>;
+  invalid: Generated<number>;
+  error: string | null;
+  created_by: number;
+  created_at: DefaultInstant;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+  locked_until: Instant | null;
+}
+
+/** A row of an import a person must look at: a bad row, or an address to place by hand (0015). */
+export interface CityImportProblemsTable {
+  id: Generated<string>;
+  import_id: string | null;
+  row_no: number | null;
+  work_order_no: string | null;
+  kind: "invalid" | "unplaced";
+  reason: string;
+  detail: string | null;
+  record: Json<Record<string, unknown>> | null;
+  state: ColumnType<"open" | "placed" | "superseded", string | undefined, string>;
+  order_id: string | null;
+  placed_by: number | null;
+  placed_at: Instant | null;
+}
+
+/** A 12345 work order and the order it became, with the hash of the row last applied (0015). */
+export interface CityWorkOrdersTable {
+  work_order_no: string;
+  order_id: string;
+  row_hash: string;
+  source: string;
+  updated_at: DefaultInstant;
+}
+
+/** Nonces of signed pushes already accepted (0015). */
+export interface CityPushNoncesTable {
+  nonce: string;
+  at: Instant;
+}
+
+/** A message to deliver, written in the transaction of the change it reports (0015). */
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  topic: string;
+  order_id: string | null;
+  idempotency_key: string;
+  payload: Json<Record<string, unknown>>;
+  state: ColumnType<"pending" | "delivered" | "failed", string | undefined, string>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultInstant;
+  locked_until: Instant | null;
+  last_error: string | null;
+  created_at: DefaultInstant;
+  delivered_at: Instant | null;
 }
 
 /** A category a person chose or corrected for an order's text (0007). */

@@ -8,9 +8,20 @@ import { ANONYMOUS_BODY_LIMIT } from "./edge.js";
 /** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
 export type Access = "public" | "authenticated" | Permission;
 
+/** One line of the route table: a route and the access it declares. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its declared access, as registered (the authorization matrix reads it). */
+    routeTable: DeclaredRoute[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -23,11 +34,15 @@ declare module "fastify" {
  */
 export function installAccessControl(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
+  const routeTable: DeclaredRoute[] = [];
+  app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
     const isApi = route.url.startsWith("/api") || route.url.startsWith("/open311");
     const declared = (route.config as { access?: Access } | undefined)?.access;
-    if (isApi && !route.url.startsWith("/api/docs") && !declared) {
-      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (!isApi || route.url.startsWith("/api/docs")) return;
+    if (!declared) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, access: declared });
     }
   });
   // On request, before the body is read or validated: a stranger learns nothing of a protected

@@ -12,12 +12,16 @@ import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
 import { assessmentRoutes } from "../modules/assessment/routes.js";
 import { categoryRoutes } from "../modules/categories/routes.js";
+import { cityPushRoutes } from "../modules/city-hotline/push-routes.js";
+import { CITY_RESULT_EXPORT } from "../modules/city-hotline/results.js";
+import { cityHotlineRoutes } from "../modules/city-hotline/routes.js";
 import type { AppContext } from "../modules/context.js";
 import { demandRoutes } from "../modules/demands/routes.js";
 import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
+import { outboxRoutes } from "../modules/outbox/routes.js";
 import { placeRoutes } from "../modules/places/routes.js";
 import { gridImportRoutes } from "../modules/regions/import-routes.js";
 import { regionRoutes } from "../modules/regions/routes.js";
@@ -35,6 +39,7 @@ import { installAccessControl } from "./access.js";
 import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
 import { eventRoutes } from "./events.js";
+import { installSecurityHeaders } from "./headers.js";
 import type { App } from "./plugin.js";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -54,6 +59,7 @@ export async function buildApp(
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await installSecurityHeaders(app, { tileUrl: ctx.tileUrl });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -62,7 +68,7 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
   installErrorHandler(app);
   installEdgeChecks(app);
   installAccessControl(app, ctx);
@@ -100,6 +106,9 @@ export async function buildApp(
     await api.register(ledgerRoutes, { ctx });
     await api.register(ruleRoutes, { ctx });
     await api.register(warningRoutes, { ctx });
+    await api.register(outboxRoutes, { ctx, exports: [CITY_RESULT_EXPORT] });
+    await api.register(cityHotlineRoutes, { ctx });
+    await api.register(cityPushRoutes, { ctx });
   });
   await serveWebApp(app);
   return app;

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { CityConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
@@ -34,4 +35,6 @@ export interface AppContext {
   tileAttribution: string | null;
   /** The datum of the configured tiles; optional so contexts built without tiles need not say. */
   tileCrs?: "wgs84" | "gcj02";
+  /** The city's 12345 platform; tests replace it to point at their own receiver. */
+  city: CityConfig;
 }

@@ -19,6 +19,13 @@ export type Language = "zh-CN" | "en-US";
 /** Every error code, with its zh-CN and en-US message; `{name}` placeholders come from params. */
 export const ERROR_MESSAGES = {
   VALIDATION_FAILED: { status: 400, "zh-CN": "输入有误：{detail}", "en-US": "Invalid input: {detail}" },
+  WEAK_PASSWORD: {
+    status: 400,
+    "zh-CN":
+      "密码太容易被猜到（常见密码、键盘顺序、日期，或含用户名、姓名、“民呼我行”等字样），请换一个更长、无规律的密码",
+    "en-US":
+      "This password is too easy to guess (a common password, a keyboard pattern, a date, or built from the username, the name or “Minhu”); choose a longer, less predictable one",
+  },
   UNAUTHENTICATED: { status: 401, "zh-CN": "请先登录", "en-US": "Please sign in first" },
   INVALID_CREDENTIALS: { status: 401, "zh-CN": "用户名或密码错误", "en-US": "Wrong username or password" },
   FORBIDDEN: { status: 403, "zh-CN": "您的角色无权执行此操作", "en-US": "Your role may not do this" },
@@ -69,6 +76,11 @@ export const ERROR_MESSAGES = {
     status: 429,
     "zh-CN": "请求过于频繁，请 {retryAfter} 秒后再试",
     "en-US": "Too many requests; try again in {retryAfter} s",
+  },
+  SIGNATURE_INVALID: {
+    status: 401,
+    "zh-CN": "签名无效：{reason}",
+    "en-US": "Invalid signature: {reason}",
   },
   INTERNAL: { status: 500, "zh-CN": "服务器内部错误", "en-US": "Internal server error" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; "en-US": string }>;

@@ -1,5 +1,8 @@
 import { sql } from "kysely";
+import { cityDestinations } from "../modules/city-hotline/results.js";
+import { IMPORT_JOB_KIND, runImport } from "../modules/city-hotline/run.js";
 import type { AppContext } from "../modules/context.js";
+import { deliverDue, ROUND_MS } from "../modules/outbox/deliver.js";
 import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
@@ -33,12 +36,34 @@ export function createJobRunner(
       "routing.retrain": async () => {
         await retrainIfNewLabels(ctx.db, ctx.now());
       },
+      /** 外发: results back to the city's 12345 platform (and later notifications), with retries. */
+      /** 12345 工单导入: started by the upload itself; this resumes an import whose process died. */
+      [IMPORT_JOB_KIND]: async (job) => {
+        // While the upload's own run holds it, look again later: if that process dies, this one resumes it.
+        if ((await runImport(ctx, String(job.payload.importId))) === "busy")
+          throw new Error("import is running");
+      },
+      "outbox.deliver": async () => {
+        await deliverOutbox(ctx);
+      },
     },
     recurring: [
       { kind: "time-limits.sweep", everyMs: 60_000 },
       { kind: WARNING_JOB_KIND, everyMs: options.warningsEveryMs },
       { kind: "database.analyze", everyMs: 10 * 60_000 },
       { kind: "routing.retrain", everyMs: ROUTING_RETRAIN_EVERY_MS },
+      // A round lasts at most ROUND_MS plus one request: after a crash another instance resumes soon.
+      { kind: "outbox.deliver", everyMs: ctx.city.deliverEveryMs, lockMs: 2 * ROUND_MS },
     ],
   });
+}
+
+/** One delivery round of the outbox to every configured destination. */
+export function deliverOutbox(ctx: AppContext) {
+  return deliverDue(
+    ctx.db,
+    cityDestinations(ctx.city),
+    { backoffMs: ctx.city.retryBackoffMs, maxAttempts: ctx.city.maxAttempts, timeoutMs: 10_000 },
+    () => ctx.now(),
+  );
 }

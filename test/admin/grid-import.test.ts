@@ -265,13 +265,13 @@ describe("POST /api/grids/import: an invalid import reports every feature and wr
       payload: {
         username: "street-admin",
         displayName: "街道管理员",
-        password: "street-admin-pw",
+        password: "Copper-owl-harbour-73",
         role: "admin",
         regionCode: "610103001",
       },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const response = await importGrids([neighbour], "?dryRun=true", "street-admin", "street-admin-pw");
+    const response = await importGrids([neighbour], "?dryRun=true", "street-admin", "Copper-owl-harbour-73");
     expect(response.json().errors[0].messages[0]).toMatch(/outside your jurisdiction/);
   });
 

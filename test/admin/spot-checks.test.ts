@@ -42,7 +42,7 @@ beforeAll(async () => {
     payload: {
       username: "street-supervisor",
       displayName: "街道督查 钱敏",
-      password: "street-supervisor-pw",
+      password: "Lantern-quiet-river-58",
       role: "supervisor",
       regionCode: "610103001",
     },
@@ -98,7 +98,7 @@ describe("POST /api/orders/:id/spot-checks (社会评价)", () => {
   });
 
   it("answers 404 for an order outside the recorder's jurisdiction, as for a missing one", async () => {
-    const outside = await record("street-supervisor", farAway, check, "street-supervisor-pw");
+    const outside = await record("street-supervisor", farAway, check, "Lantern-quiet-river-58");
     const missing = await record("supervisor", "999999", check);
     expect([outside.statusCode, missing.statusCode]).toEqual([404, 404]);
     expect([outside.json().code, missing.json().code]).toEqual(["NOT_FOUND", "NOT_FOUND"]);

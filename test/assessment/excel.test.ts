@@ -172,12 +172,13 @@ describe("monthly assessment report", () => {
       "重办率(%)",
       "退单率(%)",
       "督办次数",
+      "督办扣分",
       "平均办理时长(小时)",
       "综合得分",
     ]);
     expect(workbook.getWorksheet("街道考核")?.getCell("E1").note).toBe("及时签收 / 派单量");
-    expect(streets[1]).toEqual([
-      1,
+    expect(streets[2]).toEqual([
+      "数据不足",
       "柏树林街道",
       2,
       2,
@@ -193,11 +194,12 @@ describe("monthly assessment report", () => {
       0,
       0,
       0,
+      0,
       120,
-      95.5,
+      "—",
     ]);
-    expect(streets[2]).toEqual([
-      2,
+    expect(streets[1]).toEqual([
+      1,
       "南院门街道",
       7,
       6,
@@ -213,12 +215,13 @@ describe("monthly assessment report", () => {
       20,
       14.29,
       3,
+      3,
       202.29,
-      74.27,
+      71.67,
     ]);
-    // A street without data: zero counts, "—" for every rate and the rank.
+    // A street without data: zero counts, "—" for every rate, 数据不足 for the rank.
     expect(streets[3]).toEqual([
-      "—",
+      "数据不足",
       expect.any(String),
       0,
       0,
@@ -234,6 +237,7 @@ describe("monthly assessment report", () => {
       "—",
       "—",
       0,
+      0,
       "—",
       "—",
     ]);
@@ -245,21 +249,24 @@ describe("monthly assessment report", () => {
       "名称",
       "综合得分",
       "响应率(%)",
+      "按期办结率(%)",
       "解决率(%)",
       "满意率(%)",
+      "督办次数",
       "派单量",
     ]);
+    // Only rows with enough data are ranked.
     expect(ranking.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
-      ["街道", 1, 95.5],
-      ["街道", 2, 74.27],
-      ["社区", 1, 95.5],
-      ["社区", 2, 89.63],
-      ["社区", 3, 10],
-      ["承办单位", 1, 91.9],
-      ["承办单位", 2, 5],
+      ["街道", 1, 71.67],
+      ["社区", 1, 86.38],
+      ["承办单位", 1, 84.99],
     ]);
     const cover = rowsOf(workbook.getWorksheet("说明"));
-    expect(cover).toContainEqual(["综合得分权重", "响应率 10 / 解决率 45 / 满意率 45"]);
+    expect(cover).toContainEqual([
+      "综合得分",
+      "响应率×10% + 按期办结率×20% + 解决率×35% + 满意率×35% − 督办扣分",
+    ]);
+    expect(cover).toContainEqual(["督办扣分", "每次督办扣 1 分，最多扣 10 分"]);
     expect(cover).toContainEqual(["生成时间", "2026-12-01 12:00"]);
   });
 

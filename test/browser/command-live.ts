@@ -376,7 +376,7 @@ async function main(): Promise<void> {
     await a.getByTestId("ledger-table").locator(".ant-table-row").first().waitFor({ timeout: 15_000 });
     await a.getByText("问题清单").click();
     await a.locator('[data-testid="ledgers-page"][data-book="problems"]').waitFor();
-    await a.getByTestId("ledger-table").getByText(order.orderNo).waitFor({ timeout: 15_000 });
+    await a.getByTestId("ledger-table").getByText(order.orderNo).first().waitFor({ timeout: 15_000 });
     const [download] = await Promise.all([
       a.waitForEvent("download"),
       a.getByTestId("ledger-export").click(),
@@ -415,16 +415,16 @@ async function main(): Promise<void> {
       () => (document.querySelector('[data-testid="weight-response"]') as HTMLInputElement)?.value === "10",
     );
     await response.fill("20");
-    await a.getByText("三项权重之和须为 100（当前 110）").first().waitFor();
-    await a.getByTestId("weight-resolution").fill("35");
+    await a.getByText("四项权重之和须为 100（当前 110）").first().waitFor();
+    await a.getByTestId("weight-resolution").fill("25");
     await a.getByTestId("weights-save").click();
     await a.getByText("已保存").first().waitFor();
     const settings = await admin<{ response: number; resolution: number }>("/api/assessment/settings");
     assert(
-      settings.response === 20 && settings.resolution === 35,
+      settings.response === 20 && settings.resolution === 25,
       `weights saved: ${JSON.stringify(settings)}`,
     );
-    console.log(`report ${monthly.suggestedFilename()} downloaded; weights set to 20/35/45 in the UI`);
+    console.log(`report ${monthly.suggestedFilename()} downloaded; weights set to 20/20/25/35 in the UI`);
 
     for (const page of pages) problems.push(...((page as Page & { problems?: string[] }).problems ?? []));
     assert(problems.length === 0, `no console or page errors:\n${problems.join("\n")}`);

@@ -58,9 +58,10 @@ describe("a brute force against one order's tracking", () => {
     expect([...bodies].sort()).toEqual(["404 NOT_FOUND", "429 RATE_LIMITED"]);
     expect(statuses.get(404)).toBe(MAX_FAILURES_PER_ORDER);
     const recorded = await t.ctx.db
-      .selectFrom("tracking_lookups")
+      .selectFrom("attempts")
       .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("order_no", "=", order.orderNo)
+      .where("kind", "=", "tracking")
+      .where("subject", "=", order.orderNo)
       .executeTakeFirstOrThrow();
     expect(Number(recorded.n)).toBe(ATTEMPTS);
   }, 600_000);

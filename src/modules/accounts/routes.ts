@@ -4,6 +4,9 @@ import type { Routes } from "../../http/plugin.js";
 import { PERMISSIONS, type Permission } from "../../platform/auth/permissions.js";
 import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
+import { clientKey } from "../../platform/throttle/client.js";
+import { type Attempt, checkThrottle, recordAttempt } from "../../platform/throttle/throttle.js";
+import { LOGIN_LIMITS } from "./login-limits.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
 
@@ -47,9 +50,19 @@ export const accountRoutes: Routes = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const attempt: Attempt = {
+        kind: "login",
+        subject: username,
+        client: clientKey(request.ip),
+        now: ctx.now(),
+      };
+      // Before the password is checked: a throttled guess costs no hashing and learns nothing.
+      await checkThrottle(ctx.db, attempt, LOGIN_LIMITS);
       const login = await findLoginByUsername(ctx.db, username);
       const valid = await verifyPassword(login?.password_hash ?? (await decoyHash()), password);
-      if (!login || !valid || !login.active) throw fail("INVALID_CREDENTIALS");
+      const ok = login !== undefined && valid && login.active;
+      await recordAttempt(ctx.db, attempt, ok ? "ok" : "wrong");
+      if (!ok) throw fail("INVALID_CREDENTIALS");
       const token = await createSession(ctx.db, login.id, ctx.now());
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",

@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
+import { containing } from "../../db/like.js";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
@@ -7,6 +8,7 @@ import { forgetUserSessions } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import { literals } from "../../platform/schema.js";
+import { MIN_PASSWORD_LENGTH, requireStrongPassword, USERNAME_PATTERN } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
 
 const RoleSchema = literals(ALL_ROLES);
@@ -48,13 +50,12 @@ export const userRoutes: Routes = async (app, { ctx }) => {
           ]),
         );
       if (query.role) base = base.where("users.role", "=", query.role);
-      if (query.q)
+      if (query.q) {
+        const like = containing(query.q);
         base = base.where((eb) =>
-          eb.or([
-            eb("users.username", "like", `%${query.q}%`),
-            eb("users.display_name", "like", `%${query.q}%`),
-          ]),
+          eb.or([eb("users.username", "like", like), eb("users.display_name", "like", like)]),
         );
+      }
       const total = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
       const rows = await base
         .select([
@@ -100,9 +101,9 @@ export const userRoutes: Routes = async (app, { ctx }) => {
         summary: "Create an account scoped to a region or a unit",
         body: Type.Object(
           {
-            username: Type.String({ pattern: "^[a-zA-Z0-9._-]{3,64}$" }),
+            username: Type.String({ pattern: USERNAME_PATTERN }),
             displayName: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 10, maxLength: 256 }),
+            password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 }),
             role: RoleSchema,
             regionCode: Type.Optional(Type.String({ pattern: "^[0-9]{6,15}$" })),
             unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
@@ -115,6 +116,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const body = request.body;
+      requireStrongPassword(body.password, body);
       if (body.role === "unit_handler" && !body.unitId)
         throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
       if (body.role !== "unit_handler" && body.role !== "resident" && !body.regionCode) {
@@ -170,7 +172,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
           {
             active: Type.Optional(Type.Boolean()),
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            password: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
+            password: Type.Optional(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 })),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -183,12 +185,23 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       const target = await ctx.db
         .selectFrom("users")
         .leftJoin("units", "units.id", "users.unit_id")
-        .select(["users.id", "users.region_code", "units.region_code as unit_region"])
+        .select([
+          "users.id",
+          "users.username",
+          "users.display_name",
+          "users.region_code",
+          "units.region_code as unit_region",
+        ])
         .where("users.id", "=", id)
         .executeTakeFirst();
       const region = target?.region_code ?? target?.unit_region;
       if (!target || (region && !coversRegion(actor, region)))
         throw fail("NOT_FOUND", { what: `user ${id}` });
+      if (body.password)
+        requireStrongPassword(body.password, {
+          username: target.username,
+          displayName: body.displayName ?? target.display_name,
+        });
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable("users")

@@ -6,6 +6,7 @@ import {
   DEFAULT_WEIGHTS,
   kpiCounts,
   rank,
+  weightedRates,
   weightsProblem,
 } from "./formulas.js";
 
@@ -59,62 +60,81 @@ describe("rates from counts", () => {
   });
 });
 
-describe("composite score (三率)", () => {
+describe("composite score (四率 − 督办)", () => {
+  const full = { dispatched: 10, responded: 10, due: 10, onTime: 10, rated: 10, solved: 10, satisfied: 10 };
+
   it.each([
+    ["all perfect, no 督办, is 100", full, 100],
+    // 10 × 100 + 20 × 50 + 35 × 100 + 35 × 100 = 90, minus 2 督办 × 1
+    ["50% 按期办结率 and 2 督办 no longer score 100", { ...full, onTime: 5, supervisions: 2 }, 88],
+    ["督办 costs at most 10 points", { ...full, supervisions: 40 }, 90],
     [
-      "10/45/45 of 85.714/70/76",
-      { response: (6 / 7) * 100, resolution: 70, satisfaction: 76 },
-      DEFAULT_WEIGHTS,
-      74.2714,
-    ],
-    ["all perfect is 100", { response: 100, resolution: 100, satisfaction: 100 }, DEFAULT_WEIGHTS, 100],
-    [
-      "20/40/40 weights",
-      { response: 50, resolution: 100, satisfaction: 0 },
-      { ...DEFAULT_WEIGHTS, response: 20, resolution: 40, satisfaction: 40 },
-      50,
-    ],
-    [
-      "no visits: judged on response alone",
-      { response: 80, resolution: null, satisfaction: null },
-      DEFAULT_WEIGHTS,
-      80,
-    ],
-    [
-      "no response data: resolution and satisfaction rescaled to 100",
-      { response: null, resolution: 60, satisfaction: 80 },
-      DEFAULT_WEIGHTS,
-      70,
+      "the worked example: 85.714 × 10% + 75 × 20% + 70 × 35% + 76 × 35% − 3 督办",
+      {
+        dispatched: 7,
+        responded: 6,
+        due: 8,
+        onTime: 6,
+        rated: 5,
+        solved: 3,
+        partly: 1,
+        satisfied: 3,
+        basically: 1,
+        supervisions: 3,
+      },
+      71.67,
     ],
     [
-      "nothing measured is null",
-      { response: null, resolution: null, satisfaction: null },
-      DEFAULT_WEIGHTS,
-      null,
+      "only 响应率 missing (everything dispatched last month): the other three rescaled to 100",
+      { due: 4, onTime: 2, rated: 4, solved: 4, satisfied: 4 },
+      (20 * 50 + 35 * 100 + 35 * 100) / 90,
     ],
-    [
-      "a zero-weighted rate alone scores nothing",
-      { response: 90, resolution: null, satisfaction: null },
-      { ...DEFAULT_WEIGHTS, response: 0, resolution: 50, satisfaction: 50 },
-      null,
-    ],
-  ] as const)("%s", (_name, rates, weights, expected) => {
-    const score = compositeScore(rates, weights);
+    ["no return visits yet: 数据不足, not 100", { dispatched: 9, responded: 9, due: 9, onTime: 0 }, null],
+    ["fewer due orders than the sample: 数据不足", { ...full, due: 2, onTime: 2 }, null],
+    ["fewer visits than the sample: 数据不足", { ...full, rated: 2, solved: 2, satisfied: 2 }, null],
+    ["nothing at all: 数据不足", {}, null],
+    ["never below 0", { ...full, onTime: 0, solved: 0, satisfied: 0, responded: 0, supervisions: 5 }, 0],
+  ] as const)("%s", (_name, counts, expected) => {
+    const score = compositeScore(kpiCounts(counts), DEFAULT_WEIGHTS);
     if (expected === null) expect(score).toBeNull();
-    else expect(score).toBeCloseTo(expected, 4);
+    else expect(score).toBeCloseTo(expected, 2);
   });
 
-  it("is part of the computed rates, rounded to 2 decimals", () => {
-    const counts = kpiCounts({
-      dispatched: 7,
-      responded: 6,
-      rated: 5,
-      solved: 3,
-      partly: 1,
-      satisfied: 3,
-      basically: 1,
+  it("honours the configured sample, penalty and cap", () => {
+    const weights: AssessmentWeights = {
+      ...DEFAULT_WEIGHTS,
+      minSample: 1,
+      supervisionPenalty: 3,
+      supervisionCap: 5,
+    };
+    const counts = kpiCounts({ due: 1, onTime: 1, rated: 1, solved: 1, satisfied: 1, supervisions: 1 });
+    expect(compositeScore(counts, weights)).toBe(97);
+    expect(compositeScore({ ...counts, supervisions: 4 }, weights)).toBe(95);
+  });
+
+  it("weights the rates, a zero-weighted rate dropping out", () => {
+    const rates = { response: 0, onTime: 50, resolution: 100, satisfaction: 100 };
+    expect(
+      weightedRates(rates, { ...DEFAULT_WEIGHTS, response: 0, onTime: 50, resolution: 25, satisfaction: 25 }),
+    ).toBe(75);
+    expect(weightedRates({ ...rates, resolution: null }, DEFAULT_WEIGHTS)).toBeNull();
+  });
+
+  it("is part of the computed rates, rounded to 2 decimals, with the deduction and the 数据不足 flag", () => {
+    const counts = kpiCounts({ ...full, onTime: 5, supervisions: 2 });
+    expect(computeRates(counts, DEFAULT_WEIGHTS)).toMatchObject({
+      score: 88,
+      supervisionDeduction: 2,
+      insufficient: false,
     });
-    expect(computeRates(counts, DEFAULT_WEIGHTS).score).toBe(74.27);
+    expect(
+      computeRates(kpiCounts({ dispatched: 3, responded: 3, supervisions: 4 }), DEFAULT_WEIGHTS),
+    ).toMatchObject({
+      responseRate: 100,
+      score: null,
+      supervisionDeduction: 0,
+      insufficient: true,
+    });
   });
 });
 
@@ -144,17 +164,22 @@ describe("weights an admin may save", () => {
     ["the defaults", DEFAULT_WEIGHTS, null],
     [
       "decimal weights summing to 100",
-      { ...DEFAULT_WEIGHTS, response: 33.3, resolution: 33.3, satisfaction: 33.4 },
+      { ...DEFAULT_WEIGHTS, response: 10, onTime: 23.3, resolution: 33.3, satisfaction: 33.4 },
       null,
     ],
     [
       "a sum of 90",
       { ...DEFAULT_WEIGHTS, response: 0 },
-      "response + resolution + satisfaction must be 100 (got 90)",
+      "response + onTime + resolution + satisfaction must be 100 (got 90)",
+    ],
+    [
+      "the old three rates summing to 100 without 按期办结率",
+      { ...DEFAULT_WEIGHTS, response: 10, resolution: 45, satisfaction: 45 },
+      "response + onTime + resolution + satisfaction must be 100 (got 120)",
     ],
     [
       "a negative weight",
-      { ...DEFAULT_WEIGHTS, response: -10, resolution: 55, satisfaction: 55 },
+      { ...DEFAULT_WEIGHTS, response: -10, onTime: 30, resolution: 40, satisfaction: 40 },
       "rate weights must be non-negative numbers",
     ],
     [
@@ -166,6 +191,17 @@ describe("weights an admin may save", () => {
       "a negative basic weight",
       { ...DEFAULT_WEIGHTS, basicWeight: -0.1 },
       "basicWeight must lie between 0 and 1",
+    ],
+    [
+      "a negative 督办 penalty",
+      { ...DEFAULT_WEIGHTS, supervisionPenalty: -1 },
+      "supervisionPenalty must lie between 0 and 100",
+    ],
+    ["a sample of 0", { ...DEFAULT_WEIGHTS, minSample: 0 }, "minSample must be a whole number of at least 1"],
+    [
+      "a fractional sample",
+      { ...DEFAULT_WEIGHTS, minSample: 2.5 },
+      "minSample must be a whole number of at least 1",
     ],
   ] as const)("%s", (_name, weights, problem) => {
     expect(weightsProblem(weights)).toBe(problem);

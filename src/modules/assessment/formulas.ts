@@ -1,7 +1,8 @@
 /**
  * 督查考核 formulas as one pure module: counts (taken from the database by `repository.ts`) plus
  * weights in, rates, composite score and ranks out. Rates and the score are percentages (0–100);
- * a rate whose denominator is zero is null ("—"), never 0 or 100.
+ * a rate whose denominator is zero is null ("—"), never 0 or 100, and a subject with too few due
+ * orders or return visits gets no score and no rank (数据不足).
  */
 
 /** What the repository counts for one assessed subject (unit, community, street or district) and period. */
@@ -39,10 +40,15 @@ export interface KpiCounts {
   handlingSeconds: number;
 }
 
-/** Weights of the composite score (三率, summing to 100) and of partial answers in the rates. */
+/**
+ * Weights of the composite score (四率, summing to 100), of partial answers in the rates, the 督办
+ * deduction and the minimum sample a row needs to be scored.
+ */
 export interface AssessmentWeights {
   /** 响应率 weight */
   response: number;
+  /** 按期办结率 weight (限时解决) */
+  onTime: number;
   /** 解决率 weight */
   resolution: number;
   /** 满意率 weight */
@@ -51,15 +57,28 @@ export interface AssessmentWeights {
   partialWeight: number;
   /** How much a 基本满意 counts in 满意率 (0–1). */
   basicWeight: number;
+  /** Points taken off the score per 督办 in the period. */
+  supervisionPenalty: number;
+  /** At most this many points are taken off for 督办. */
+  supervisionCap: number;
+  /** A row is scored only with at least this many 到期工单 and this many 回访 (else 数据不足). */
+  minSample: number;
 }
 
-/** Beijing's 三率 weighting: response 10, resolution 45, satisfaction 45. */
+/**
+ * The supervisor's defaults: the 三率 of Beijing's 接诉即办 plus 限时解决 (按期办结率), which the
+ * district's 督办考核 assesses too; each 督办 costs a point, at most 10.
+ */
 export const DEFAULT_WEIGHTS: AssessmentWeights = {
   response: 10,
-  resolution: 45,
-  satisfaction: 45,
+  onTime: 20,
+  resolution: 35,
+  satisfaction: 35,
   partialWeight: 0.5,
   basicWeight: 0.8,
+  supervisionPenalty: 1,
+  supervisionCap: 10,
+  minSample: 3,
 };
 
 /** The rates of one subject, in percent (null when the denominator is zero). */
@@ -80,8 +99,12 @@ export interface KpiRates {
   returnRate: number | null;
   /** 平均办理时长 in hours, dispatch → reply, over orders replied in the period. */
   avgHandlingHours: number | null;
-  /** 综合得分 (0–100) */
+  /** Points taken off for 督办 (0 when there is no score). */
+  supervisionDeduction: number;
+  /** 综合得分 (0–100); null with 数据不足. */
   score: number | null;
+  /** 数据不足: too few 到期工单 or 回访 for a fair score; the row gets no score and no rank. */
+  insufficient: boolean;
 }
 
 const EMPTY: KpiCounts = {
@@ -113,17 +136,25 @@ export function percent(numerator: number, denominator: number): number | null {
   return denominator > 0 ? (numerator / denominator) * 100 : null;
 }
 
+/** The four scored rates of a subject, in percent, null where nothing was measured. */
+export interface ScoredRates {
+  response: number | null;
+  onTime: number | null;
+  resolution: number | null;
+  satisfaction: number | null;
+}
+
 /**
- * The composite score: the weighted mean of the three rates. A rate without data drops out and the
- * others' weights are scaled up to 100 (缺项按权重折算), so a unit that had no return visits this month
- * is judged on what it did have instead of getting 0 for it; with no rate at all the score is null.
+ * The weighted mean of the four rates. 按期办结率, 解决率 and 满意率 are required (a caller checks
+ * the sample first); 响应率 alone may be missing (every order dispatched the month before): its weight
+ * is then spread over the others (缺项按权重折算). Null when a required rate is missing or every
+ * weight is zero: a missing rate is never read as 0 or 100.
  */
-export function compositeScore(
-  rates: { response: number | null; resolution: number | null; satisfaction: number | null },
-  weights: AssessmentWeights,
-): number | null {
+export function weightedRates(rates: ScoredRates, weights: AssessmentWeights): number | null {
+  if (rates.onTime === null || rates.resolution === null || rates.satisfaction === null) return null;
   const candidates: [number | null, number][] = [
     [rates.response, weights.response],
+    [rates.onTime, weights.onTime],
     [rates.resolution, weights.resolution],
     [rates.satisfaction, weights.satisfaction],
   ];
@@ -133,25 +164,52 @@ export function compositeScore(
   return parts.reduce((sum, [rate, weight]) => sum + rate * weight, 0) / weightSum;
 }
 
+/** 督办扣分: supervisionPenalty points per 督办, at most supervisionCap. */
+export function supervisionDeduction(supervisions: number, weights: AssessmentWeights): number {
+  return Math.min(supervisions * weights.supervisionPenalty, weights.supervisionCap);
+}
+
+/** Whether a subject has too few 到期工单 or 回访 in the period to be scored (数据不足). */
+export function insufficientData(counts: KpiCounts, weights: AssessmentWeights): boolean {
+  const least = Math.max(1, weights.minSample);
+  return counts.due < least || counts.rated < least;
+}
+
+/**
+ * The composite score: the weighted rates minus the 督办 deduction, never below 0; null with 数据不足.
+ */
+export function compositeScore(counts: KpiCounts, weights: AssessmentWeights): number | null {
+  if (insufficientData(counts, weights)) return null;
+  const mean = weightedRates(scoredRates(counts, weights), weights);
+  if (mean === null) return null;
+  return Math.max(0, mean - supervisionDeduction(counts.supervisions, weights));
+}
+
+function scoredRates(counts: KpiCounts, weights: AssessmentWeights): ScoredRates {
+  return {
+    response: percent(counts.responded, counts.dispatched),
+    onTime: percent(counts.onTime, counts.due),
+    resolution: percent(counts.solved + counts.partly * weights.partialWeight, counts.rated),
+    satisfaction: percent(counts.satisfied + counts.basically * weights.basicWeight, counts.rated),
+  };
+}
+
 /** Every rate and the score of one subject, rounded for display (2 decimals). */
 export function computeRates(counts: KpiCounts, weights: AssessmentWeights): KpiRates {
-  const responseRate = percent(counts.responded, counts.dispatched);
-  const resolutionRate = percent(counts.solved + counts.partly * weights.partialWeight, counts.rated);
-  const satisfactionRate = percent(counts.satisfied + counts.basically * weights.basicWeight, counts.rated);
-  const score = compositeScore(
-    { response: responseRate, resolution: resolutionRate, satisfaction: satisfactionRate },
-    weights,
-  );
+  const rates = scoredRates(counts, weights);
+  const score = compositeScore(counts, weights);
   return {
-    responseRate: round2(responseRate),
-    onTimeRate: round2(percent(counts.onTime, counts.due)),
+    responseRate: round2(rates.response),
+    onTimeRate: round2(rates.onTime),
     closeRate: round2(percent(counts.closed, counts.due)),
-    resolutionRate: round2(resolutionRate),
-    satisfactionRate: round2(satisfactionRate),
+    resolutionRate: round2(rates.resolution),
+    satisfactionRate: round2(rates.satisfaction),
     reopenRate: round2(percent(counts.reopens, counts.rated)),
     returnRate: round2(percent(counts.returns, counts.dispatches)),
     avgHandlingHours: round2(counts.replied > 0 ? counts.handlingSeconds / counts.replied / 3600 : null),
+    supervisionDeduction: score === null ? 0 : supervisionDeduction(counts.supervisions, weights),
     score: round2(score),
+    insufficient: score === null,
   };
 }
 
@@ -187,23 +245,32 @@ function compareRankable(a: Rankable, b: Rankable): number {
 }
 
 /**
- * Checks admin-edited weights: the three rate weights are non-negative and sum to 100, the partial
- * weights lie in 0–1. Returns the problem in words, or null when the weights are valid.
+ * Checks admin-edited weights: the four rate weights are non-negative and sum to 100, the partial
+ * weights lie in 0–1, the 督办 deduction is non-negative and the minimum sample a whole number ≥ 1.
+ * Returns the problem in words, or null when the weights are valid.
  */
 export function weightsProblem(weights: AssessmentWeights): string | null {
-  const rateWeights = [weights.response, weights.resolution, weights.satisfaction];
+  const rateWeights = [weights.response, weights.onTime, weights.resolution, weights.satisfaction];
   if (rateWeights.some((w) => !Number.isFinite(w) || w < 0))
     return "rate weights must be non-negative numbers";
   const sum = rateWeights.reduce((a, b) => a + b, 0);
   // Tolerate float noise from decimal weights such as 33.3 + 33.3 + 33.4.
   if (Math.abs(sum - 100) > 1e-9)
-    return `response + resolution + satisfaction must be 100 (got ${round2(sum)})`;
+    return `response + onTime + resolution + satisfaction must be 100 (got ${round2(sum)})`;
   for (const [name, value] of [
     ["partialWeight", weights.partialWeight],
     ["basicWeight", weights.basicWeight],
   ] as const) {
     if (!Number.isFinite(value) || value < 0 || value > 1) return `${name} must lie between 0 and 1`;
   }
+  for (const [name, value] of [
+    ["supervisionPenalty", weights.supervisionPenalty],
+    ["supervisionCap", weights.supervisionCap],
+  ] as const) {
+    if (!Number.isFinite(value) || value < 0 || value > 100) return `${name} must lie between 0 and 100`;
+  }
+  if (!Number.isInteger(weights.minSample) || weights.minSample < 1)
+    return "minSample must be a whole number of at least 1";
   return null;
 }
 

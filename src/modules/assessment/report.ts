@@ -17,7 +17,12 @@ const REPORT_LEVELS: { level: Exclude<Level, "district">; sheet: string; subject
 /** The KPI table's columns: Chinese headers, the formula as the header's note. */
 function kpiColumns(subject: string, weights: AssessmentWeights): Column<AssessmentRow>[] {
   return [
-    { header: "名次", meaning: "Rank by composite score, ties by 派单量", width: 6, value: (r) => r.rank },
+    {
+      header: "名次",
+      meaning: "Rank by composite score, ties by 派单量; 数据不足 when too few due orders or visits",
+      width: 8,
+      value: rankText,
+    },
     { header: subject, meaning: "Assessed subject", width: 28, value: (r) => r.name },
     {
       header: "派单量",
@@ -58,6 +63,11 @@ function kpiColumns(subject: string, weights: AssessmentWeights): Column<Assessm
     { header: "退单率(%)", meaning: "退单次数 / 派单次数", value: (r) => r.returnRate },
     { header: "督办次数", meaning: "催办 + 自动督办 events in the period", value: (r) => r.supervisionCount },
     {
+      header: "督办扣分",
+      meaning: `督办次数 × ${weights.supervisionPenalty}, at most ${weights.supervisionCap}`,
+      value: (r) => r.supervisionDeduction,
+    },
+    {
       header: "平均办理时长(小时)",
       meaning: "Mean hours from dispatch to reply, orders replied in the period",
       width: 20,
@@ -65,10 +75,22 @@ function kpiColumns(subject: string, weights: AssessmentWeights): Column<Assessm
     },
     {
       header: "综合得分",
-      meaning: `响应率×${weights.response}% + 解决率×${weights.resolution}% + 满意率×${weights.satisfaction}%`,
+      meaning: scoreFormula(weights),
       value: (r) => r.score,
     },
   ];
+}
+
+/** The score's formula in words, as the page shows it. */
+function scoreFormula(weights: AssessmentWeights): string {
+  return (
+    `响应率×${weights.response}% + 按期办结率×${weights.onTime}% + 解决率×${weights.resolution}% + ` +
+    `满意率×${weights.satisfaction}% − 督办扣分`
+  );
+}
+
+function rankText(row: AssessmentRow): string | number | null {
+  return row.insufficient ? "数据不足" : row.rank;
 }
 
 type RankingLine = AssessmentRow & { levelName: string };
@@ -84,8 +106,10 @@ const RANKING_COLUMNS: Column<RankingLine>[] = [
   { header: "名称", meaning: "Name", width: 28, value: (r) => r.name },
   { header: "综合得分", meaning: "Composite score (0–100)", value: (r) => r.score },
   { header: "响应率(%)", meaning: "Response rate", value: (r) => r.responseRate },
+  { header: "按期办结率(%)", meaning: "On-time rate", value: (r) => r.onTimeRate },
   { header: "解决率(%)", meaning: "Resolution rate", value: (r) => r.resolutionRate },
   { header: "满意率(%)", meaning: "Satisfaction rate", value: (r) => r.satisfactionRate },
+  { header: "督办次数", meaning: "Supervisions", value: (r) => r.supervisionCount },
   { header: "派单量", meaning: "Orders dispatched (the tie-breaker)", value: (r) => r.dispatched },
 ];
 
@@ -127,9 +151,10 @@ function addCover(
     ["报告", `${report.place}督查考核月度报告`],
     ["考核期间", `${report.period}（北京时间）`],
     ["生成时间", chinaDateTimeText(report.now) ?? ""],
+    ["综合得分", scoreFormula(report.weights)],
     [
-      "综合得分权重",
-      `响应率 ${report.weights.response} / 解决率 ${report.weights.resolution} / 满意率 ${report.weights.satisfaction}`,
+      "督办扣分",
+      `每次督办扣 ${report.weights.supervisionPenalty} 分，最多扣 ${report.weights.supervisionCap} 分`,
     ],
     ["部分解决折算", report.weights.partialWeight],
     ["基本满意折算", report.weights.basicWeight],
@@ -138,7 +163,8 @@ function addCover(
       "响应率按派单时间；按期办结率、办结率按办理期限；解决率、满意率按回访时间；重办、退单、督办按发生时间",
     ],
     ["就地办结", "网格就地办结的工单计为及时响应、按期办结"],
-    ["无数据", "分母为零的比率记为“—”，不计0或100；综合得分按有数据的比率折算权重"],
+    ["无数据", "分母为零的比率记为“—”，不计0或100；仅响应率缺失时按其余比率折算权重"],
+    ["数据不足", `到期工单或回访少于 ${report.weights.minSample} 件的不计分、不排名，名次记为“数据不足”`],
   ];
   addSheet(
     workbook,

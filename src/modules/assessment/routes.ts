@@ -20,11 +20,12 @@ const Region = Type.Optional(
 const Weights = Type.Object(
   {
     response: Type.Number({ minimum: 0, maximum: 100, description: "响应率 weight" }),
+    onTime: Type.Number({ minimum: 0, maximum: 100, description: "按期办结率 weight" }),
     resolution: Type.Number({ minimum: 0, maximum: 100, description: "解决率 weight" }),
     satisfaction: Type.Number({
       minimum: 0,
       maximum: 100,
-      description: "满意率 weight; the three sum to 100",
+      description: "满意率 weight; the four sum to 100",
     }),
     partialWeight: Type.Number({
       minimum: 0,
@@ -32,6 +33,17 @@ const Weights = Type.Object(
       description: "部分解决 counts this much in 解决率",
     }),
     basicWeight: Type.Number({ minimum: 0, maximum: 1, description: "基本满意 counts this much in 满意率" }),
+    supervisionPenalty: Type.Number({ minimum: 0, maximum: 100, description: "points off per 督办" }),
+    supervisionCap: Type.Number({
+      minimum: 0,
+      maximum: 100,
+      description: "at most this many points off for 督办",
+    }),
+    minSample: Type.Integer({
+      minimum: 1,
+      maximum: 1000,
+      description: "到期工单 and 回访 a row needs to be scored (else 数据不足)",
+    }),
   },
   { additionalProperties: false },
 );
@@ -45,7 +57,7 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       schema: {
         tags: ["assessment"],
         summary:
-          "KPIs, composite score and rank of every street, community, unit or the district in your jurisdiction for a period",
+          "KPIs, composite score and rank (none with 数据不足) of every street, community, unit or the district in your jurisdiction for a period",
         querystring: Type.Object(
           { level: literals(LEVELS), period: Period, region: Region },
           { additionalProperties: false },
@@ -69,7 +81,8 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       config: { access: "assessment.read" },
       schema: {
         tags: ["assessment"],
-        summary: "The composite score's weights (三率) and the partial-answer weights",
+        summary:
+          "The composite score's weights (四率), the partial-answer weights, the 督办 deduction and the minimum sample",
       },
     },
     async () => loadWeights(ctx.db),

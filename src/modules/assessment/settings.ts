@@ -6,14 +6,18 @@ import { type AssessmentWeights, DEFAULT_WEIGHTS, weightsProblem } from "./formu
 /** The `settings` row holding the score weights and the partial-answer weights. */
 const WEIGHTS_KEY = "assessment.weights";
 
-/** The saved weights, the defaults for whatever was never saved. */
+/**
+ * The saved weights, the defaults for whatever was never saved. Weights saved before 按期办结率 and
+ * 督办 entered the score (three rates summing to 100) no longer add up: the defaults replace them.
+ */
 export async function loadWeights(db: Kysely<DB>): Promise<AssessmentWeights> {
   const row = await db
     .selectFrom("settings")
     .select("value")
     .where("key", "=", WEIGHTS_KEY)
     .executeTakeFirst();
-  return { ...DEFAULT_WEIGHTS, ...((row?.value as Partial<AssessmentWeights> | undefined) ?? {}) };
+  const saved = { ...DEFAULT_WEIGHTS, ...((row?.value as Partial<AssessmentWeights> | undefined) ?? {}) };
+  return weightsProblem(saved) === null ? saved : DEFAULT_WEIGHTS;
 }
 
 /** Saves valid weights (VALIDATION_FAILED otherwise) and returns them. */

@@ -39,6 +39,7 @@ export const CHANNELS = {
       {
         workOrderNo: text(40, "12345 work-order number (工单编号)"),
         callAt: Type.Optional(instant("when the call came in (ISO 8601)")),
+        cityDueAt: Type.Optional(instant("the platform's own deadline (办理时限, ISO 8601)")),
       },
       { additionalProperties: false },
     ),

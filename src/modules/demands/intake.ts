@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Value } from "@sinclair/typebox/value";
-import type { Order } from "../../db/schema.js";
+import type { Transaction } from "kysely";
+import type { DB, Order } from "../../db/schema.js";
 import { orderRegionScope } from "../../platform/auth/order-visibility.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
@@ -57,6 +58,8 @@ export async function submitDemand(
   actor: Actor,
   submission: DemandSubmission,
   idempotencyKey?: string,
+  /** Stores what belongs with the order in its transaction (the 12345 work-order link). */
+  alsoStore?: (trx: Transaction<DB>, order: Order) => Promise<void>,
 ): Promise<IntakeResult> {
   const requestHash = createHash("sha256").update(JSON.stringify(submission)).digest("hex");
   if (idempotencyKey) {
@@ -128,8 +131,9 @@ export async function submitDemand(
       route: JSON.stringify({ ...route, holder: holder.regionCode, at: now }),
     },
     afterStore:
-      submission.solveOnSpot || chosenByStaff
+      submission.solveOnSpot || chosenByStaff || alsoStore
         ? async (trx, order) => {
+            await alsoStore?.(trx, order);
             if (chosenByStaff)
               await recordLabel(trx, {
                 orderId: order.id,

@@ -4,9 +4,11 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
+import { clientKey } from "../../platform/throttle/client.js";
+import { type Attempt, checkThrottle, recordAttempt } from "../../platform/throttle/throttle.js";
 import { presentOrder } from "./presenter.js";
 import { loadOrderDetail } from "./queries.js";
-import { checkTrackingThrottle, recordLookup, TRACKING_CODE_PATTERN } from "./tracking.js";
+import { TRACKING_CODE_PATTERN, TRACKING_LIMITS } from "./tracking.js";
 
 const Phone = Type.String({ pattern: "^\\+?[0-9][0-9 -]{6,19}$" });
 
@@ -53,15 +55,20 @@ export const lookupRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       const { orderNo, code } = request.query;
-      const attempt = { orderNo, client: request.ip, now: ctx.now() };
-      await checkTrackingThrottle(ctx.db, attempt);
+      const attempt: Attempt = {
+        kind: "tracking",
+        subject: orderNo,
+        client: clientKey(request.ip),
+        now: ctx.now(),
+      };
+      await checkThrottle(ctx.db, attempt, TRACKING_LIMITS);
       const order = await ctx.db
         .selectFrom("orders")
         .selectAll()
         .where("order_no", "=", orderNo)
         .executeTakeFirst();
       const found = order !== undefined && sameCode(order.tracking_code, code);
-      await recordLookup(ctx.db, attempt, found ? "found" : "wrong");
+      await recordAttempt(ctx.db, attempt, found ? "ok" : "wrong");
       // A wrong code answers exactly like an unknown number: nothing to learn by guessing.
       if (!order || !found) throw fail("NOT_FOUND", { what: orderNo });
       const category = order.category_code

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { containing } from "../../db/like.js";
 import type { DB } from "../../db/schema.js";
 import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { type Actor, scopeOf } from "../../platform/auth/permissions.js";
@@ -63,7 +64,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
       .where("o.handling_due_at", "<", now);
   }
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containing(filter.q);
     query = query.where((eb) =>
       eb.or([
         eb("o.order_no", "like", like),

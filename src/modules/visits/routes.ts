@@ -2,14 +2,21 @@ import { Type } from "@sinclair/typebox";
 import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
 import { TokenSigner } from "../../platform/privacy/tokens.js";
+import { clientKey } from "../../platform/throttle/client.js";
+import { type Attempt, checkThrottle, type Limit, recordAttempt } from "../../platform/throttle/throttle.js";
 import { VisitInput } from "../orders/commands/closing.js";
 import { performAction } from "../orders/commands/perform.js";
 
 const TokenParams = Type.Object({ token: Type.String({ pattern: "^[A-Za-z0-9_-]{20,100}$" }) });
 
+/** Rating links are long and signed, so guessing is hopeless; still, 30 unknown links an hour per address. */
+export const RATING_LIMITS: readonly Limit[] = [{ per: "client", max: 30, windowMs: 60 * 60 * 1000 }];
+
 /** 一事一评 online: the caller opens the rating link (no account needed) and rates the handling. */
 export const visitRoutes: Routes = async (app, { ctx }) => {
-  async function findByToken(token: string) {
+  async function findByToken(token: string, ip: string) {
+    const attempt: Attempt = { kind: "rating", subject: "", client: clientKey(ip), now: ctx.now() };
+    await checkThrottle(ctx.db, attempt, RATING_LIMITS);
     const visit = await ctx.db
       .selectFrom("visits as v")
       .innerJoin("orders as o", "o.id", "v.order_id")
@@ -29,6 +36,7 @@ export const visitRoutes: Routes = async (app, { ctx }) => {
       ])
       .where("v.token_hash", "=", TokenSigner.hash(token))
       .executeTakeFirst();
+    await recordAttempt(ctx.db, attempt, visit ? "ok" : "wrong");
     if (!visit) throw fail("NOT_FOUND", { what: "visit" });
     return visit;
   }
@@ -44,7 +52,7 @@ export const visitRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const visit = await findByToken(request.params.token);
+      const visit = await findByToken(request.params.token, request.ip);
       return {
         orderNo: visit.order_no,
         title: visit.title,
@@ -72,7 +80,7 @@ export const visitRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const visit = await findByToken(request.params.token);
+      const visit = await findByToken(request.params.token, request.ip);
       if (visit.state !== "pending") throw fail("CONFLICT", { detail: "已评价 / already rated" });
       const { order } = await performAction(
         ctx,

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   /** 地名地址库: everyone places addresses; administrators add and correct entries. */
   "places.read": ALL_ROLES,
   "places.manage": ["admin"],
+  /** 12345 接入: imports, the placement queue and the outbox — the district command centre's (see requireWholeDistrict). */
+  "integrations.manage": ["admin", "dispatcher"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -97,4 +99,13 @@ export function seesRegion(actor: Actor, regionCode: string): boolean {
 /** Throws OUTSIDE_SCOPE unless the region is inside the actor's jurisdiction. */
 export function requireRegion(actor: Actor, regionCode: string): void {
   if (!coversRegion(actor, regionCode)) throw fail("OUTSIDE_SCOPE");
+}
+
+/**
+ * Throws OUTSIDE_SCOPE unless the actor's jurisdiction is the whole district (or more): what the
+ * district command centre (区指挥中心) and administrators hold, a street's dispatcher does not.
+ */
+export function requireWholeDistrict(actor: Actor, districtCode: string): void {
+  const scope = scopeOf(actor);
+  if (scope === null || !districtCode.startsWith(scope)) throw fail("OUTSIDE_SCOPE");
 }

@@ -38,6 +38,28 @@ export function compactChinaDate(instant: Date): string {
   return chinaDate(instant).replaceAll("-", "");
 }
 
+/** An instant as China wall-clock time "YYYY-MM-DD HH:MM:SS", the way Chinese platforms write it. */
+export function formatChinaDateTime(instant: Date): string {
+  return shiftedToChina(instant).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * Reads a China wall-clock time as written in exports ("2026-11-26 09:05:00", "2026/11/26 9:05",
+ * "2026-11-26"); null when it is not one.
+ */
+export function parseChinaDateTime(text: string): Date | null {
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
+    text.trim(),
+  );
+  if (!match) return null;
+  const [, y, mo, d, h = "0", mi = "0", s = "0"] = match;
+  const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - CHINA_UTC_OFFSET_MS;
+  const check = new Date(ms + CHINA_UTC_OFFSET_MS);
+  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59)
+    return null;
+  return new Date(ms);
+}
+
 /** Milliseconds elapsed since 00:00 China time on the instant's China date. */
 export function chinaMsOfDay(instant: Date): number {
   const ms = shiftedToChina(instant).getTime() % MS_PER_DAY;

@@ -141,6 +141,21 @@ describe("a job", () => {
   });
 });
 
+describe("a recurring kind with its own lock", () => {
+  it("is taken over after that lock lapses, not the runner's", async () => {
+    const recurring = [{ kind: "remind", everyMs: 10 * MINUTE, lockMs: 30 * SECOND }];
+    const { runner: survivor, ran } = runner({}, { recurring });
+    await survivor.ensureRecurring();
+    // An instance claims it and dies.
+    await claimDueJobs(database.db, T0, 10, 5 * MINUTE, new Map([["remind", 30 * SECOND]]));
+    clock = at(30 * SECOND);
+    expect(await survivor.runDue()).toBe(0);
+    clock = at(30 * SECOND + 1);
+    expect(await survivor.runDue()).toBe(1);
+    expect(ran).toHaveLength(1);
+  });
+});
+
 describe("a dedupe key", () => {
   it("replaces the pending job's time and payload instead of adding a second job", async () => {
     const { runner: r, ran } = runner();

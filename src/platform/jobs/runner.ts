@@ -22,6 +22,8 @@ export type JobHandler = (job: Job) => Promise<void>;
 export interface RecurringJob {
   kind: string;
   everyMs: number;
+  /** A shorter lock than the runner's, for a frequent sweep that must resume soon after a crash. */
+  lockMs?: number;
 }
 
 export interface JobRunnerOptions {
@@ -55,6 +57,7 @@ export class JobRunner {
   private readonly batchSize: number;
   private readonly lockMs: number;
   private readonly everyMs: Map<string, number>;
+  private readonly lockMsByKind: Map<string, number>;
   private readonly policy: RetryPolicy;
   private readonly onError: (error: unknown) => void;
   private timer: NodeJS.Timeout | null = null;
@@ -68,6 +71,9 @@ export class JobRunner {
     this.batchSize = options.batchSize ?? 10;
     this.lockMs = options.lockMs ?? 5 * 60 * 1000;
     this.everyMs = new Map((options.recurring ?? []).map((r) => [r.kind, r.everyMs]));
+    this.lockMsByKind = new Map(
+      (options.recurring ?? []).flatMap((r) => (r.lockMs === undefined ? [] : [[r.kind, r.lockMs] as const])),
+    );
     this.policy = { maxAttempts: options.maxAttempts ?? 5, backoffMs: options.backoffMs ?? 30_000 };
     this.onError = options.onError ?? ((error) => console.error("job runner:", error));
   }
@@ -97,7 +103,7 @@ export class JobRunner {
   /** Claims one batch of due jobs and runs them; returns how many were claimed. */
   async runDue(): Promise<number> {
     const now = this.now();
-    const jobs = await claimDueJobs(this.db, now, this.batchSize, this.lockMs);
+    const jobs = await claimDueJobs(this.db, now, this.batchSize, this.lockMs, this.lockMsByKind);
     // Concurrently, so every job of the batch finishes well within the lock taken for all of them.
     const settled = await Promise.allSettled(jobs.map((job) => this.run(job)));
     const failed = settled.find((s) => s.status === "rejected");

@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from "kysely";
+import { type Kysely, sql, type Updateable } from "kysely";
 import type { DB, JobsTable } from "../../db/schema.js";
 
 /** A job this instance has claimed: its lock (`lockedUntil`, `attempts`) is the proof of the claim. */
@@ -25,7 +25,17 @@ export async function claimDueJobs(
   now: Date,
   limit: number,
   lockMs: number,
+  /** Kinds whose runs are short and must be taken over soon after a crash: their own lock. */
+  lockMsByKind: ReadonlyMap<string, number> = new Map(),
 ): Promise<ClaimedJob[]> {
+  const until = (ms: number) => new Date(now.getTime() + ms);
+  const lock =
+    lockMsByKind.size === 0
+      ? sql<Date>`${until(lockMs)}`
+      : sql<Date>`CASE kind ${sql.join(
+          [...lockMsByKind].map(([kind, ms]) => sql`WHEN ${kind} THEN ${until(ms)}::timestamptz`),
+          sql` `,
+        )} ELSE ${until(lockMs)}::timestamptz END`;
   const due = db
     .selectFrom("jobs")
     .select("id")
@@ -39,7 +49,7 @@ export async function claimDueJobs(
     .skipLocked();
   const rows = await db
     .updateTable("jobs")
-    .set((eb) => ({ locked_until: new Date(now.getTime() + lockMs), attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({ locked_until: lock, attempts: eb("attempts", "+", 1) }))
     .where("id", "in", due)
     .returning(["id", "kind", "payload", "attempts", "dedupe_key", "locked_until"])
     .execute();

@@ -102,6 +102,11 @@ export async function storeHistory(
       phones: encryptPhones(vault, orders),
       tokens,
     };
+    // Events arrive chained (see insertChainedEvents) instead of through the insert trigger row by row.
+    await sql`SELECT set_config('minhu.chain', 'deferred', true)`.execute(trx);
+    await sql`CREATE TEMP TABLE staged_events (LIKE order_events INCLUDING DEFAULTS) ON COMMIT DROP`.execute(
+      trx,
+    );
     await checkKeysAfter(trx, async () => {
       // A few thousand orders at a time: statements of tens of thousands of rows, one chunk's arrays in memory.
       for (let start = 0; start < orders.length; start += ORDERS_PER_CHUNK) {
@@ -109,6 +114,7 @@ export async function storeHistory(
         for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += stored[key];
       }
     });
+    await sql`SELECT set_config('minhu.chain', '', true)`.execute(trx);
   });
   return counts;
 }
@@ -122,7 +128,7 @@ async function storeChunk(trx: Transaction<DB>, ids: Identities, chunk: readonly
   const visits = owned((o) => o.timeline.visits);
   const ratings = owned((o) => o.timeline.ratings);
   await insertAll(trx, "orders", orderColumns(ids), chunk);
-  await insertAll(trx, "order_events", eventColumns(ids), events);
+  await insertChainedEvents(trx, eventColumns(ids), events);
   await insertAll(trx, "extension_requests", extensionColumns(ids), extensions);
   await insertAll(trx, "order_assignments", assignmentColumns, assignments);
   await insertAll(trx, "visits", visitColumns(ids), visits);
@@ -135,6 +141,30 @@ async function storeChunk(trx: Transaction<DB>, ids: Identities, chunk: readonly
     visits: visits.length,
     ratings: ratings.length,
   };
+}
+
+/**
+ * Writes a chunk's events with their hash chains (migration 0012): staged in a temporary table (which
+ * gives them their ids and defaults), then moved with each order's chain computed by the database's
+ * `minhu_chain` window aggregate — the same hash the insert trigger computes, in one sorted pass.
+ */
+async function insertChainedEvents(
+  trx: Transaction<DB>,
+  columns: Column<Owned<EventRow>>[],
+  events: readonly Owned<EventRow>[],
+): Promise<void> {
+  await insertAll(trx, "staged_events", columns, events);
+  await sql`INSERT INTO order_events (id, order_id, action, from_state, to_state, actor_id, actor_role,
+      unit_id, note, data, at, hash, prev_hash)
+    SELECT id, order_id, action, from_state, to_state, actor_id, actor_role, unit_id, note, data, at,
+      hash, lag(hash) OVER (PARTITION BY order_id ORDER BY id)
+    FROM (
+      SELECT id, order_id, action, from_state, to_state, actor_id, actor_role, unit_id, note, data, at,
+        minhu_chain(minhu_event_content(id, order_id, action, from_state, to_state, actor_id,
+          actor_role, unit_id, note, data, at)) OVER (PARTITION BY order_id ORDER BY id) AS hash
+      FROM staged_events
+    ) running`.execute(trx);
+  await sql`TRUNCATE staged_events`.execute(trx);
 }
 
 /** `count` fresh ids from a table's sequence (not necessarily consecutive on a busy server). */

@@ -2,7 +2,7 @@ import type { OrderAction, RecordAction } from "../workflow/lifecycle.js";
 import { close, merge, reopen, rework, urge, verify, visit } from "./closing.js";
 import { accept, dispatch, escalate, reject, returnOrder, sign, transfer } from "./dispatching.js";
 import { decideExtension, rateDispatch, reply, requestExtension, solveOnSpot } from "./handling.js";
-import { shareClose, shareReply, supervise, warn } from "./system.js";
+import { cityUpdate, shareClose, shareReply, supervise, warn } from "./system.js";
 import type { ActionDefinition } from "./types.js";
 
 /**
@@ -33,4 +33,5 @@ export const ACTION_DEFINITIONS: Record<Exclude<OrderAction, RecordAction>, Acti
   supervise,
   share_reply: shareReply,
   share_close: shareClose,
+  city_update: cityUpdate,
 };

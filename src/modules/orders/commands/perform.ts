@@ -2,6 +2,7 @@ import type { Order } from "../../../db/schema.js";
 import { maySeeStoredOrder } from "../../../platform/auth/order-visibility.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
+import { reportToCity } from "../../city-hotline/results.js";
 import type { AppContext } from "../../context.js";
 import { announceChange } from "../changes.js";
 import type { SystemMessage } from "../messages.js";
@@ -149,6 +150,8 @@ async function writeTransition(
     at: now,
   });
   await outcome.after?.(updated);
+  // 12345 results go back to the city through the outbox, written here so no change escapes it.
+  await reportToCity(trx, updated, action, { note: outcome.note ?? null, data: outcome.data }, now);
   await announceChange(trx, updated, action, now);
   return updated;
 }

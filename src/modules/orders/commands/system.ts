@@ -62,3 +62,40 @@ export const shareClose = defineAction({
     };
   },
 });
+
+/** 12345 更新 The fields the city platform may change on a work order it sent before. */
+export const CityUpdateInput = Type.Object(
+  {
+    content: Type.String({ minLength: 1, maxLength: 4000 }),
+    title: Type.String({ minLength: 1, maxLength: 60 }),
+    address: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+    callerName: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
+    /** The phone as stored: cipher, lookup hash and mask, computed by the caller (who holds the vault). */
+    phone: Type.Union([
+      Type.Object({ cipher: Type.String(), hash: Type.String(), masked: Type.String() }),
+      Type.Null(),
+    ]),
+    channelFields: Type.Record(Type.String(), Type.Unknown()),
+    /** Which of the platform's fields changed, for the history. */
+    changed: Type.Array(Type.String(), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const cityUpdate = defineAction({
+  summary: "12345 更新 The city platform changed the work order: its text, caller or address",
+  input: CityUpdateInput,
+  effect: async (_scope, input) => ({
+    patch: {
+      content: input.content,
+      title: input.title,
+      address: input.address,
+      caller_name: input.callerName,
+      caller_phone_cipher: input.phone?.cipher ?? null,
+      caller_phone_hash: input.phone?.hash ?? null,
+      caller_phone_masked: input.phone?.masked ?? null,
+      channel_fields: JSON.stringify(input.channelFields),
+    },
+    data: { changed: input.changed, workOrderNo: input.channelFields.workOrderNo },
+  }),
+});

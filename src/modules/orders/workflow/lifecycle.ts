@@ -146,6 +146,8 @@ export const ACTIONS = {
   share_reply: { from: ["merged"], to: "same", roles: [], relation: [], by: "system" },
   /** …and it is closed with it. */
   share_close: { from: ["merged"], to: "same", roles: [], relation: [], by: "system" },
+  /** 12345 更新: the city platform sent a changed version of the work order (text, caller, address). */
+  city_update: { from: ORDER_STATES, to: "same", roles: [], relation: [], by: "system" },
 } as const satisfies Record<string, ActionRule>;
 
 export type OrderAction = keyof typeof ACTIONS;

@@ -323,7 +323,11 @@ export const zhCN = {
   "dashboard.weights.response": "响应率权重",
   "dashboard.weights.resolution": "解决率权重",
   "dashboard.weights.satisfaction": "满意率权重",
-  "dashboard.weights.sum": "三项权重之和须为 100（当前 {sum}）",
+  "dashboard.weights.sum": "四项权重之和须为 100（当前 {sum}）",
+  "dashboard.weights.onTime": "按期办结率权重",
+  "dashboard.weights.supervisionPenalty": "每次督办扣分",
+  "dashboard.weights.supervisionCap": "督办最多扣分",
+  "dashboard.weights.minSample": "计分所需最少到期工单与回访数",
   "dashboard.weights.partialHint": "部分解决、基本满意按以下比例计入解决率与满意率",
   "dashboard.weights.partialWeight": "部分解决计入比例",
   "dashboard.weights.basicWeight": "基本满意计入比例",
@@ -338,6 +342,16 @@ export const zhCN = {
   "dashboard.ranking.resolutionRate": "解决率",
   "dashboard.ranking.satisfactionRate": "满意率",
   "dashboard.ranking.supervision": "督办次数",
+  "dashboard.ranking.insufficient": "数据不足",
+  "dashboard.ranking.deducted": "已扣督办 {points} 分",
+  "dashboard.formula.title": "综合得分怎么算",
+  "dashboard.formula.score":
+    "综合得分 = 响应率×{response}% + 按期办结率×{onTime}% + 解决率×{resolution}% + 满意率×{satisfaction}% − 督办扣分",
+  "dashboard.formula.rates":
+    "解决率 =（解决 + 部分解决×{partialWeight}）÷ 回访数；满意率 =（满意 + 基本满意×{basicWeight}）÷ 回访数；按期办结率 = 按期办结 ÷ 本期到期工单",
+  "dashboard.formula.supervision": "督办扣分：每次督办（催办、超期自动督办）扣 {penalty} 分，最多扣 {cap} 分",
+  "dashboard.formula.missing": "分母为零的比率显示“—”，不按 0 或 100 计；只缺响应率时，其权重按其余三率折算",
+  "dashboard.formula.insufficient": "本期到期工单或回访少于 {minSample} 件的，不计分、不排名，显示“数据不足”",
 
   "urgent.alert.title": "紧急诉求",
   "urgent.alert.open": "查看工单",
@@ -670,7 +684,11 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "dashboard.weights.response": "Response rate weight",
   "dashboard.weights.resolution": "Resolution rate weight",
   "dashboard.weights.satisfaction": "Satisfaction rate weight",
-  "dashboard.weights.sum": "The three weights must sum to 100 (now {sum})",
+  "dashboard.weights.sum": "The four weights must sum to 100 (now {sum})",
+  "dashboard.weights.onTime": "On-time rate weight",
+  "dashboard.weights.supervisionPenalty": "Points off per supervision",
+  "dashboard.weights.supervisionCap": "At most points off for supervision",
+  "dashboard.weights.minSample": "Orders due and visits needed for a score",
   "dashboard.weights.partialHint":
     "Partly solved and basically satisfied count this much in the resolution and satisfaction rates",
   "dashboard.weights.partialWeight": "Partly solved counts",
@@ -686,6 +704,19 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "dashboard.ranking.resolutionRate": "Resolved",
   "dashboard.ranking.satisfactionRate": "Satisfied",
   "dashboard.ranking.supervision": "Supervised",
+  "dashboard.ranking.insufficient": "Too little data",
+  "dashboard.ranking.deducted": "{points} points off for supervision",
+  "dashboard.formula.title": "How the score is computed",
+  "dashboard.formula.score":
+    "Score = response × {response}% + on time × {onTime}% + resolved × {resolution}% + satisfied × {satisfaction}% − supervision deduction",
+  "dashboard.formula.rates":
+    "Resolved = (solved + partly solved × {partialWeight}) ÷ visits; satisfied = (satisfied + basically satisfied × {basicWeight}) ÷ visits; on time = replied in time ÷ orders due in the period",
+  "dashboard.formula.supervision":
+    "Supervision deduction: {penalty} points per supervision (urged or automatically supervised when overdue), at most {cap}",
+  "dashboard.formula.missing":
+    'A rate with nothing to measure shows "—" and counts as neither 0 nor 100; when only the response rate is missing, its weight is spread over the other three',
+  "dashboard.formula.insufficient":
+    'With fewer than {minSample} orders due or return visits in the period a row gets no score and no rank: "Too little data"',
 
   "urgent.alert.title": "Urgent demand",
   "urgent.alert.open": "Open order",

@@ -11,6 +11,7 @@ import {
   Skeleton,
   Space,
   Table,
+  Tag,
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
@@ -24,6 +25,7 @@ import { channelLabel, chinaTime } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type AssessmentLevel, type AssessmentRow, dashboardApi } from "./api";
 import { type ChartOption, EChart } from "./EChart";
+import { ScoreFormula } from "./ScoreFormula";
 import { WeightsButton } from "./WeightsButton";
 import "../../ops.css";
 
@@ -356,16 +358,33 @@ export default function DashboardPage() {
             {
               title: t("dashboard.ranking.rank"),
               dataIndex: "rank",
-              width: 64,
+              width: 84,
               align: "center",
-              render: (v: number | null) => v ?? "—",
+              render: (v: number | null, row) =>
+                row.insufficient ? (
+                  <Tag className="dashboard-page__insufficient" data-testid="insufficient">
+                    {t("dashboard.ranking.insufficient")}
+                  </Tag>
+                ) : (
+                  (v ?? "—")
+                ),
             },
             { title: t("dashboard.ranking.name"), dataIndex: "name", ellipsis: true },
             {
               title: t("dashboard.ranking.score"),
               dataIndex: "score",
               width: 90,
-              render: (v: number | null) => <strong>{v === null ? "—" : v.toFixed(1)}</strong>,
+              render: (v: number | null, row) => (
+                <strong
+                  title={
+                    row.supervisionDeduction > 0
+                      ? t("dashboard.ranking.deducted", { points: row.supervisionDeduction })
+                      : undefined
+                  }
+                >
+                  {v === null ? "—" : v.toFixed(1)}
+                </strong>
+              ),
             },
             { title: t("dashboard.ranking.dispatched"), dataIndex: "dispatched", width: 80, align: "right" },
             {
@@ -411,6 +430,7 @@ export default function DashboardPage() {
             },
           ]}
         />
+        {ranking.data && <ScoreFormula weights={ranking.data.weights} />}
       </Card>
     </div>
   );

@@ -7,11 +7,12 @@ import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 import { type AssessmentWeights, dashboardApi } from "./api";
 
-const RATE_FIELDS = ["response", "resolution", "satisfaction"] as const;
+const RATE_FIELDS = ["response", "onTime", "resolution", "satisfaction"] as const;
 
 /**
- * 考核权重 (administrators): the composite score's weights of 响应率, 解决率 and 满意率, which sum to
- * 100, and how much 部分解决 and 基本满意 count. Saving re-scores the ranking shown.
+ * 考核权重 (administrators): the composite score's weights of 响应率, 按期办结率, 解决率 and 满意率,
+ * which sum to 100, how much 部分解决 and 基本满意 count, the 督办 deduction and the sample a row needs.
+ * Saving re-scores the ranking shown.
  */
 export function WeightsButton({ onSaved }: { onSaved: () => void }) {
   const t = useT();
@@ -85,6 +86,19 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
             rules={[{ required: true }]}
           >
             <InputNumber min={0} max={1} step={0.1} />
+          </Form.Item>
+          {(["supervisionPenalty", "supervisionCap"] as const).map((field) => (
+            <Form.Item
+              key={field}
+              name={field}
+              label={t(`dashboard.weights.${field}`)}
+              rules={[{ required: true }]}
+            >
+              <InputNumber min={0} max={100} step={0.5} data-testid={`weight-${field}`} />
+            </Form.Item>
+          ))}
+          <Form.Item name="minSample" label={t("dashboard.weights.minSample")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={1000} step={1} precision={0} data-testid="weight-minSample" />
           </Form.Item>
         </Form>
         <ServerError error={editor.error} />

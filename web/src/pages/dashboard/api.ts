@@ -24,6 +24,9 @@ export interface AssessmentRow {
   name: string;
   rank: number | null;
   score: number | null;
+  /** 数据不足: too few due orders or return visits; no score and no rank. */
+  insufficient: boolean;
+  supervisionDeduction: number;
   dispatched: number;
   responseRate: number | null;
   onTimeRate: number | null;
@@ -37,13 +40,20 @@ export interface AssessmentRow {
 
 export type AssessmentLevel = "street" | "community" | "unit";
 
-/** The composite score's weights (三率, summing to 100) and what partial answers count for. */
+/**
+ * The composite score's weights (四率, summing to 100), what partial answers count for, the 督办
+ * deduction and the sample a row needs to be scored.
+ */
 export interface AssessmentWeights {
   response: number;
+  onTime: number;
   resolution: number;
   satisfaction: number;
   partialWeight: number;
   basicWeight: number;
+  supervisionPenalty: number;
+  supervisionCap: number;
+  minSample: number;
 }
 
 /** The dashboard and assessment endpoints (GET /api/dashboard/*, /api/assessment). */
@@ -71,7 +81,7 @@ export const dashboardApi = {
     apiRequest<AssessmentWeights>("/api/assessment/settings", { method: "PUT", body: weights }),
   reportUrl: (period: string) => `/api/assessment/report.xlsx${queryString({ period })}`,
   assessment: (level: AssessmentLevel, period: string, signal?: AbortSignal) =>
-    apiRequest<{ period: string; level: string; rows: AssessmentRow[] }>(
+    apiRequest<{ period: string; level: string; weights: AssessmentWeights; rows: AssessmentRow[] }>(
       `/api/assessment${queryString({ level, period })}`,
       {
         signal,

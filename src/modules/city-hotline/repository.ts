@@ -1,0 +1,136 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.js";
+import type { ColumnMapping } from "./format.js";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function findMapping(db: Executor, source: string): Promise<ColumnMapping | undefined> {
+  const row = await db
+    .selectFrom("city_sources")
+    .select("mapping")
+    .where("name", "=", source)
+    .executeTakeFirst();
+  return row?.mapping;
+}
+
+export async function saveMapping(
+  db: Executor,
+  source: string,
+  mapping: ColumnMapping,
+  userId: number | null,
+) {
+  await db
+    .insertInto("city_sources")
+    .values({ name: source, mapping: JSON.stringify(mapping), updated_by: userId })
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet({ mapping: JSON.stringify(mapping), updated_by: userId, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+export async function listSources(db: Executor) {
+  return db.selectFrom("city_sources").select(["name", "mapping", "updated_at"]).orderBy("name").execute();
+}
+
+/** The orders already made from these work-order numbers, with the hash of the row last applied. */
+export async function linksOf(db: Executor, workOrderNos: string[]) {
+  if (workOrderNos.length === 0) return new Map<string, { orderId: string; rowHash: string }>();
+  const rows = await db
+    .selectFrom("city_work_orders")
+    .select(["work_order_no", "order_id", "row_hash"])
+    .where("work_order_no", "in", workOrderNos)
+    .execute();
+  return new Map(rows.map((r) => [r.work_order_no, { orderId: r.order_id, rowHash: r.row_hash }]));
+}
+
+export async function insertLink(
+  trx: Transaction<DB>,
+  link: { workOrderNo: string; orderId: string; rowHash: string; source: string },
+) {
+  await trx
+    .insertInto("city_work_orders")
+    .values({
+      work_order_no: link.workOrderNo,
+      order_id: link.orderId,
+      row_hash: link.rowHash,
+      source: link.source,
+    })
+    .execute();
+}
+
+export async function updateLinkHash(trx: Transaction<DB>, workOrderNo: string, rowHash: string, now: Date) {
+  await trx
+    .updateTable("city_work_orders")
+    .set({ row_hash: rowHash, updated_at: now })
+    .where("work_order_no", "=", workOrderNo)
+    .execute();
+}
+
+export interface NewProblem {
+  importId: string | null;
+  rowNo: number | null;
+  workOrderNo: string | null;
+  kind: "invalid" | "unplaced";
+  reason: string;
+  detail: string | null;
+  record: Record<string, unknown> | null;
+}
+
+/**
+ * Records problem rows. An unplaced work order already waiting in the queue is refreshed (its latest
+ * row) instead of queued twice. A dry run's unplaced rows are listed with its result but stored as
+ * superseded: they are no task for anyone.
+ */
+export async function insertProblems(db: Executor, problems: NewProblem[], queued: boolean) {
+  for (const p of problems) {
+    const values = {
+      import_id: p.importId,
+      row_no: p.rowNo,
+      work_order_no: p.workOrderNo,
+      kind: p.kind,
+      reason: p.reason,
+      detail: p.detail,
+      record: p.record ? JSON.stringify(p.record) : null,
+      state: p.kind === "unplaced" && !queued ? "superseded" : "open",
+    };
+    if (p.kind === "invalid" || values.state !== "open") {
+      await db.insertInto("city_import_problems").values(values).execute();
+      continue;
+    }
+    await db
+      .insertInto("city_import_problems")
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .column("work_order_no")
+          .where("kind", "=", "unplaced")
+          .where("state", "=", "open")
+          .doUpdateSet({ import_id: p.importId, row_no: p.rowNo, record: values.record, detail: p.detail }),
+      )
+      .execute();
+  }
+}
+
+export async function openQueue(db: Executor, limit: number, offset: number) {
+  return db
+    .selectFrom("city_import_problems")
+    .select(["id", "import_id", "row_no", "work_order_no", "reason", "detail", "record"])
+    .where("kind", "=", "unplaced")
+    .where("state", "=", "open")
+    .orderBy("id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countQueue(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom("city_import_problems")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("kind", "=", "unplaced")
+    .where("state", "=", "open")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
