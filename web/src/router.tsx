@@ -8,6 +8,7 @@ import { RoleLanding } from "./pages/resident/RoleLanding";
 
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));
 const HomePage = lazy(() => import("./pages/home/HomePage"));
+const WorkListPage = lazy(() => import("./pages/home/WorkListPage"));
 const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
 const ResidentHome = lazy(() => import("./pages/resident/ResidentHome"));
 const SubmitDemandPage = lazy(() => import("./pages/resident/SubmitDemandPage"));
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
               </RoleLanding>
             ),
           },
+          { path: "work/:key", element: gated("/", <WorkListPage />) },
           {
             path: "regions",
             element: (
