@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { WARNING_JOB_EVERY_MS } from "./modules/warning/run.js";
 
 /** Which proxies to believe, as Fastify takes it. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
@@ -38,6 +37,9 @@ export interface Config {
   /** The city's 12345 platform: pushes in, results out (MINHU_CITY_*). */
   city: CityConfig;
 }
+
+/** How often the warning rules run by default: a spike or a due-soon order is worth knowing within the quarter hour. */
+const DEFAULT_WARNINGS_EVERY_MS = 15 * 60_000;
 
 /** 12345 接入 How Minhu talks to the city hotline platform. */
 export interface CityConfig {
@@ -76,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCrs: tileCrs(env.MINHU_TILE_CRS),
     runJobs: env.MINHU_JOBS !== "off",
     demoHistory: env.MINHU_DEMO_HISTORY !== "off",
-    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, WARNING_JOB_EVERY_MS),
+    warningsEveryMs: minutes(env.MINHU_WARNINGS_EVERY_MINUTES, DEFAULT_WARNINGS_EVERY_MS),
     city: {
       secret: env.MINHU_CITY_SECRET || null,
       resultsUrl: env.MINHU_CITY_RESULTS_URL || null,

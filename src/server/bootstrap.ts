@@ -1,6 +1,7 @@
 import { type Config, NO_CITY } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { loadConfigParts } from "../modules/config-loader.js";
 import type { AppContext } from "../modules/context.js";
 import { DuplicateSearch } from "../modules/demands/duplicate-search.js";
 import { IntakeWriter } from "../modules/demands/intake-writer.js";
@@ -8,6 +9,7 @@ import { Gazetteer } from "../modules/places/gazetteer.js";
 import { RegionDirectory } from "../modules/regions/directory.js";
 import { DispatchCatalogue } from "../modules/routing/catalogue.js";
 import { TimeLimits } from "../modules/time-limits/service.js";
+import { registerConfigLoader } from "../platform/config-sync/reload.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
@@ -46,12 +48,20 @@ export async function createContext(
     Partial<Pick<Config, "tileCrs" | "city">>,
 ): Promise<AppContext> {
   const regions = await RegionDirectory.load(database.db);
-  // The intake writer and the duplicate search are built over the context they belong to.
-  const ctx = {
+  const ctx: AppContext = {
     database,
     db: database.db,
     vault: new PhoneVault(config.secretKey),
     tokens: new TokenSigner(config.secretKey),
+    // Both read the context live: tests move its clock, admins reload its regions.
+    intake: new IntakeWriter({ db: database.db, now: () => ctx.now() }),
+    duplicates: new DuplicateSearch({
+      db: database.db,
+      now: () => ctx.now(),
+      get regions() {
+        return ctx.regions;
+      },
+    }),
     timeLimits: await TimeLimits.load(database.db),
     regions,
     places: await Gazetteer.load(database.db, regions),
@@ -61,9 +71,8 @@ export async function createContext(
     tileAttribution: config.tileAttribution,
     tileCrs: config.tileCrs ?? "wgs84",
     city: config.city ?? NO_CITY,
-  } as AppContext;
-  ctx.intake = new IntakeWriter(ctx);
-  ctx.duplicates = new DuplicateSearch(ctx);
+  };
+  registerConfigLoader(ctx, (parts) => loadConfigParts(ctx, parts));
   await ctx.duplicates.start(database);
   return ctx;
 }

@@ -3,7 +3,6 @@ import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { Batcher } from "../../platform/batching.js";
 import { ORDER_CHANNEL, parseOrderChange } from "../../platform/events/publish.js";
-import type { AppContext } from "../context.js";
 import { OPEN_STATES, ORDER_STATES, type OrderState } from "../orders/workflow/lifecycle.js";
 import type { RegionDirectory } from "../regions/directory.js";
 import {
@@ -60,11 +59,18 @@ const OPEN_PREDICATE = sql.raw(
  * index kept current by the order notifications (`start`); the few that match are described by one
  * statement per batch of searches.
  */
+/** What the search reads, live: the database, the clock and the current region directory. */
+export interface DuplicateSearchSource {
+  readonly db: Kysely<DB>;
+  now(): Date;
+  readonly regions: RegionDirectory;
+}
+
 export class DuplicateSearch {
   private readonly index: OpenDemandIndex;
   private readonly descriptions: Batcher<string[], Map<string, Described>>;
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(private readonly ctx: DuplicateSearchSource) {
     const grids = new Batcher((batch: string[][]) => openDemandsOf(ctx.db, batch));
     this.index = new OpenDemandIndex(
       async (codes) => {

@@ -1,9 +1,8 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB, NewOrder, Order } from "../../db/schema.js";
 import type { Actor } from "../../platform/auth/permissions.js";
 import { Batcher } from "../../platform/batching.js";
 import { compactChinaDate } from "../../platform/calendar/china-time.js";
-import type { AppContext } from "../context.js";
 import { announceRegistered } from "../orders/changes.js";
 import type { CheckedAttachment } from "./attachments.js";
 
@@ -27,10 +26,16 @@ export interface PendingIntake {
  * only after that commit, so an acknowledged demand is durable. Batches run one at a time (each takes
  * the day's order counter, so concurrent ones would queue on its lock anyway).
  */
+/** What intake writes with: the database and the clock (read at each batch, so tests can move it). */
+export interface IntakeSource {
+  readonly db: Kysely<DB>;
+  now(): Date;
+}
+
 export class IntakeWriter {
   private readonly batcher: Batcher<PendingIntake, Order>;
 
-  constructor(ctx: AppContext) {
+  constructor(ctx: IntakeSource) {
     this.batcher = new Batcher((items) => storeIntakes(ctx, items));
   }
 
@@ -40,7 +45,7 @@ export class IntakeWriter {
 }
 
 /** Stores a batch of intakes in one transaction; returns the orders in the batch's order. */
-export async function storeIntakes(ctx: AppContext, items: PendingIntake[]): Promise<Order[]> {
+export async function storeIntakes(ctx: IntakeSource, items: PendingIntake[]): Promise<Order[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const day = compactChinaDate(now);

@@ -22,8 +22,6 @@ import {
 
 /** The recurring job's kind; the runner calls `warningJobHandler` for it. */
 export const WARNING_JOB_KIND = "warnings.run";
-/** How often the rules run: a spike or a due-soon order is worth knowing within the quarter hour. */
-export const WARNING_JOB_EVERY_MS = 15 * 60_000;
 
 /** Windows span at most a month, so a finding is only ever compared with the last two months' warnings. */
 const RECALL_DAYS = 62;

@@ -1,39 +1,38 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
-import type { AppContext } from "../../modules/context.js";
-import { Gazetteer } from "../../modules/places/gazetteer.js";
-import { RegionDirectory } from "../../modules/regions/directory.js";
-import { DispatchCatalogue } from "../../modules/routing/catalogue.js";
-import { TimeLimits } from "../../modules/time-limits/service.js";
 import { type ConfigPart, originOf, publishConfigChange } from "./publish.js";
 
-/** Reloads queued per context: a reload started later always finishes later, so the newest data wins. */
-const queues = new WeakMap<AppContext, Promise<void>>();
-
-/**
- * Replaces the context's in-memory copies of the given parts with freshly loaded ones. Reloads of
- * one context run one after another, so an older load can never overwrite a newer one.
- */
-export function reloadConfig(ctx: AppContext, parts: readonly ConfigPart[]): Promise<void> {
-  const previous = queues.get(ctx) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => loadParts(ctx, parts));
-  queues.set(ctx, next);
-  return next;
+/** An instance that keeps configuration in memory (an app context): its database. */
+export interface ConfigHolder {
+  db: Kysely<DB>;
 }
 
-async function loadParts(ctx: AppContext, parts: readonly ConfigPart[]): Promise<void> {
-  // Load both before assigning either, so requests never see half of a reload.
-  const [timeLimits, regions, catalogue] = await Promise.all([
-    parts.includes("time-limits") ? TimeLimits.load(ctx.db) : null,
-    parts.includes("regions") ? RegionDirectory.load(ctx.db) : null,
-    parts.includes("catalogue") ? DispatchCatalogue.load(ctx.db) : null,
-  ]);
-  const places =
-    regions || parts.includes("places") ? await Gazetteer.load(ctx.db, regions ?? ctx.regions) : null;
-  if (timeLimits) ctx.timeLimits = timeLimits;
-  if (regions) ctx.regions = regions;
-  if (catalogue) ctx.catalogue = catalogue;
-  if (places) ctx.places = places;
+/** Replaces a holder's in-memory copies of the given parts with freshly loaded ones. */
+export type ConfigLoader = (parts: readonly ConfigPart[]) => Promise<void>;
+
+const loaders = new WeakMap<ConfigHolder, ConfigLoader>();
+/** Reloads queued per holder: a reload started later always finishes later, so the newest data wins. */
+const queues = new WeakMap<ConfigHolder, Promise<void>>();
+
+/**
+ * Tells this layer how a holder reloads its parts. The modules register it when they build the
+ * context, so the platform never needs to know which parts exist in memory or how they load.
+ */
+export function registerConfigLoader(holder: ConfigHolder, loader: ConfigLoader): void {
+  loaders.set(holder, loader);
+}
+
+/**
+ * Reloads the given parts of a holder. Reloads of one holder run one after another, so an older
+ * load can never overwrite a newer one.
+ */
+export function reloadConfig(holder: ConfigHolder, parts: readonly ConfigPart[]): Promise<void> {
+  const loader = loaders.get(holder);
+  if (!loader) return Promise.reject(new Error("no config loader registered for this instance"));
+  const previous = queues.get(holder) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => loader(parts));
+  queues.set(holder, next);
+  return next;
 }
 
 /**
@@ -41,15 +40,15 @@ async function loadParts(ctx: AppContext, parts: readonly ConfigPart[]): Promise
  * instance's copies of the changed parts before returning, so the caller's next request sees them.
  */
 export async function commitConfigChange<T>(
-  ctx: AppContext,
+  holder: ConfigHolder,
   parts: ConfigPart[],
   change: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  const result = await holder.db.transaction().execute(async (trx) => {
     const value = await change(trx);
-    await publishConfigChange(trx, parts, originOf(ctx));
+    await publishConfigChange(trx, parts, originOf(holder));
     return value;
   });
-  await reloadConfig(ctx, parts);
+  await reloadConfig(holder, parts);
   return result;
 }

@@ -6,7 +6,6 @@
 import type { Channel } from "../../modules/demands/channels.js";
 import { termsOf } from "../../modules/demands/duplicates.js";
 import { chooseRoute, holderAt } from "../../modules/routing/catalogue.js";
-import type { Arrival } from "./generate.js";
 import type { Example } from "./mix.js";
 import type { Caller, Callers } from "./people.js";
 import { addressIn, type PlacedGrid, pointIn } from "./places.js";
@@ -16,6 +15,14 @@ import { liveThrough, localDispatcher, placementOf, type Story, work } from "./s
 import { channelFields, type Disposition, titleOf, VISIT_COMMENTS, varyText } from "./texts.js";
 import { OrderTimeline } from "./timeline.js";
 import type { Staff, World } from "./world.js";
+
+/** One demand to be: when, about what, through which channel, and for a burst, where. */
+export interface Arrival {
+  at: Date;
+  categoryCode: string;
+  channel: Channel;
+  burst: { grid: PlacedGrid; compound: string } | null;
+}
 
 /** A generated order: its place in the history, its timeline, and its caller's phone to encrypt when stored. */
 export interface GeneratedOrder {

@@ -3,10 +3,9 @@
  * which channel, and (demand.ts) who raised it where and how its handling went. The same world,
  * options and seed always give the same history.
  */
-import type { Channel } from "../../modules/demands/channels.js";
 import { chooseRoute } from "../../modules/routing/catalogue.js";
 import { daysInWindow, type HistoryWindow, incidentTimes, timeOn, yearOfDays } from "./arrivals.js";
-import { buildDemand, type GeneratedOrder, MergeIndex } from "./demand.js";
+import { type Arrival, buildDemand, type GeneratedOrder, MergeIndex } from "./demand.js";
 import {
   CHANNEL_MIX,
   examplesByCategory,
@@ -28,14 +27,6 @@ export interface HistoryOptions {
   /** The end of the story: steps after it have not happened yet. */
   now: Date;
   seed: number;
-}
-
-/** One demand to be: when, about what, through which channel, and for a burst, where. */
-export interface Arrival {
-  at: Date;
-  categoryCode: string;
-  channel: Channel;
-  burst: { grid: PlacedGrid; compound: string } | null;
 }
 
 /** Bursts per thousand demands (about 1 % of demands come in bursts of 5–14). */

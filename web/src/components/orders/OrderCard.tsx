@@ -10,7 +10,7 @@ import { useCategoryName } from "./useCategoryName";
 
 interface OrderCardProps {
   order: Order;
-  /** Makes the title a button that opens the order. */
+  /** Makes the card open the order: a click anywhere on it, or Enter on its title button. */
   onOpen?: (order: Order) => void;
   /** Buttons or links under the card (e.g. an {@link OrderActionBar}). */
   footer?: ReactNode;
@@ -26,18 +26,25 @@ export function OrderCard({ order, onOpen, footer, hidePlace = false }: OrderCar
   return (
     <Card
       size="small"
-      className="order-card"
+      className={onOpen ? "order-card order-card--opens" : "order-card"}
       data-testid="order-card"
       data-order-no={order.orderNo}
       data-state={order.state}
     >
       <div className="order-card__top">
         {onOpen ? (
-          <button type="button" className="order-card__title order-card__open" onClick={() => onOpen(order)}>
-            {order.title} <RightOutlined className="order-card__chevron" />
+          // The button's ::after covers the card, so the whole card opens the order (see orders.css).
+          <button
+            type="button"
+            className="order-card__title order-card__open"
+            title={order.title}
+            onClick={() => onOpen(order)}
+          >
+            <span className="order-card__title-text">{order.title}</span>
+            <RightOutlined className="order-card__chevron" />
           </button>
         ) : (
-          <Typography.Text strong ellipsis className="order-card__title">
+          <Typography.Text strong ellipsis={{ tooltip: order.title }} className="order-card__title">
             {order.title}
           </Typography.Text>
         )}

@@ -1,4 +1,4 @@
-import { Empty, Table, type TableProps, Tag, Typography } from "antd";
+import { Empty, Grid, Table, type TableProps, Tag, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import type { HTMLAttributes, ReactNode } from "react";
 import { useT } from "../../i18n/context";
@@ -126,6 +126,22 @@ const SORT_FIELDS: Partial<Record<OrderColumn, NonNullable<OrderQuery["sort"]>>>
 export function OrderTable(props: OrderTableProps) {
   const t = useT();
   const { items, total, loading, page, pageSize, sort, order, onOpen, fresh, rowActionLimit = 2 } = props;
+  // A phone gets one column per order (a card-like cell), so nothing scrolls sideways at 375 px.
+  const phone = Grid.useBreakpoint().md === false;
+  const actionsOf = (row: Order) => {
+    if (!props.onChanged) return null;
+    const include = rowActions(row, rowActionLimit);
+    if (include.length === 0) return <WhoActs row={row} />;
+    return (
+      <OrderActionBar
+        order={row}
+        size="small"
+        include={include}
+        onChanged={props.onChanged}
+        onStale={props.onStale}
+      />
+    );
+  };
   const sortOrderOf = (column: OrderColumn) =>
     SORT_FIELDS[column] && SORT_FIELDS[column] === sort ? (order === "asc" ? "ascend" : "descend") : null;
 
@@ -245,21 +261,38 @@ export function OrderTable(props: OrderTableProps) {
       key: "actions",
       title: t("ops.field.actions"),
       width: 156,
-      render: (_, row) => {
-        if (!props.onChanged) return null;
-        const include = rowActions(row, rowActionLimit);
-        if (include.length === 0) return <WhoActs row={row} />;
-        return (
-          <OrderActionBar
-            order={row}
-            size="small"
-            include={include}
-            onChanged={props.onChanged}
-            onStale={props.onStale}
-          />
-        );
-      },
+      render: (_, row) => actionsOf(row),
     },
+  };
+  const compact: NonNullable<TableProps<Order>["columns"]>[number] = {
+    key: "compact",
+    title: t("ops.field.title"),
+    render: (_, row) => (
+      <div className="ops-table__compact" data-testid="order-row-compact">
+        <div className="ops-table__subject-title">
+          <OrderFlags row={row} />
+          <span title={row.title}>{row.title}</span>
+        </div>
+        <div className="ops-table__compact-line">
+          <Typography.Link onClick={() => onOpen(row)}>{row.orderNo}</Typography.Link>
+          {row.urgent && (
+            <Tag color="red" bordered={false}>
+              {t("ops.urgent")}
+            </Tag>
+          )}
+          <OrderStateTag state={row.state} />
+          <DeadlineBadge order={row} />
+        </div>
+        <div className="ops-table__subject-meta muted">
+          {[row.category?.name ?? t("orders.uncategorised"), placeOf(row), formatShort(row.createdAt)].join(
+            " · ",
+          )}
+        </div>
+        {props.columns.includes("actions") && (
+          <div className="ops-table__compact-actions">{actionsOf(row)}</div>
+        )}
+      </div>
+    ),
   };
 
   return (
@@ -269,7 +302,7 @@ export function OrderTable(props: OrderTableProps) {
       rowKey="id"
       loading={loading}
       dataSource={items as Order[]}
-      columns={props.columns.map((column) => all[column])}
+      columns={phone ? [compact] : props.columns.map((column) => all[column])}
       onRow={(row) =>
         ({
           "data-order-no": row.orderNo,
@@ -317,7 +350,7 @@ export function OrderTable(props: OrderTableProps) {
         }
       }}
       tableLayout="fixed"
-      scroll={{ x: props.minWidth ?? 640 }}
+      scroll={phone ? undefined : { x: props.minWidth ?? 640 }}
     />
   );
 }

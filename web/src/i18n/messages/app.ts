@@ -16,6 +16,7 @@ export const zhCN = {
   "login.passwordRequired": "请输入密码",
   "login.submit": "登录",
   "login.failed": "登录失败",
+  "login.track": "进度查询：凭工单编号和查询码，无需登录",
 
   "session.loading": "正在加载…",
   "session.loadFailed": "无法获取登录状态",
@@ -102,6 +103,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "login.passwordRequired": "Please enter your password",
   "login.submit": "Sign in",
   "login.failed": "Sign-in failed",
+  "login.track": "Track a demand by its number and code, without signing in",
 
   "session.loading": "Loading…",
   "session.loadFailed": "Could not load your session",

@@ -26,6 +26,9 @@ export const zhCN = {
   "resident.submit.again": "继续反映",
 
   "resident.mine.empty": "您还没有提交过诉求",
+  "resident.mine.empty.open": "没有正在办理的诉求",
+  "resident.mine.empty.rate": "暂无待评价的诉求，办结回访后可在这里评价",
+  "resident.mine.empty.done": "还没有已办结的诉求",
   "resident.mine.filter.all": "全部",
   "resident.mine.filter.open": "办理中",
   "resident.mine.filter.rate": "待评价",
@@ -85,6 +88,9 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "resident.submit.again": "Report another",
 
   "resident.mine.empty": "You have not submitted any demand yet",
+  "resident.mine.empty.open": "No demand is being handled",
+  "resident.mine.empty.rate": "Nothing to rate: a demand can be rated here once it has been handled",
+  "resident.mine.empty.done": "No demand has been closed yet",
   "resident.mine.filter.all": "All",
   "resident.mine.filter.open": "Open",
   "resident.mine.filter.rate": "To rate",

@@ -62,7 +62,7 @@ export function CategoriesTab() {
               type="link"
               onClick={(event) => {
                 event.stopPropagation();
-                setEditing({ mode: "rename", node });
+                open({ mode: "rename", node });
               }}
             >
               {t("admin.edit")}
@@ -73,7 +73,7 @@ export function CategoriesTab() {
                 type="link"
                 onClick={(event) => {
                   event.stopPropagation();
-                  setEditing({ mode: "create", parent: node });
+                  open({ mode: "create", parent: node });
                 }}
               >
                 {t("admin.categories.addChild")}
@@ -95,10 +95,12 @@ export function CategoriesTab() {
     return roots.map(toNode);
   })();
 
+  // The modal keeps its form mounted (forceRender), so the values set here are there when it opens.
   const open = (next: Editing | null) => {
     setEditing(next);
     editor.clearError();
     if (!next) return;
+    form.resetFields();
     if (next.mode === "rename")
       form.setFieldsValue({ code: next.node.code, name: next.node.name, nameEn: next.node.nameEn ?? "" });
     else form.setFieldsValue({ code: nextChildCode(next.parent, roots), name: "", nameEn: "" });
@@ -163,10 +165,10 @@ export function CategoriesTab() {
         onCancel={() => open(null)}
         onOk={() => save().catch(() => undefined)}
         confirmLoading={editor.saving}
-        destroyOnHidden
+        forceRender
         okText={t("admin.save")}
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" data-testid="category-form">
           <Form.Item
             name="code"
             label={t("admin.categories.code")}

@@ -86,6 +86,7 @@ export function TimeLimitsCard() {
           rowKey="key"
           dataSource={rows}
           pagination={{ pageSize: 12, size: "small" }}
+          scroll={{ x: 640 }}
           columns={[
             {
               title: t("admin.limits.category"),
@@ -165,7 +166,9 @@ export function TimeLimitsCard() {
                       { value: "working_days", label: t("admin.limits.workingDays") },
                       { value: "calendar_hours", label: t("admin.limits.calendarHours") },
                     ]}
-                    style={{ width: 96 }}
+                    popupMatchSelectWidth={false}
+                    style={{ minWidth: 112 }}
+                    data-testid="limit-unit"
                   />
                 </Space.Compact>
               ),

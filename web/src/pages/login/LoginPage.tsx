@@ -1,7 +1,7 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { FileSearchOutlined, LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { useAuth } from "../../auth/context";
 import { BrandMark } from "../../components/BrandMark";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
@@ -86,6 +86,9 @@ export default function LoginPage() {
             {t("login.submit")}
           </Button>
         </Form>
+        <Link to="/track" className="login__track" data-testid="login-track">
+          <FileSearchOutlined /> {t("login.track")}
+        </Link>
       </Card>
       <div className="login__footer">{t("app.footer")}</div>
     </div>

@@ -64,7 +64,12 @@ export default function MyDemandsPage() {
       />
       {list.loading && !list.data && <Skeleton active paragraph={{ rows: 6 }} />}
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      {list.data?.items.length === 0 && <Empty description={t("resident.mine.empty")} />}
+      {list.data?.items.length === 0 && (
+        <Empty
+          description={t(filter === "all" ? "resident.mine.empty" : `resident.mine.empty.${filter}`)}
+          data-testid="my-demands-empty"
+        />
+      )}
       {list.data?.items.map((order) => {
         const token = tokenOf(order.id);
         return (

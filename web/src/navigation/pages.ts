@@ -1,0 +1,39 @@
+import { ROLES, type Role, STAFF_ROLES } from "../auth/roles";
+import type { MessageKey } from "../i18n/context";
+
+export interface NavPage {
+  path: string;
+  labelKey: MessageKey;
+  roles: readonly Role[];
+}
+
+/**
+ * The side menu as data: each page and the roles that may open it. Only pages that exist belong
+ * here. Plain data with no React, so the browser test that walks every role's pages reads it too.
+ */
+export const NAV_PAGES: readonly NavPage[] = [
+  // Residents and grid workers land on their mobile home instead (see RoleLanding).
+  { path: "/", labelKey: "menu.home", roles: ROLES.filter((r) => r !== "resident" && r !== "grid_worker") },
+  { path: "/regions", labelKey: "menu.regions", roles: STAFF_ROLES },
+  { path: "/resident", labelKey: "resident.menu.home", roles: ["resident"] },
+  { path: "/resident/new", labelKey: "resident.menu.new", roles: ["resident"] },
+  { path: "/resident/orders", labelKey: "resident.menu.mine", roles: ["resident"] },
+  { path: "/grid", labelKey: "grid.menu.home", roles: ["grid_worker"] },
+  { path: "/grid/report", labelKey: "grid.menu.report", roles: ["grid_worker"] },
+  { path: "/grid/deadlines", labelKey: "grid.menu.deadlines", roles: ["grid_worker"] },
+  { path: "/operator", labelKey: "operator.menu.intake", roles: ["operator"] },
+  { path: "/command", labelKey: "menu.command", roles: ["dispatcher", "staff"] },
+  { path: "/unit", labelKey: "menu.unitInbox", roles: ["unit_handler"] },
+  { path: "/supervision", labelKey: "menu.supervision", roles: ["supervisor", "leader"] },
+  {
+    path: "/dashboard",
+    labelKey: "menu.dashboard",
+    roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  },
+  {
+    path: "/ledgers",
+    labelKey: "menu.ledgers",
+    roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  },
+  { path: "/admin", labelKey: "menu.admin", roles: ["admin"] },
+];
