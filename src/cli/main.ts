@@ -13,6 +13,7 @@ import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoHistory } from "../seed/history/index.js";
+import { seedDemoParty } from "../seed/party/index.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
 import { importCityExport } from "./import-12345.js";
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
         const users = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
         if (users) console.log("accounts already exist: demo accounts not added");
         else console.log(`demo accounts: ${(await seedDemoAccounts(database.db, vault)).users}`);
+        console.log(`demo party organisations and joint building: ${await seedDemoParty(database.db)} rows`);
         await seedDemoHistory(await createContext(database, config), {
           ordersPerYear: values.orders ? Number(values.orders) : undefined,
         });
@@ -83,6 +85,8 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const vault = new PhoneVault(config.secretKey);
   // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
   const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
+  // The demo's party organisations and joint building (一核), with the demo accounts (~1 s).
+  if (prepared.demo) await seedDemoParty(database.db);
   const ctx = await createContext(database, config);
   // A routing model promoted by an earlier retraining routes from the start.
   await loadActiveModel(ctx.db);

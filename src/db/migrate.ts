@@ -11,6 +11,7 @@ import * as trust from "./migrations/0009_trust.js";
 import * as attempts from "./migrations/0011_attempts.js";
 import * as audit from "./migrations/0012_audit.js";
 import * as cityHotline from "./migrations/0015_city_hotline.js";
+import * as party from "./migrations/0017_party.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011_attempts": attempts,
   "0012_audit": audit,
   "0015_city_hotline": cityHotline,
+  "0017_party": party,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

@@ -398,6 +398,19 @@ export interface DB {
   city_work_orders: CityWorkOrdersTable;
   city_push_nonces: CityPushNoncesTable;
   outbox_messages: OutboxMessagesTable;
+  party_organisations: PartyOrganisationsTable;
+  party_members: PartyMembersTable;
+  party_reports: PartyReportsTable;
+  joint_councils: JointCouncilsTable;
+  joint_members: JointMembersTable;
+  joint_meetings: JointMeetingsTable;
+  joint_decisions: JointDecisionsTable;
+  joint_projects: JointProjectsTable;
+  joint_project_members: JointProjectMembersTable;
+  joint_project_steps: JointProjectStepsTable;
+  joint_list_items: JointListItemsTable;
+  joint_project_orders: JointProjectOrdersTable;
+  joint_project_warnings: JointProjectWarningsTable;
   audit_log: AuditLogTable;
 }
 
@@ -527,3 +540,142 @@ export type NewOrder = Insertable<OrdersTable>;
 export type User = Selectable<UsersTable>;
 export type Unit = Selectable<UnitsTable>;
 export type Region = Selectable<RegionsTable>;
+
+/** 党组织 a party organisation on the region tree (0017). */
+export interface PartyOrganisationsTable {
+  id: Generated<number>;
+  kind:
+    | "committee"
+    | "general_branch"
+    | "branch"
+    | "grid_branch"
+    | "grid_group"
+    | "building_group"
+    | "household";
+  name: string;
+  region_code: string;
+  parent_id: number | null;
+  place_id: number | null;
+  secretary: string | null;
+  founded_on: string | null;
+  active: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
+/** A party member of an organisation, with their duty (0017). */
+export interface PartyMembersTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  duty: "secretary" | "deputy" | "committee" | "member";
+  joined_on: string | null;
+  active: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
+/** 双报到 a party member or organisation of another unit reporting to a community (0017). */
+export interface PartyReportsTable {
+  id: Generated<number>;
+  region_code: string;
+  kind: "member" | "organisation";
+  name: string;
+  home_unit: string;
+  pledge: string;
+  reported_on: string;
+  active: Generated<boolean>;
+  recorded_by: number | null;
+  created_at: DefaultInstant;
+}
+
+/** 党建共建联合会 (community) or 地区党建联盟 (street) (0017). */
+export interface JointCouncilsTable {
+  id: Generated<number>;
+  kind: "council" | "alliance";
+  name: string;
+  region_code: string;
+  founded_on: string;
+  created_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface JointMembersTable {
+  id: Generated<number>;
+  council_id: number;
+  kind: "resident_unit" | "property_company" | "owners_committee" | "police_station" | "social_organisation";
+  name: string;
+  contact: string | null;
+  active: Generated<boolean>;
+  joined_on: string;
+}
+
+/** 议事协商会议 (0017). */
+export interface JointMeetingsTable {
+  id: Generated<number>;
+  council_id: number;
+  held_on: string;
+  topic: string;
+  attendees: Json<string[]>;
+  minutes: Generated<string>;
+  created_by: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface JointDecisionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  text: string;
+}
+
+/** 共建项目 (0017); its state changes only through the joint-building lifecycle. */
+export interface JointProjectsTable {
+  id: Generated<number>;
+  council_id: number;
+  decision_id: number | null;
+  title: string;
+  owner_member_id: number | null;
+  owner: string;
+  due_on: string | null;
+  state: Generated<"set" | "advancing" | "solved" | "shelved">;
+  set_on: string;
+  closed_on: string | null;
+  created_by: number | null;
+  updated_at: DefaultInstant;
+}
+
+export interface JointProjectMembersTable {
+  project_id: number;
+  member_id: number;
+}
+
+export interface JointProjectStepsTable {
+  id: Generated<number>;
+  project_id: number;
+  action: "set" | "advance" | "report" | "solve" | "shelve" | "resume";
+  note: Generated<string>;
+  on_date: string;
+  by_user: number | null;
+  created_at: DefaultInstant;
+}
+
+/** 需求清单 (the community's needs) and 资源清单 (what member units offer) (0017). */
+export interface JointListItemsTable {
+  id: Generated<number>;
+  council_id: number;
+  list: "needs" | "resources";
+  member_id: number | null;
+  title: string;
+  project_id: number | null;
+  created_at: DefaultInstant;
+}
+
+export interface JointProjectOrdersTable {
+  project_id: number;
+  order_id: string;
+}
+
+export interface JointProjectWarningsTable {
+  project_id: number;
+  warning_id: string;
+}

@@ -45,6 +45,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "工单当前状态（{state}）不允许执行“{action}”",
     "en-US": "Action “{action}” is not allowed while the order is {state}",
   },
+  ILLEGAL_PROJECT_STEP: {
+    status: 409,
+    "zh-CN": "共建项目当前状态（{state}）不允许执行“{action}”",
+    "en-US": "Step “{action}” is not allowed while the joint project is {state}",
+  },
   NOT_SOLVABLE_ON_SPOT: {
     status: 422,
     "zh-CN": "“{category}”按派单目录由{holder}处置，网格员不能就地办结；请关闭“就地办结”后提交上报",

@@ -22,7 +22,8 @@ function signIn(username: string, password: string, remoteAddress: string) {
   });
 }
 
-describe("sign-in throttling", () => {
+/** These tests verify up to 200 argon2 hashes each: slow on a loaded 2-core machine, so they get more time. */
+describe("sign-in throttling", { timeout: 180_000 }, () => {
   it("answers 200 wrong passwords in a row with 429s, and the owner still signs in afterwards", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++) {

@@ -8,6 +8,7 @@ import { RoleLanding } from "./pages/resident/RoleLanding";
 
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));
 const HomePage = lazy(() => import("./pages/home/HomePage"));
+const WorkListPage = lazy(() => import("./pages/home/WorkListPage"));
 const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
 const ResidentHome = lazy(() => import("./pages/resident/ResidentHome"));
 const SubmitDemandPage = lazy(() => import("./pages/resident/SubmitDemandPage"));
@@ -24,6 +25,7 @@ const CommandCentrePage = lazy(() => import("./pages/command/CommandCentrePage")
 const UnitInboxPage = lazy(() => import("./pages/unit/UnitInboxPage"));
 const SupervisorPage = lazy(() => import("./pages/supervisor/SupervisorPage"));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
+const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
 const LedgersPage = lazy(() => import("./pages/ledgers/LedgersPage"));
 
@@ -70,6 +72,7 @@ export const router = createBrowserRouter([
               </RoleLanding>
             ),
           },
+          { path: "work/:key", element: gated("/", <WorkListPage />) },
           {
             path: "regions",
             element: (
@@ -91,6 +94,7 @@ export const router = createBrowserRouter([
           { path: "unit", element: gated("/unit", <UnitInboxPage />) },
           { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
           { path: "admin", element: gated("/admin", <AdminPage />) },
+          { path: "integrations", element: gated("/integrations", <IntegrationsPage />) },
           { path: "dashboard", element: gated("/dashboard", <DashboardPage />) },
           { path: "ledgers", element: gated("/ledgers", <LedgersPage />) },
           { path: "*", element: <NotFoundPage /> },

@@ -2,12 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
-import { visibleOrders } from "../../platform/auth/order-visibility.js";
 import { fail } from "../../platform/errors.js";
 import { clientKey } from "../../platform/throttle/client.js";
 import { type Attempt, checkThrottle, recordAttempt } from "../../platform/throttle/throttle.js";
 import { presentOrder } from "./presenter.js";
-import { loadOrderDetail } from "./queries.js";
+import { categoryName, findOrderByNumber, loadOrderDetail, ordersOfCaller } from "./queries.js";
 import { TRACKING_CODE_PATTERN, TRACKING_LIMITS } from "./tracking.js";
 
 const Phone = Type.String({ pattern: "^\\+?[0-9][0-9 -]{6,19}$" });
@@ -62,26 +61,16 @@ export const lookupRoutes: Routes = async (app, { ctx }) => {
         now: ctx.now(),
       };
       await checkThrottle(ctx.db, attempt, TRACKING_LIMITS);
-      const order = await ctx.db
-        .selectFrom("orders")
-        .selectAll()
-        .where("order_no", "=", orderNo)
-        .executeTakeFirst();
+      const order = await findOrderByNumber(ctx.db, orderNo);
       const found = order !== undefined && sameCode(order.tracking_code, code);
       await recordAttempt(ctx.db, attempt, found ? "ok" : "wrong");
       // A wrong code answers exactly like an unknown number: nothing to learn by guessing.
       if (!order || !found) throw fail("NOT_FOUND", { what: orderNo });
-      const category = order.category_code
-        ? await ctx.db
-            .selectFrom("categories")
-            .select("name")
-            .where("code", "=", order.category_code)
-            .executeTakeFirst()
-        : undefined;
+      const category = order.category_code ? await categoryName(ctx.db, order.category_code) : null;
       return {
         orderNo: order.order_no,
         title: order.title,
-        category: category?.name ?? null,
+        category,
         state: order.state,
         disposition: order.disposition,
         replyText: order.reply_text,
@@ -105,14 +94,7 @@ export const lookupRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       if (actor.role === "unit_handler") throw fail("FORBIDDEN");
       const hash = ctx.vault.lookupHash(request.query.phone);
-      const rows = await ctx.db
-        .selectFrom("orders as o")
-        .select("o.id")
-        .where(visibleOrders(actor))
-        .where("o.caller_phone_hash", "=", hash)
-        .orderBy("o.created_at", "desc")
-        .limit(20)
-        .execute();
+      const rows = await ordersOfCaller(ctx.db, actor, hash, 20);
       const orders = await Promise.all(rows.map((r) => loadOrderDetail(ctx.db, r.id)));
       return { items: orders.flatMap((o) => (o ? [presentOrder(ctx, actor, o)] : [])) };
     },

@@ -36,6 +36,41 @@ const hasPendingExtension = sql<boolean>`exists (select 1 from extension_request
 
 /** The caller's orders, filtered, sorted and paged on the server. */
 export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilter, now: Date) {
+  const query = filteredOrders(db, actor, filter, now);
+  const total = await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const sortColumn = filter.sort ?? "created_at";
+  const rows = await query
+    .leftJoin("categories as c", "c.code", "o.category_code")
+    .leftJoin("units as u", "u.id", "o.main_unit_id")
+    .leftJoin("regions as g", "g.code", "o.region_code")
+    .selectAll("o")
+    .select([
+      "c.name as category_name",
+      "u.name as unit_name",
+      "g.name as region_name",
+      hasPendingExtension.as("pending_extension"),
+    ])
+    .orderBy(`o.${sortColumn}`, (ob) =>
+      filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+    )
+    .orderBy("o.id", "desc")
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: total.n, rows };
+}
+
+/** How many orders `listOrders` would list for this caller and filter (the 工作台 counts). */
+export async function countOrders(db: Kysely<DB>, actor: Actor, filter: OrderCriteria, now: Date) {
+  const query = filteredOrders(db, actor, filter, now);
+  return (await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+}
+
+/** The filter without paging and sorting: which orders, not how many at a time. */
+export type OrderCriteria = Omit<OrderFilter, "page" | "pageSize" | "sort" | "order">;
+
+/** The caller's visible orders narrowed by the filter: one query behind the list and its counts. */
+function filteredOrders(db: Kysely<DB>, actor: Actor, filter: OrderCriteria, now: Date) {
   let query = db.selectFrom("orders as o").where(visibleOrders(actor));
   if (filter.state?.length) query = query.where("o.state", "in", filter.state);
   if (filter.level) query = query.where("o.handling_level", "=", filter.level as "grid");
@@ -76,27 +111,7 @@ export async function listOrders(db: Kysely<DB>, actor: Actor, filter: OrderFilt
   }
   if (filter.from) query = query.where("o.created_at", ">=", new Date(filter.from));
   if (filter.to) query = query.where("o.created_at", "<", new Date(filter.to));
-  const total = await query.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-  const sortColumn = filter.sort ?? "created_at";
-  const rows = await query
-    .leftJoin("categories as c", "c.code", "o.category_code")
-    .leftJoin("units as u", "u.id", "o.main_unit_id")
-    .leftJoin("regions as g", "g.code", "o.region_code")
-    .selectAll("o")
-    .select([
-      "c.name as category_name",
-      "u.name as unit_name",
-      "g.name as region_name",
-      hasPendingExtension.as("pending_extension"),
-    ])
-    .orderBy(`o.${sortColumn}`, (ob) =>
-      filter.order === "asc" ? ob.asc().nullsLast() : ob.desc().nullsLast(),
-    )
-    .orderBy("o.id", "desc")
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { total: total.n, rows };
+  return query;
 }
 
 /** One order with the names a reader needs. */
@@ -134,4 +149,52 @@ export async function listAssignments(db: Kysely<DB>, orderId: string) {
     .where("a.order_id", "=", orderId)
     .orderBy("a.id")
     .execute();
+}
+
+/** An order by its number (工单编号), as the public tracking page looks it up. */
+export async function findOrderByNumber(db: Kysely<DB>, orderNo: string) {
+  return db.selectFrom("orders").selectAll().where("order_no", "=", orderNo).executeTakeFirst();
+}
+
+/** A category's name, or null when the code is unknown. */
+export async function categoryName(db: Kysely<DB>, code: string): Promise<string | null> {
+  const row = await db.selectFrom("categories").select("name").where("code", "=", code).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** The newest orders (ids) a caller's phone raised that the actor may see. */
+export async function ordersOfCaller(db: Kysely<DB>, actor: Actor, phoneHash: string, limit: number) {
+  return db
+    .selectFrom("orders as o")
+    .select("o.id")
+    .where(visibleOrders(actor))
+    .where("o.caller_phone_hash", "=", phoneHash)
+    .orderBy("o.created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** An order's visits (回访), round by round. */
+export async function listVisits(db: Kysely<DB>, orderId: string) {
+  return db.selectFrom("visits").selectAll().where("order_id", "=", orderId).orderBy("round").execute();
+}
+
+/** What is attached to an order (without the bytes), oldest first. */
+export async function listAttachments(db: Kysely<DB>, orderId: string) {
+  return db
+    .selectFrom("attachments")
+    .select(["id", "file_name", "mime", "size_bytes"])
+    .where("order_id", "=", orderId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** One attachment of an order, with its bytes. */
+export async function findAttachment(db: Kysely<DB>, orderId: string, attachmentId: string) {
+  return db
+    .selectFrom("attachments")
+    .select(["id", "mime", "content"])
+    .where("id", "=", attachmentId)
+    .where("order_id", "=", orderId)
+    .executeTakeFirst();
 }

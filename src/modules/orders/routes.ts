@@ -7,7 +7,14 @@ import { literals } from "../../platform/schema.js";
 import { ACTION_DEFINITIONS } from "./commands/index.js";
 import { performAction } from "./commands/perform.js";
 import { presentOrder } from "./presenter.js";
-import { listAssignments, listOrders, loadOrderDetail } from "./queries.js";
+import {
+  findAttachment,
+  listAssignments,
+  listAttachments,
+  listOrders,
+  listVisits,
+  loadOrderDetail,
+} from "./queries.js";
 import { appendEvent, listEvents } from "./repository.js";
 import { ORDER_ACTIONS, ORDER_STATES } from "./workflow/lifecycle.js";
 
@@ -97,13 +104,8 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const [assignments, events, visits, attachments] = await Promise.all([
         listAssignments(ctx.db, id),
         listEvents(ctx.db, id),
-        ctx.db.selectFrom("visits").selectAll().where("order_id", "=", id).orderBy("round").execute(),
-        ctx.db
-          .selectFrom("attachments")
-          .select(["id", "file_name", "mime", "size_bytes"])
-          .where("order_id", "=", id)
-          .orderBy("created_at")
-          .execute(),
+        listVisits(ctx.db, id),
+        listAttachments(ctx.db, id),
       ]);
       const isCaller = actor.role === "resident";
       return {
@@ -241,12 +243,7 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
       const order = await loadOrderDetail(ctx.db, id);
       if (!order || !(await maySeeStoredOrder(ctx.db, actor, order)))
         throw fail("NOT_FOUND", { what: `order ${id}` });
-      const file = await ctx.db
-        .selectFrom("attachments")
-        .select(["id", "mime", "content"])
-        .where("id", "=", attachmentId)
-        .where("order_id", "=", id)
-        .executeTakeFirst();
+      const file = await findAttachment(ctx.db, id, attachmentId);
       if (!file) throw fail("NOT_FOUND", { what: "attachment" });
       return (
         reply

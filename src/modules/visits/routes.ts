@@ -6,6 +6,7 @@ import { clientKey } from "../../platform/throttle/client.js";
 import { type Attempt, checkThrottle, type Limit, recordAttempt } from "../../platform/throttle/throttle.js";
 import { VisitInput } from "../orders/commands/closing.js";
 import { performAction } from "../orders/commands/perform.js";
+import { findVisitByToken } from "./repository.js";
 
 const TokenParams = Type.Object({ token: Type.String({ pattern: "^[A-Za-z0-9_-]{20,100}$" }) });
 
@@ -17,25 +18,7 @@ export const visitRoutes: Routes = async (app, { ctx }) => {
   async function findByToken(token: string, ip: string) {
     const attempt: Attempt = { kind: "rating", subject: "", client: clientKey(ip), now: ctx.now() };
     await checkThrottle(ctx.db, attempt, RATING_LIMITS);
-    const visit = await ctx.db
-      .selectFrom("visits as v")
-      .innerJoin("orders as o", "o.id", "v.order_id")
-      .select([
-        "v.id",
-        "v.order_id",
-        "v.state",
-        "v.round",
-        "v.solved",
-        "v.satisfied",
-        "o.order_no",
-        "o.title",
-        "o.content",
-        "o.disposition",
-        "o.reply_text",
-        "o.replied_at",
-      ])
-      .where("v.token_hash", "=", TokenSigner.hash(token))
-      .executeTakeFirst();
+    const visit = await findVisitByToken(ctx.db, TokenSigner.hash(token));
     await recordAttempt(ctx.db, attempt, visit ? "ok" : "wrong");
     if (!visit) throw fail("NOT_FOUND", { what: "visit" });
     return visit;

@@ -43,6 +43,7 @@ export const PERMISSIONS = {
   /** 制度清单 entries made from common problems. */
   "rules.manage": ["dispatcher", "supervisor", "admin"],
   "warnings.read": ["staff", "dispatcher", "supervisor", "leader", "admin"],
+  "work.read": STAFF_ROLES,
   "warnings.manage": ["dispatcher", "supervisor", "admin"],
   "spot-checks.record": ["supervisor", "admin"],
   /** 地名地址库: everyone places addresses; administrators add and correct entries. */
@@ -50,6 +51,12 @@ export const PERMISSIONS = {
   "places.manage": ["admin"],
   /** 12345 接入: imports, the placement queue and the outbox — the district command centre's (see requireWholeDistrict). */
   "integrations.manage": ["admin", "dispatcher"],
+  /** 党组织 and 双报到: community and street staff maintain their jurisdiction's, administrators all. */
+  "party.read": STAFF_ROLES,
+  "party.manage": ["staff", "admin"],
+  /** 联建共建: councils, meetings and joint projects, maintained like the party organisations. */
+  "joint.read": STAFF_ROLES,
+  "joint.manage": ["staff", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -99,7 +99,8 @@ export function callerName(r: Random): string {
   return r.pick(SURNAMES) + (r.chance(0.5) ? "先生" : "女士");
 }
 
-function fullName(r: Random): string {
+/** A full name: 王建华. */
+export function fullName(r: Random): string {
   return r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.6) ? r.pick(GIVEN) : "");
 }
 

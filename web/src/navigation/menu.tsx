@@ -13,6 +13,7 @@ import {
   ProfileOutlined,
   SafetyOutlined,
   SettingOutlined,
+  SwapOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Role } from "../auth/roles";
@@ -37,6 +38,7 @@ const ICONS: Record<string, ReactNode> = {
   "/supervision": <AlertOutlined />,
   "/dashboard": <BarChartOutlined />,
   "/ledgers": <BookOutlined />,
+  "/integrations": <SwapOutlined />,
   "/admin": <SettingOutlined />,
 };
 

@@ -35,5 +35,7 @@ export const NAV_PAGES: readonly NavPage[] = [
     labelKey: "menu.ledgers",
     roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
   },
+  // The district command centre's dispatchers and admins; a street's dispatcher is refused by the API.
+  { path: "/integrations", labelKey: "menu.integrations", roles: ["dispatcher", "admin"] },
   { path: "/admin", labelKey: "menu.admin", roles: ["admin"] },
 ];

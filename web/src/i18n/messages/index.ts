@@ -4,6 +4,7 @@
  */
 import * as app from "./app";
 import * as grid from "./grid";
+import * as integrations from "./integrations";
 import * as ledgers from "./ledgers";
 import * as operator from "./operator";
 import * as ops from "./ops";
@@ -20,6 +21,7 @@ export const zhCN = {
   ...ledgers.zhCN,
   ...ops.zhCN,
   ...places.zhCN,
+  ...integrations.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -33,7 +35,8 @@ export const enUS: Record<MessageKey, string> = {
   ...ledgers.enUS,
   ...ops.enUS,
   ...places.enUS,
+  ...integrations.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
-export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places };
+export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places, integrations };

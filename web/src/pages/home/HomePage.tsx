@@ -1,59 +1,50 @@
-import { Card, Col, Descriptions, Row, Tag, Typography } from "antd";
+import { Card, Col, Row, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { useT } from "../../i18n/context";
-import { navItemsFor } from "../../navigation/menu";
+import { canOpen, navItemsFor } from "../../navigation/menu";
+import { workApi } from "./api";
+import { WorkTiles } from "./WorkTiles";
 
-const SHORTCUT_DESCRIPTIONS = { "/regions": "home.shortcut.regions" } as const;
-
+/**
+ * 工作台: the signed-in person's work as counts (to do now, overdue, due soon, warnings), each one
+ * click to the list it counts, then the pages of their menu.
+ */
 export default function HomePage() {
   const me = useMe();
   const t = useT();
-  const shortcuts = navItemsFor(me.role).filter(
-    (item): item is typeof item & { path: keyof typeof SHORTCUT_DESCRIPTIONS } =>
-      item.path in SHORTCUT_DESCRIPTIONS,
-  );
+  const work = useRequest((signal) => workApi.tiles(signal), []);
+  const pages = navItemsFor(me.role).filter((item) => item.path !== "/");
 
   return (
-    <div className="page">
+    <div className="page" data-testid="home-page">
       <Typography.Title level={3} className="page__title">
         {t("home.greeting", { name: me.displayName })}
       </Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
-          <Card title={t("home.profile")} data-testid="profile-card">
-            <Descriptions column={1} bordered size="middle" styles={{ label: { width: 120 } }}>
-              <Descriptions.Item label={t("home.displayName")}>{me.displayName}</Descriptions.Item>
-              <Descriptions.Item label={t("home.username")}>{me.username}</Descriptions.Item>
-              <Descriptions.Item label={t("home.role")}>
-                <Tag color="blue" data-testid="profile-role">
-                  {t(`role.${me.role}`)}
-                </Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label={t("home.jurisdiction")}>
-                {me.regionName ?? t("common.none")}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("home.unit")}>{me.unitName ?? t("common.none")}</Descriptions.Item>
-              <Descriptions.Item label={t("home.permissions")}>{me.permissions.length}</Descriptions.Item>
-            </Descriptions>
+      <Typography.Paragraph type="secondary">
+        <span data-testid="profile-role">{t(`role.${me.role}`)}</span>
+        {me.regionName ? ` · ${me.regionName}` : ""}
+        {me.unitName ? ` · ${me.unitName}` : ""}
+      </Typography.Paragraph>
+      {work.error && <LoadErrorAlert error={work.error} onRetry={work.reload} />}
+      <WorkTiles
+        tiles={work.data?.tiles}
+        loading={work.loading}
+        hasCommandPage={canOpen(me.role, "/command")}
+      />
+      <Row gutter={[16, 16]} className="home-page__pages">
+        <Col xs={24}>
+          <Card title={t("home.shortcuts")} size="small">
+            {pages.map((item) => (
+              <Link key={item.path} to={item.path} className="shortcut">
+                <span className="shortcut__icon">{item.icon}</span>
+                <strong>{t(item.labelKey)}</strong>
+              </Link>
+            ))}
           </Card>
         </Col>
-        {shortcuts.length > 0 && (
-          <Col xs={24} lg={10}>
-            <Card title={t("home.shortcuts")}>
-              {shortcuts.map((item) => (
-                <Link key={item.path} to={item.path} className="shortcut">
-                  <span className="shortcut__icon">{item.icon}</span>
-                  <span>
-                    <strong>{t(item.labelKey)}</strong>
-                    <br />
-                    <span className="muted">{t(SHORTCUT_DESCRIPTIONS[item.path])}</span>
-                  </span>
-                </Link>
-              ))}
-            </Card>
-          </Col>
-        )}
       </Row>
     </div>
   );

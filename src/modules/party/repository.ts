@@ -1,0 +1,57 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.js";
+
+/** Organisations whose region lies under a prefix ("" for all), each with its active member count. */
+export function listOrganisations(db: Kysely<DB>, filter: { prefix: string; kinds?: readonly string[] }) {
+  return db
+    .selectFrom("party_organisations as o")
+    .leftJoin("places as p", "p.id", "o.place_id")
+    .select([
+      "o.id",
+      "o.kind",
+      "o.name",
+      "o.region_code",
+      "o.parent_id",
+      "o.place_id",
+      "p.name as place_name",
+      "o.secretary",
+      "o.founded_on",
+      "o.active",
+      sql<number>`(SELECT count(*)::int FROM party_members m WHERE m.organisation_id = o.id AND m.active)`.as(
+        "member_count",
+      ),
+    ])
+    .$if(filter.prefix !== "", (qb) => qb.where("o.region_code", "like", `${filter.prefix}%`))
+    .$if(filter.kinds !== undefined, (qb) => qb.where("o.kind", "in", filter.kinds as string[] as never[]))
+    .orderBy("o.region_code")
+    .orderBy("o.id")
+    .execute();
+}
+
+export type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number];
+
+export function findOrganisation(db: Kysely<DB>, id: number) {
+  return db.selectFrom("party_organisations").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listMembers(db: Kysely<DB>, organisationId: number) {
+  return db
+    .selectFrom("party_members")
+    .select(["id", "name", "duty", "joined_on", "active"])
+    .where("organisation_id", "=", organisationId)
+    .orderBy("active", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/** 双报到 records of communities under a prefix, newest first. */
+export function listReports(db: Kysely<DB>, prefix: string) {
+  return db
+    .selectFrom("party_reports")
+    .select(["id", "region_code", "kind", "name", "home_unit", "pledge", "reported_on", "active"])
+    .$if(prefix !== "", (qb) => qb.where("region_code", "like", `${prefix}%`))
+    .orderBy("reported_on", "desc")
+    .orderBy("id", "desc")
+    .limit(1000)
+    .execute();
+}
