@@ -11,6 +11,8 @@ export interface LabelledText {
   type: DemandType;
   urgent: boolean;
   source: string;
+  /** Material of the urgency safety layer only: teaches urgency, not category or type. */
+  urgencyOnly?: boolean;
 }
 
 export interface HyperParameters {
@@ -63,7 +65,8 @@ export function trainArtefact(
   );
   const index = new Map(features.map((feature, id) => [feature, id]));
   const docs: SparseVector[] = examples.map((example) => featureVector(example.text, index));
-  const categories = [...new Set(examples.map((example) => example.category))].sort();
+  const routed = examples.flatMap((example, i) => (example.urgencyOnly ? [] : [i]));
+  const categories = [...new Set(routed.map((i) => examples[i].category))].sort();
   const categoryIndex = new Map(categories.map((code, id) => [code, id]));
   const types = [...DEMAND_TYPES];
   const bySource: Record<string, number> = {};
@@ -74,16 +77,16 @@ export function trainArtefact(
     temperature: hyper.temperature,
     urgentThreshold: hyper.urgentThreshold,
     category: trainSoftmax(
-      docs,
-      examples.map((example) => categoryIndex.get(example.category) as number),
+      routed.map((i) => docs[i]),
+      routed.map((i) => categoryIndex.get(examples[i].category) as number),
       categories,
       features.length,
       hyper.category,
       hyper.prune,
     ),
     type: trainSoftmax(
-      docs,
-      examples.map((example) => types.indexOf(example.type)),
+      routed.map((i) => docs[i]),
+      routed.map((i) => types.indexOf(examples[i].type)),
       types,
       features.length,
       hyper.type,

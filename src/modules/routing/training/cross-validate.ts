@@ -1,7 +1,7 @@
 import { stableHash } from "../../demands/classify/split.js";
 import { parseArtefact, serializeArtefact } from "../model/artefact.js";
 import { type RouteScores, scoreRoutes } from "../model/metrics.js";
-import { RoutingModel } from "../model/router.js";
+import { type RouteSuggestion, RoutingModel } from "../model/router.js";
 import { type HyperParameters, trainArtefact } from "../model/train.js";
 import type { TrainingExample } from "./generate.js";
 
@@ -16,6 +16,8 @@ export interface CrossValidation {
   sureTop1: number;
   /** The category temperature that would make mean top score equal leaf top-1. */
   fittedTemperature: number;
+  /** Urgency on the held-out urgency corpus: the safety layer, the urgency model, and both as served. */
+  urgency: { name: string; recall: number; falseAlarmRate: number }[];
 }
 
 /**
@@ -52,6 +54,57 @@ export function crossValidate(
       );
     }
   }
+  const urgency = urgencyScores(
+    gold.filter((example) => example.urgencyOnly),
+    suggestions.filter((_, i) => gold[i].urgencyOnly),
+    hyper.urgentThreshold,
+  );
+  const routed = gold.flatMap((example, i) => (example.urgencyOnly ? [] : [i]));
+  return {
+    ...routeScores(
+      routed.map((i) => gold[i]),
+      routed.map((i) => suggestions[i]),
+      routed.map((i) => rawTopLogits[i]),
+    ),
+    urgency,
+  };
+}
+
+function urgencyScores(
+  gold: readonly TrainingExample[],
+  suggestions: readonly RouteSuggestion[],
+  threshold: number,
+): CrossValidation["urgency"] {
+  const rate = (flags: boolean[], urgent: boolean) => {
+    const chosen = flags.filter((_, i) => gold[i].urgent === urgent);
+    return chosen.filter(Boolean).length / Math.max(1, chosen.length);
+  };
+  const row = (name: string, flags: boolean[]) => ({
+    name,
+    recall: rate(flags, true),
+    falseAlarmRate: rate(flags, false),
+  });
+  return [
+    row(
+      "safety layer",
+      suggestions.map((s) => s.dangers.length > 0),
+    ),
+    row(
+      "urgency model",
+      suggestions.map((s) => s.urgentScore >= threshold),
+    ),
+    row(
+      "served",
+      suggestions.map((s) => s.urgent),
+    ),
+  ];
+}
+
+function routeScores(
+  gold: readonly TrainingExample[],
+  suggestions: readonly RouteSuggestion[],
+  rawTopLogits: readonly Float64Array[],
+): Omit<CrossValidation, "urgency"> {
   const predictions = suggestions.map((suggestion) => ({
     leaves: suggestion.candidates.map((candidate) => candidate.code),
     tops: suggestion.tops.map((top) => top.code),

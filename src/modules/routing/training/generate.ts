@@ -19,6 +19,7 @@ import { seededRandom } from "../model/linear.js";
 import { PHRASES_A } from "./phrases-a.js";
 import { PHRASES_B } from "./phrases-b.js";
 import { PHRASES_C } from "./phrases-c.js";
+import { URGENCY_CORPUS } from "./urgency-corpus.js";
 import {
   AFTERTHOUGHTS,
   addFiller,
@@ -37,9 +38,11 @@ export interface TrainingExample {
   category: string;
   type: DemandType;
   urgent: boolean;
-  source: "seed" | "phrase" | "lexicon" | "label";
+  source: "seed" | "phrase" | "lexicon" | "label" | "urgency";
   /** Instances of one snippet share a group, so cross-validation keeps them on one side. */
   group: string;
+  /** Urgency material only (see urgencyExamples). */
+  urgencyOnly?: boolean;
 }
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
@@ -214,6 +217,41 @@ function allSnippets(): Snippet[] {
   return snippets;
 }
 
+const URGENCY_INSTANCES = 4;
+
+/**
+ * The urgency corpus as training examples for the urgency model only: each line as written, with an
+ * address, with a caller's opening and closing, and hurried (a typo, rough punctuation).
+ */
+export function urgencyExamples(): TrainingExample[] {
+  const examples: TrainingExample[] = [];
+  for (const [family, { urgent, calm }] of Object.entries(URGENCY_CORPUS)) {
+    const lines = [
+      ...urgent.map((text, i) => ({ text, urgent: true, group: `urgency:${family}:u${i}` })),
+      ...calm.map((text, i) => ({ text, urgent: false, group: `urgency:${family}:c${i}` })),
+    ];
+    for (const line of lines) {
+      const random = seededRandom(stableHash(line.group));
+      for (let instance = 0; instance < URGENCY_INSTANCES; instance++) {
+        let text = line.text;
+        if (instance === 1) text = addressPrefix(random) + text;
+        if (instance === 2) text = `${pick(random, CALLER_INTROS)}${text}，${pick(random, CLOSINGS)}`;
+        if (instance === 3) text = roughPunctuation(addTypo(addFiller(text, random), random), random);
+        examples.push({
+          text: fillSlots(text, random),
+          category: "",
+          type: line.urgent ? "help" : "consult",
+          urgent: line.urgent,
+          source: "urgency",
+          group: line.group,
+          urgencyOnly: true,
+        });
+      }
+    }
+  }
+  return examples;
+}
+
 /**
  * The training set: deterministic (every snippet seeds its own PRNG), so the same sources give the
  * same examples in the same order. Duplicate texts are kept once.
@@ -227,6 +265,11 @@ export function generateTrainingExamples(): TrainingExample[] {
       seen.add(example.text);
       examples.push(example);
     }
+  }
+  for (const example of urgencyExamples()) {
+    if (seen.has(example.text)) continue;
+    seen.add(example.text);
+    examples.push(example);
   }
   return examples;
 }
