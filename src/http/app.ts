@@ -11,6 +11,7 @@ import { accountRoutes } from "../modules/accounts/routes.js";
 import { userRoutes } from "../modules/accounts/users-routes.js";
 import { dashboardRoutes } from "../modules/assessment/dashboard-routes.js";
 import { assessmentRoutes } from "../modules/assessment/routes.js";
+import { auditRoutes } from "../modules/audit/routes.js";
 import { categoryRoutes } from "../modules/categories/routes.js";
 import { cityPushRoutes } from "../modules/city-hotline/push-routes.js";
 import { CITY_RESULT_EXPORT } from "../modules/city-hotline/results.js";
@@ -91,6 +92,7 @@ export async function buildApp(
     await api.register(accountRoutes, { ctx });
     await api.register(eventRoutes, { ctx, hub });
     await api.register(userRoutes, { ctx });
+    await api.register(auditRoutes, { ctx });
     await api.register(regionRoutes, { ctx });
     await api.register(placeRoutes, { ctx });
     await api.register(unitRoutes, { ctx });

@@ -16,7 +16,7 @@ export interface UserProfile {
 export async function findLoginByUsername(db: Kysely<DB>, username: string) {
   return db
     .selectFrom("users")
-    .select(["id", "password_hash", "active"])
+    .select(["id", "password_hash", "active", "role"])
     .where("username", "=", username)
     .executeTakeFirst();
 }

@@ -6,6 +6,8 @@ import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../..
 import { fail } from "../../platform/errors.js";
 import { clientKey } from "../../platform/throttle/client.js";
 import { type Attempt, checkThrottle, recordAttempt } from "../../platform/throttle/throttle.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor } from "../audit/rules.js";
 import { LOGIN_LIMITS } from "./login-limits.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
@@ -62,8 +64,20 @@ export const accountRoutes: Routes = async (app, { ctx }) => {
       const valid = await verifyPassword(login?.password_hash ?? (await decoyHash()), password);
       const ok = login !== undefined && valid && login.active;
       await recordAttempt(ctx.db, attempt, ok ? "ok" : "wrong");
-      if (!ok) throw fail("INVALID_CREDENTIALS");
-      const token = await createSession(ctx.db, login.id, ctx.now());
+      if (!ok) {
+        await recordAudit(ctx.db, auditActor(request, username), { action: "auth.login_failed" }, ctx.now());
+        throw fail("INVALID_CREDENTIALS");
+      }
+      const token = await ctx.db.transaction().execute(async (trx) => {
+        const who = { id: login.id, username, role: login.role, client: request.ip };
+        await recordAudit(
+          trx,
+          who,
+          { action: "auth.login", targetType: "user", targetId: login.id },
+          ctx.now(),
+        );
+        return createSession(trx, login.id, ctx.now());
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -81,7 +95,12 @@ export const accountRoutes: Routes = async (app, { ctx }) => {
     { config: { access: "public" }, schema: { tags: ["accounts"], summary: "Sign out" } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await endSession(ctx.db, token);
+      if (token)
+        await ctx.db.transaction().execute(async (trx) => {
+          await endSession(trx, token);
+          if (request.actor)
+            await recordAudit(trx, auditActor(request), { action: "auth.logout" }, ctx.now());
+        });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();
     },

@@ -8,6 +8,8 @@ import { forgetUserSessions } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import { literals } from "../../platform/schema.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor, changedFields } from "../audit/rules.js";
 import { MIN_PASSWORD_LENGTH, requireStrongPassword, USERNAME_PATTERN } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
 
@@ -142,20 +144,37 @@ export const userRoutes: Routes = async (app, { ctx }) => {
         .where("username", "=", body.username)
         .executeTakeFirst();
       if (exists) throw fail("CONFLICT", { detail: `username ${body.username} exists` });
-      const row = await ctx.db
-        .insertInto("users")
-        .values({
+      const passwordHash = await hashPassword(body.password);
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto("users")
+          .values({
+            username: body.username,
+            display_name: body.displayName,
+            password_hash: passwordHash,
+            role: body.role,
+            region_code: body.regionCode ?? null,
+            unit_id: body.unitId ?? null,
+            phone_cipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
+            phone_hash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const after = {
           username: body.username,
-          display_name: body.displayName,
-          password_hash: await hashPassword(body.password),
+          displayName: body.displayName,
           role: body.role,
-          region_code: body.regionCode ?? null,
-          unit_id: body.unitId ?? null,
-          phone_cipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
-          phone_hash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+          regionCode: body.regionCode ?? null,
+          unitId: body.unitId ?? null,
+        };
+        await recordAudit(
+          trx,
+          auditActor(request),
+          { action: "user.create", targetType: "user", targetId: created.id, after },
+          ctx.now(),
+        );
+        return created;
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
@@ -189,6 +208,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
           "users.id",
           "users.username",
           "users.display_name",
+          "users.active",
           "users.region_code",
           "units.region_code as unit_region",
         ])
@@ -215,6 +235,20 @@ export const userRoutes: Routes = async (app, { ctx }) => {
         // A deactivated account or a new password ends every open session.
         if (body.active === false || body.password)
           await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+        const change = changedFields(
+          { active: target.active, displayName: target.display_name },
+          { active: body.active ?? target.active, displayName: body.displayName ?? target.display_name },
+        );
+        // The password itself is never logged, only that it changed.
+        const entry = body.password
+          ? { before: change.before, after: { ...(change.after as object), password: "changed" } }
+          : change;
+        await recordAudit(
+          trx,
+          auditActor(request),
+          { action: "user.update", targetType: "user", targetId: id, ...entry },
+          ctx.now(),
+        );
       });
       forgetUserSessions(id);
       return reply.status(204).send();

@@ -1,6 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { Routes } from "../../http/plugin.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor } from "../audit/rules.js";
 import { createCategory, updateCategory } from "./commands.js";
 import { nestCategories, present } from "./presenter.js";
 import { listCategories } from "./repository.js";
@@ -47,11 +49,21 @@ export const categoryRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          present(await commitConfigChange(ctx, ["catalogue"], (trx) => createCategory(trx, request.body))),
+      reply.status(201).send(
+        present(
+          await commitConfigChange(ctx, ["catalogue"], async (trx) => {
+            const created = await createCategory(trx, request.body);
+            const entry = {
+              action: "config.category",
+              targetType: "category",
+              targetId: created.code,
+              after: request.body,
+            } as const;
+            await recordAudit(trx, auditActor(request), entry, ctx.now());
+            return created;
+          }),
         ),
+      ),
   );
 
   app.patch(
@@ -71,7 +83,17 @@ export const categoryRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const { code } = request.params;
       return present(
-        await commitConfigChange(ctx, ["catalogue"], (trx) => updateCategory(trx, code, request.body)),
+        await commitConfigChange(ctx, ["catalogue"], async (trx) => {
+          const updated = await updateCategory(trx, code, request.body);
+          const entry = {
+            action: "config.category",
+            targetType: "category",
+            targetId: code,
+            after: request.body,
+          } as const;
+          await recordAudit(trx, auditActor(request), entry, ctx.now());
+          return updated;
+        }),
       );
     },
   );

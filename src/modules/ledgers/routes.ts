@@ -5,6 +5,8 @@ import type { Routes } from "../../http/plugin.js";
 import type { Actor } from "../../platform/auth/permissions.js";
 import { literals } from "../../platform/schema.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor } from "../audit/rules.js";
 import { type Book, LEDGER_BOOKS, LIST_BOOKS, LISTS } from "./books.js";
 import { newWorkbook, sendWorkbook } from "./excel.js";
 import { LEDGERS } from "./labels.js";
@@ -59,8 +61,7 @@ export const ledgerRoutes: Routes = async (app, { ctx }) => {
         querystring: ExportQuery,
       },
     },
-    async (request, reply) =>
-      exportBook(reply, LEDGER_BOOKS[request.params.ledger], actorOf(request), request.query),
+    async (request, reply) => exportBook(reply, LEDGER_BOOKS[request.params.ledger], request, request.query),
   );
   app.get(
     "/api/lists/:list",
@@ -86,8 +87,7 @@ export const ledgerRoutes: Routes = async (app, { ctx }) => {
         querystring: ExportQuery,
       },
     },
-    async (request, reply) =>
-      exportBook(reply, LIST_BOOKS[request.params.list], actorOf(request), request.query),
+    async (request, reply) => exportBook(reply, LIST_BOOKS[request.params.list], request, request.query),
   );
 
   app.put(
@@ -124,14 +124,21 @@ export const ledgerRoutes: Routes = async (app, { ctx }) => {
   async function exportBook(
     reply: FastifyReply,
     book: Book,
-    actor: Actor,
+    request: { actor: Actor | null; ip: string },
     query: { period?: string; region?: string },
   ) {
-    const prefix = jurisdiction(actor, query.region);
+    const prefix = jurisdiction(actorOf(request), query.region);
     const { period, range } = resolvePeriod(query.period, ctx.now());
     const workbook = newWorkbook();
     await book.addTo(workbook, ctx.db, ctx.regions, { prefix, range });
     const place = prefix === "" ? "全区" : (ctx.regions.get(prefix)?.name ?? prefix);
+    const entry = {
+      action: "export.ledger",
+      targetType: "ledger",
+      targetId: book.slug,
+      after: { period, region: prefix },
+    } as const;
+    await recordAudit(ctx.db, auditActor(request), entry, ctx.now());
     return sendWorkbook(
       reply,
       workbook,

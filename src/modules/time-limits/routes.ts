@@ -5,6 +5,8 @@ import { toEpochDay } from "../../platform/calendar/days.js";
 import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor } from "../audit/rules.js";
 import { mergeCalendarDays, officialEntriesOf } from "./holidays.js";
 import {
   categoryCodes,
@@ -74,7 +76,17 @@ export const timeLimitRoutes: Routes = async (app, { ctx }) => {
         const detail = `${first.index === null ? "rules" : `rules[${first.index}]`}: ${first.problem}`;
         throw fail("VALIDATION_FAILED", { detail }, problems);
       }
-      await commitConfigChange(ctx, ["time-limits"], (trx) => replaceRules(trx, rules));
+      const before = ctx.timeLimits.rules;
+      await commitConfigChange(ctx, ["time-limits"], async (trx) => {
+        await replaceRules(trx, rules);
+        const entry = {
+          action: "config.time_limits",
+          targetType: "time_limits",
+          before,
+          after: rules,
+        } as const;
+        await recordAudit(trx, auditActor(request), entry, ctx.now());
+      });
       return { items: ctx.timeLimits.rules };
     },
   );
@@ -120,7 +132,16 @@ export const timeLimitRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const entry = request.body;
       requireExistingDay(entry.day);
-      await commitConfigChange(ctx, ["time-limits"], (trx) => upsertAdminDay(trx, entry));
+      await commitConfigChange(ctx, ["time-limits"], async (trx) => {
+        await upsertAdminDay(trx, entry);
+        const audit = {
+          action: "config.holiday",
+          targetType: "holiday",
+          targetId: entry.day,
+          after: entry,
+        } as const;
+        await recordAudit(trx, auditActor(request), audit, ctx.now());
+      });
       return { ...entry, source: "admin" };
     },
   );
@@ -140,6 +161,13 @@ export const timeLimitRoutes: Routes = async (app, { ctx }) => {
       await commitConfigChange(ctx, ["time-limits"], async (trx) => {
         // Throwing inside rolls back, so nothing is announced or reloaded for a day that had no row.
         if (!(await deleteAdminDay(trx, day))) throw fail("NOT_FOUND", { what: `holiday ${day}` });
+        const audit = {
+          action: "config.holiday",
+          targetType: "holiday",
+          targetId: day,
+          after: null,
+        } as const;
+        await recordAudit(trx, auditActor(request), audit, ctx.now());
       });
       return reply.status(204).send();
     },

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "units.manage": ["admin"],
   "users.read": ["admin", "dispatcher", "supervisor"],
   "users.manage": ["admin"],
+  /** 审计日志: who did what outside orders. */
+  "audit.read": ["admin"],
   "categories.read": ALL_ROLES,
   "catalogue.read": STAFF_ROLES,
   "catalogue.manage": ["admin"],
