@@ -80,6 +80,7 @@ export function SpotCheckList({
       <Table<SpotCheck>
         size="small"
         rowKey="id"
+        scroll={{ x: "max-content" }}
         loading={list.loading}
         dataSource={data?.items ?? []}
         locale={{
