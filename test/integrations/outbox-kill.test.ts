@@ -41,6 +41,8 @@ async function startMinhu(): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env,
+      // Always the embedded database in its own folder, also when the suite runs on a server.
+      DATABASE_URL: undefined,
       PORT: baseUrl.split(":").pop(),
       MINHU_DATA_DIR: dataDir,
       MINHU_DEMO_HISTORY: "off",
