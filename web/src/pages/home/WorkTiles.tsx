@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import type { MessageKey } from "../../i18n/context";
 import { useT } from "../../i18n/context";
 import type { WorkTile } from "./api";
+import "../../ops.css";
 
 /** Where a tile opens: its filtered order list, or the warnings (the command page for dispatchers). */
 export function tileHref(tile: WorkTile, hasCommandPage: boolean): string {

@@ -33,7 +33,7 @@ const COUNTS = ["created", "updated", "unchanged", "unplaced", "invalid"] as con
 export function ImportTab() {
   const t = useT();
   const { message } = App.useApp();
-  const [source, setSource] = useState("default");
+  const [source, setSource] = useState(() => t("integrations.import.defaultSource"));
   const [upload, setUpload] = useState<Upload | null>(null);
   const [preview, setPreview] = useState<HeaderPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<Record<CityField, string>>>({});

@@ -53,13 +53,14 @@ export function OutboxTab() {
         loading={outbox.loading}
         rowKey="id"
         size="small"
+        scroll={{ x: "max-content" }}
         dataSource={outbox.data?.items ?? []}
         columns={[
           { title: t("integrations.field.workOrderNo"), render: (_, m) => m.payload.工单编号 },
           { title: t("integrations.outbox.orderNo"), dataIndex: "orderNo" },
           { title: t("integrations.outbox.kind"), render: (_, m) => m.payload.反馈类型 },
           {
-            title: t("integrations.outbox.state.pending"),
+            title: t("integrations.outbox.status"),
             render: (_, m) => (
               <Tag color={STATE_COLOURS[m.state]}>{t(`integrations.outbox.state.${m.state}`)}</Tag>
             ),

@@ -27,13 +27,14 @@ export function QueueTab() {
     <Table
       loading={queue.loading}
       rowKey="id"
+      scroll={{ x: "max-content" }}
       dataSource={queue.data?.items ?? []}
       locale={{ emptyText: <Empty description={t("integrations.queue.empty")} /> }}
       data-testid="city-queue"
       columns={[
         { title: t("integrations.field.workOrderNo"), dataIndex: "workOrderNo" },
         { title: t("integrations.field.address"), dataIndex: "address" },
-        { title: t("integrations.field.content"), dataIndex: "content", ellipsis: true },
+        { title: t("integrations.field.content"), dataIndex: "content", ellipsis: true, width: 240 },
         {
           title: t("integrations.import.reason"),
           render: (_, row) => t(`integrations.reason.${row.reason}` as MessageKey),
