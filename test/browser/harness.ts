@@ -141,6 +141,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+export const MOBILE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+/**
+ * A fresh zh-CN context at a viewport (a phone below 800 px), signed in as a demo account, with its
+ * console and page errors collected.
+ */
+export async function signedInAt(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport: typeof MOBILE,
+  options: ProblemOptions & { timezoneId?: string } = {},
+) {
+  const mobile = viewport.width < 800;
+  const context = await browser.newContext({
+    viewport,
+    ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    locale: "zh-CN",
+    timezoneId: options.timezoneId ?? "Asia/Shanghai",
+  });
+  const page = await context.newPage();
+  const problems = watchProblems(page, options);
+  await login(page, baseUrl, username, "minhu-demo");
+  return { context, page, problems };
+}
+
 /** Signs in through the login form and waits for the shell. */
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);

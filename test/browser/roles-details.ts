@@ -3,12 +3,13 @@ import {
   apiAs,
   assert,
   buildWebApp,
+  DESKTOP,
   launchBrowser,
-  login,
+  MOBILE,
   type RunningServer,
   screenshot,
+  signedInAt,
   startServer,
-  watchProblems,
 } from "./harness.js";
 
 /**
@@ -17,22 +18,10 @@ import {
  * the login page's link to 进度查询. Run with `node --import tsx test/browser/roles-details.ts`.
  */
 
-const MOBILE = { width: 375, height: 812 };
-const DESKTOP = { width: 1440, height: 900 };
 const EXPECTED_HTTP_ERRORS = [{ status: 401, url: /\/api\/me$/ }];
 
-async function signedIn(browser: Browser, base: string, user: string, viewport: typeof MOBILE) {
-  const mobile = viewport.width < 800;
-  const context = await browser.newContext({
-    viewport,
-    ...(mobile ? { isMobile: true, hasTouch: true } : {}),
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  const problems = watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
-  await login(page, base, user, "minhu-demo");
-  return { context, page, problems };
+function signedIn(browser: Browser, base: string, user: string, viewport: typeof MOBILE) {
+  return signedInAt(browser, base, user, viewport, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
 }
 
 /** Finding 9: 编辑 opens with the category's code and name; 小时（自然时） is not cut off. */

@@ -1,15 +1,16 @@
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
   type Api,
   apiAs,
   assert,
   buildWebApp,
+  DESKTOP,
   launchBrowser,
-  login,
+  MOBILE,
   type RunningServer,
   screenshot,
+  signedInAt,
   startServer,
-  watchProblems,
 } from "./harness.js";
 
 /**
@@ -18,8 +19,6 @@ import {
  * Run with `npx tsx test/browser/roles-work.ts`.
  */
 
-const MOBILE = { width: 375, height: 812 };
-const DESKTOP = { width: 1440, height: 900 };
 const EXPECTED_HTTP_ERRORS = [
   { status: 401, url: /\/api\/me$/ },
   { status: 401, url: /\/api\/auth\/login$/ },
@@ -32,20 +31,6 @@ interface CatalogueRow {
   handlingLevel: string;
 }
 
-async function contextAt(
-  browser: Browser,
-  viewport: typeof MOBILE,
-  timezoneId = "Asia/Shanghai",
-): Promise<BrowserContext> {
-  const mobile = viewport.width < 800;
-  return browser.newContext({
-    viewport,
-    ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
-    locale: "zh-CN",
-    timezoneId,
-  });
-}
-
 async function signedIn(
   browser: Browser,
   base: string,
@@ -53,11 +38,11 @@ async function signedIn(
   viewport: typeof MOBILE,
   timezoneId?: string,
 ) {
-  const context = await contextAt(browser, viewport, timezoneId);
-  const page = await context.newPage();
-  const own = watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
-  await login(page, base, user, "minhu-demo");
-  return { context, page, own };
+  const signed = await signedInAt(browser, base, user, viewport, {
+    expectedHttpErrors: EXPECTED_HTTP_ERRORS,
+    timezoneId,
+  });
+  return { ...signed, own: signed.problems };
 }
 
 /** Finding 1: 就地办结 is offered only where the catalogue keeps the matter at grid level, and says why. */

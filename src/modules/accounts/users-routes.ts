@@ -1,6 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
-import { containing } from "../../db/like.js";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { ALL_ROLES, coversRegion, requireRegion, scopeOf } from "../../platform/auth/permissions.js";
@@ -10,8 +8,17 @@ import { maskPhone } from "../../platform/privacy/phone.js";
 import { literals } from "../../platform/schema.js";
 import { recordAudit } from "../audit/repository.js";
 import { auditActor, changedFields } from "../audit/rules.js";
+import { findUnit } from "../units/repository.js";
 import { MIN_PASSWORD_LENGTH, requireStrongPassword, USERNAME_PATTERN } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
+import {
+  deleteUserSessions,
+  findLoginByUsername,
+  findUserForChange,
+  insertUser,
+  listUsers,
+  updateUser,
+} from "./repository.js";
 
 const RoleSchema = literals(ALL_ROLES);
 
@@ -41,43 +48,15 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       const query = request.query;
       const prefix = query.region ?? scopeOf(actor) ?? "";
       requireRegion(actor, prefix);
-      let base = ctx.db
-        .selectFrom("users")
-        .leftJoin("units", "units.id", "users.unit_id")
-        .leftJoin("regions", "regions.code", "users.region_code")
-        .where((eb) =>
-          eb.or([
-            eb("users.region_code", "like", `${prefix}%`),
-            eb("units.region_code", "like", `${prefix}%`),
-          ]),
-        );
-      if (query.role) base = base.where("users.role", "=", query.role);
-      if (query.q) {
-        const like = containing(query.q);
-        base = base.where((eb) =>
-          eb.or([eb("users.username", "like", like), eb("users.display_name", "like", like)]),
-        );
-      }
-      const total = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-      const rows = await base
-        .select([
-          "users.id",
-          "users.username",
-          "users.display_name",
-          "users.role",
-          "users.region_code",
-          "regions.name as region_name",
-          "users.unit_id",
-          "units.name as unit_name",
-          "users.phone_cipher",
-          "users.active",
-        ])
-        .orderBy("users.id")
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
-        .execute();
+      const { total, rows } = await listUsers(ctx.db, {
+        regionPrefix: prefix,
+        role: query.role,
+        q: query.q,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
       return {
-        total: total.n,
+        total,
         items: rows.map((r) => ({
           id: r.id,
           username: r.username,
@@ -130,36 +109,24 @@ export const userRoutes: Routes = async (app, { ctx }) => {
         requireRegion(actor, body.regionCode);
       }
       if (body.unitId) {
-        const unit = await ctx.db
-          .selectFrom("units")
-          .select("region_code")
-          .where("id", "=", body.unitId)
-          .executeTakeFirst();
+        const unit = await findUnit(ctx.db, body.unitId);
         if (!unit) throw fail("VALIDATION_FAILED", { detail: "unknown unitId" });
-        if (!coversRegion(actor, unit.region_code)) throw fail("OUTSIDE_SCOPE");
+        if (!coversRegion(actor, unit.regionCode)) throw fail("OUTSIDE_SCOPE");
       }
-      const exists = await ctx.db
-        .selectFrom("users")
-        .select("id")
-        .where("username", "=", body.username)
-        .executeTakeFirst();
+      const exists = await findLoginByUsername(ctx.db, body.username);
       if (exists) throw fail("CONFLICT", { detail: `username ${body.username} exists` });
       const passwordHash = await hashPassword(body.password);
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto("users")
-          .values({
-            username: body.username,
-            display_name: body.displayName,
-            password_hash: passwordHash,
-            role: body.role,
-            region_code: body.regionCode ?? null,
-            unit_id: body.unitId ?? null,
-            phone_cipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
-            phone_hash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+      const id = await ctx.db.transaction().execute(async (trx) => {
+        const created = await insertUser(trx, {
+          username: body.username,
+          displayName: body.displayName,
+          passwordHash,
+          role: body.role,
+          regionCode: body.regionCode ?? null,
+          unitId: body.unitId ?? null,
+          phoneCipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
+          phoneHash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
+        });
         const after = {
           username: body.username,
           displayName: body.displayName,
@@ -170,12 +137,12 @@ export const userRoutes: Routes = async (app, { ctx }) => {
         await recordAudit(
           trx,
           auditActor(request),
-          { action: "user.create", targetType: "user", targetId: created.id, after },
+          { action: "user.create", targetType: "user", targetId: created, after },
           ctx.now(),
         );
         return created;
       });
-      return reply.status(201).send({ id: row.id });
+      return reply.status(201).send({ id });
     },
   );
 
@@ -201,19 +168,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       const { id } = request.params;
       const body = request.body;
-      const target = await ctx.db
-        .selectFrom("users")
-        .leftJoin("units", "units.id", "users.unit_id")
-        .select([
-          "users.id",
-          "users.username",
-          "users.display_name",
-          "users.active",
-          "users.region_code",
-          "units.region_code as unit_region",
-        ])
-        .where("users.id", "=", id)
-        .executeTakeFirst();
+      const target = await findUserForChange(ctx.db, id);
       const region = target?.region_code ?? target?.unit_region;
       if (!target || (region && !coversRegion(actor, region)))
         throw fail("NOT_FOUND", { what: `user ${id}` });
@@ -223,18 +178,13 @@ export const userRoutes: Routes = async (app, { ctx }) => {
           displayName: body.displayName ?? target.display_name,
         });
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable("users")
-          .set({
-            ...(body.active === undefined ? {} : { active: body.active }),
-            ...(body.displayName ? { display_name: body.displayName } : {}),
-            ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
-          })
-          .where("id", "=", id)
-          .execute();
+        await updateUser(trx, id, {
+          active: body.active,
+          displayName: body.displayName,
+          passwordHash: body.password ? await hashPassword(body.password) : undefined,
+        });
         // A deactivated account or a new password ends every open session.
-        if (body.active === false || body.password)
-          await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+        if (body.active === false || body.password) await deleteUserSessions(trx, id);
         const change = changedFields(
           { active: target.active, displayName: target.display_name },
           { active: body.active ?? target.active, displayName: body.displayName ?? target.display_name },

@@ -7,7 +7,7 @@ import type { AppContext } from "../context.js";
 import { cityActor } from "./account.js";
 import { applyRecord } from "./apply.js";
 import { readRecord, resolveMapping } from "./format.js";
-import { insertProblems, linksOf } from "./repository.js";
+import { insertProblems, linksOf, pruneNonces, storeNonce } from "./repository.js";
 import { sealed } from "./run.js";
 
 const Cell = Type.Union([Type.String({ maxLength: 4000 }), Type.Number(), Type.Null()]);
@@ -113,15 +113,7 @@ async function verifyPush(ctx: AppContext, request: FastifyRequest): Promise<voi
   if (problem) throw fail("SIGNATURE_INVALID", { reason: problem });
   if (!nonce || nonce.length < 8 || nonce.length > 100) throw fail("SIGNATURE_INVALID", { reason: "nonce" });
   // Nonces older than the window can go: their timestamps are refused anyway.
-  await ctx.db
-    .deleteFrom("city_push_nonces")
-    .where("at", "<", new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000))
-    .execute();
-  const stored = await ctx.db
-    .insertInto("city_push_nonces")
-    .values({ nonce, at: now })
-    .onConflict((oc) => oc.column("nonce").doNothing())
-    .returning("nonce")
-    .executeTakeFirst();
+  await pruneNonces(ctx.db, new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000));
+  const stored = await storeNonce(ctx.db, nonce, now);
   if (!stored) throw fail("SIGNATURE_INVALID", { reason: "replayed" });
 }

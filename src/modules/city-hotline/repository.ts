@@ -134,3 +134,87 @@ export async function countQueue(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export const IMPORT_COLUMNS = [
+  "id",
+  "source",
+  "file_name",
+  "format",
+  "dry_run",
+  "state",
+  "rows_total",
+  "rows_done",
+  "created",
+  "updated",
+  "unchanged",
+  "unplaced",
+  "invalid",
+  "error",
+  "created_at",
+  "started_at",
+  "finished_at",
+] as const;
+
+/** The latest imports, newest first. */
+export async function latestImports(db: Executor, limit: number) {
+  return db.selectFrom("city_imports").select(IMPORT_COLUMNS).orderBy("id", "desc").limit(limit).execute();
+}
+
+export async function findImport(db: Executor, id: string) {
+  return db.selectFrom("city_imports").select(IMPORT_COLUMNS).where("id", "=", id).executeTakeFirst();
+}
+
+/** An import's problem rows, in row order. */
+export async function problemsOfImport(db: Executor, importId: string, limit: number) {
+  return db
+    .selectFrom("city_import_problems")
+    .select(["row_no", "work_order_no", "kind", "reason", "detail"])
+    .where("import_id", "=", importId)
+    .orderBy("row_no")
+    .limit(limit)
+    .execute();
+}
+
+/** A work order still waiting in the queue for a person to place it. */
+export async function findQueued(db: Executor, id: string) {
+  return db
+    .selectFrom("city_import_problems")
+    .select(["id", "work_order_no", "record", "import_id"])
+    .where("id", "=", id)
+    .where("kind", "=", "unplaced")
+    .where("state", "=", "open")
+    .executeTakeFirst();
+}
+
+export async function markPlaced(
+  db: Executor,
+  id: string,
+  placed: { orderId: string; placedBy: number; placedAt: Date },
+) {
+  await db
+    .updateTable("city_import_problems")
+    .set({
+      state: "placed",
+      order_id: placed.orderId,
+      placed_by: placed.placedBy,
+      placed_at: placed.placedAt,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Forgets the push nonces stored before a moment. */
+export async function pruneNonces(db: Executor, before: Date) {
+  await db.deleteFrom("city_push_nonces").where("at", "<", before).execute();
+}
+
+/** Stores a push nonce; false when it was stored already (a replay). */
+export async function storeNonce(db: Executor, nonce: string, at: Date): Promise<boolean> {
+  const stored = await db
+    .insertInto("city_push_nonces")
+    .values({ nonce, at })
+    .onConflict((oc) => oc.column("nonce").doNothing())
+    .returning("nonce")
+    .executeTakeFirst();
+  return stored !== undefined;
+}

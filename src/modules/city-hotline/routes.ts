@@ -4,11 +4,25 @@ import type { Routes } from "../../http/plugin.js";
 import { type Actor, requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
+import { findOrder } from "../orders/repository.js";
 import { cityActor } from "./account.js";
 import { createFromRecord } from "./apply.js";
 import { CITY_FIELD_NAMES, CITY_FIELDS, type CityField, resolveMapping } from "./format.js";
 import { formatOf, readRows } from "./read.js";
-import { countQueue, findMapping, linksOf, listSources, openQueue, saveMapping } from "./repository.js";
+import {
+  countQueue,
+  findImport,
+  findMapping,
+  findQueued,
+  type IMPORT_COLUMNS,
+  latestImports,
+  linksOf,
+  listSources,
+  markPlaced,
+  openQueue,
+  problemsOfImport,
+  saveMapping,
+} from "./repository.js";
 import { queueImport, runImport, unsealed } from "./run.js";
 
 const BASE = "/api/integrations/12345";
@@ -138,12 +152,7 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
     { config: access, schema: { tags: ["integrations"], summary: "The latest imports with their progress" } },
     async (request) => {
       allowed(actorOf(request));
-      const rows = await ctx.db
-        .selectFrom("city_imports")
-        .select(IMPORT_COLUMNS)
-        .orderBy("id", "desc")
-        .limit(20)
-        .execute();
+      const rows = await latestImports(ctx.db, 20);
       return { items: rows.map(presentImport) };
     },
   );
@@ -160,19 +169,9 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       allowed(actorOf(request));
-      const run = await ctx.db
-        .selectFrom("city_imports")
-        .select(IMPORT_COLUMNS)
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
+      const run = await findImport(ctx.db, request.params.id);
       if (!run) throw fail("NOT_FOUND", { what: `import ${request.params.id}` });
-      const problems = await ctx.db
-        .selectFrom("city_import_problems")
-        .select(["row_no", "work_order_no", "kind", "reason", "detail"])
-        .where("import_id", "=", run.id)
-        .orderBy("row_no")
-        .limit(1000)
-        .execute();
+      const problems = await problemsOfImport(ctx.db, run.id, 1000);
       return {
         ...presentImport(run),
         problems: problems.map((p) => ({
@@ -249,13 +248,7 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
       const grid = ctx.regions.get(request.body.gridCode);
       if (grid?.level !== "grid")
         throw fail("VALIDATION_FAILED", { detail: `not a grid: ${request.body.gridCode}` });
-      const task = await ctx.db
-        .selectFrom("city_import_problems")
-        .select(["id", "work_order_no", "record", "import_id"])
-        .where("id", "=", request.params.id)
-        .where("kind", "=", "unplaced")
-        .where("state", "=", "open")
-        .executeTakeFirst();
+      const task = await findQueued(ctx.db, request.params.id);
       if (!task?.record || !task.work_order_no)
         throw fail("NOT_FOUND", { what: `queued work order ${request.params.id}` });
       const record = unsealed(ctx, task.record);
@@ -263,40 +256,13 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
       const orderId =
         existing?.orderId ??
         (await createFromRecord(ctx, await cityActor(ctx), record, { regionCode: grid.code }, "queue")).id;
-      await ctx.db
-        .updateTable("city_import_problems")
-        .set({ state: "placed", order_id: orderId, placed_by: actor.id, placed_at: ctx.now() })
-        .where("id", "=", task.id)
-        .execute();
-      const order = await ctx.db
-        .selectFrom("orders")
-        .select(["id", "order_no"])
-        .where("id", "=", orderId)
-        .executeTakeFirstOrThrow();
+      await markPlaced(ctx.db, task.id, { orderId, placedBy: actor.id, placedAt: ctx.now() });
+      const order = await findOrder(ctx.db, orderId);
+      if (!order) throw new Error(`order ${orderId} vanished`);
       return { orderId: order.id, orderNo: order.order_no };
     },
   );
 };
-
-const IMPORT_COLUMNS = [
-  "id",
-  "source",
-  "file_name",
-  "format",
-  "dry_run",
-  "state",
-  "rows_total",
-  "rows_done",
-  "created",
-  "updated",
-  "unchanged",
-  "unplaced",
-  "invalid",
-  "error",
-  "created_at",
-  "started_at",
-  "finished_at",
-] as const;
 
 function presentImport(
   row: {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 /** Councils and alliances a reader sees: inside the prefix, or a street's alliance above it. */
@@ -38,6 +38,53 @@ export type CouncilRow = Awaited<ReturnType<typeof listCouncils>>[number];
 
 export function findCouncil(db: Kysely<DB>, id: number) {
   return db.selectFrom("joint_councils").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The council of this kind a region already has, if any. */
+export function findCouncilOf(db: Kysely<DB>, kind: "council" | "alliance", regionCode: string) {
+  return db
+    .selectFrom("joint_councils")
+    .select("id")
+    .where("kind", "=", kind)
+    .where("region_code", "=", regionCode)
+    .executeTakeFirst();
+}
+
+export function insertCouncil(db: Kysely<DB>, council: Insertable<DB["joint_councils"]>) {
+  return db.insertInto("joint_councils").values(council).returning("id").executeTakeFirstOrThrow();
+}
+
+export function insertCouncilMember(db: Kysely<DB>, member: Insertable<DB["joint_members"]>) {
+  return db.insertInto("joint_members").values(member).returning("id").executeTakeFirstOrThrow();
+}
+
+/** A member of the given council, if it is one. */
+export function findCouncilMember(db: Kysely<DB>, councilId: number, memberId: number) {
+  return db
+    .selectFrom("joint_members")
+    .select("id")
+    .where("id", "=", memberId)
+    .where("council_id", "=", councilId)
+    .executeTakeFirst();
+}
+
+export function insertListItem(db: Kysely<DB>, item: Insertable<DB["joint_list_items"]>) {
+  return db.insertInto("joint_list_items").values(item).returning("id").executeTakeFirstOrThrow();
+}
+
+export function findMeeting(db: Kysely<DB>, id: number) {
+  return db.selectFrom("joint_meetings").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A meeting's decisions, each with the project it became (if any). */
+export function meetingDecisions(db: Kysely<DB>, meetingId: number) {
+  return db
+    .selectFrom("joint_decisions as d")
+    .leftJoin("joint_projects as p", "p.decision_id", "d.id")
+    .select(["d.id", "d.text", "p.id as project_id", "p.state as project_state"])
+    .where("d.meeting_id", "=", meetingId)
+    .orderBy("d.id")
+    .execute();
 }
 
 export function councilDetail(db: Kysely<DB>, id: number) {

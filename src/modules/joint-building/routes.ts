@@ -9,8 +9,15 @@ import { availableActions, PROJECT_ACTIONS, PROJECT_STATES } from "./lifecycle.j
 import {
   type CouncilRow,
   councilDetail,
+  findCouncilMember,
+  findCouncilOf,
+  findMeeting,
+  insertCouncil,
+  insertCouncilMember,
+  insertListItem,
   listCouncils,
   listProjects,
+  meetingDecisions,
   type ProjectRow,
   projectParts,
   totals,
@@ -133,25 +140,16 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
           detail: `a ${kind} belongs to a ${kind === "council" ? "community" : "street"}`,
         });
       if (!coversRegion(actor, regionCode)) throw fail("OUTSIDE_SCOPE");
-      const taken = await ctx.db
-        .selectFrom("joint_councils")
-        .select("id")
-        .where("kind", "=", kind)
-        .where("region_code", "=", regionCode)
-        .executeTakeFirst();
+      const taken = await findCouncilOf(ctx.db, kind, regionCode);
       if (taken) throw fail("CONFLICT", { detail: `${regionCode} already has ${kind} ${taken.id}` });
-      const row = await ctx.db
-        .insertInto("joint_councils")
-        .values({
-          kind,
-          name,
-          region_code: regionCode,
-          founded_on: foundedOn,
-          created_by: actor.id,
-          created_at: ctx.now(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await insertCouncil(ctx.db, {
+        kind,
+        name,
+        region_code: regionCode,
+        founded_on: foundedOn,
+        created_by: actor.id,
+        created_at: ctx.now(),
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
@@ -221,11 +219,13 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
     async (request, reply) => {
       const council = await councilFor(ctx, actorOf(request), request.params.id, true);
       const { kind, name, contact, joinedOn } = request.body;
-      const row = await ctx.db
-        .insertInto("joint_members")
-        .values({ council_id: council.id, kind, name, contact: contact ?? null, joined_on: joinedOn })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await insertCouncilMember(ctx.db, {
+        council_id: council.id,
+        kind,
+        name,
+        contact: contact ?? null,
+        joined_on: joinedOn,
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
@@ -256,19 +256,16 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
           detail: "a resource names the member offering it; a need names none",
         });
       if (memberId !== undefined) {
-        const member = await ctx.db
-          .selectFrom("joint_members")
-          .select("id")
-          .where("id", "=", memberId)
-          .where("council_id", "=", council.id)
-          .executeTakeFirst();
+        const member = await findCouncilMember(ctx.db, council.id, memberId);
         if (!member) throw fail("VALIDATION_FAILED", { detail: `member ${memberId} is not in this council` });
       }
-      const row = await ctx.db
-        .insertInto("joint_list_items")
-        .values({ council_id: council.id, list, title, member_id: memberId ?? null, created_at: ctx.now() })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await insertListItem(ctx.db, {
+        council_id: council.id,
+        list,
+        title,
+        member_id: memberId ?? null,
+        created_at: ctx.now(),
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
@@ -312,22 +309,12 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const meeting = await ctx.db
-        .selectFrom("joint_meetings")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const meeting = await findMeeting(ctx.db, id);
       if (!meeting) throw fail("NOT_FOUND", { what: `meeting ${id}` });
       const council = await councilFor(ctx, actor, meeting.council_id, false).catch(() => {
         throw fail("NOT_FOUND", { what: `meeting ${id}` });
       });
-      const decisions = await ctx.db
-        .selectFrom("joint_decisions as d")
-        .leftJoin("joint_projects as p", "p.decision_id", "d.id")
-        .select(["d.id", "d.text", "p.id as project_id", "p.state as project_state"])
-        .where("d.meeting_id", "=", id)
-        .orderBy("d.id")
-        .execute();
+      const decisions = await meetingDecisions(ctx.db, id);
       return {
         id: meeting.id,
         councilId: council.id,

@@ -1,8 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 
-type Executor = Kysely<DB> | Transaction<DB>;
-
 export type OutboxState = "pending" | "delivered" | "failed";
 
 export interface NewOutboxMessage {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 /** Organisations whose region lies under a prefix ("" for all), each with its active member count. */
@@ -54,4 +54,43 @@ export function listReports(db: Kysely<DB>, prefix: string) {
     .orderBy("id", "desc")
     .limit(1000)
     .execute();
+}
+
+/** Renames an organisation, changes its secretary or retires it (undefined fields stay as they are). */
+export function updateOrganisation(
+  db: Kysely<DB>,
+  id: number,
+  changes: Updateable<DB["party_organisations"]>,
+) {
+  return db.updateTable("party_organisations").set(changes).where("id", "=", id).execute();
+}
+
+/** Records the name of an organisation's secretary. */
+export function setSecretary(db: Kysely<DB>, organisationId: number, name: string) {
+  return db
+    .updateTable("party_organisations")
+    .set({ secretary: name })
+    .where("id", "=", organisationId)
+    .execute();
+}
+
+export function insertMember(db: Kysely<DB>, member: Insertable<DB["party_members"]>) {
+  return db.insertInto("party_members").values(member).returning("id").executeTakeFirstOrThrow();
+}
+
+/** The organisation a member belongs to, if the member exists. */
+export function findMemberOrganisation(db: Kysely<DB>, memberId: number) {
+  return db
+    .selectFrom("party_members")
+    .select("organisation_id")
+    .where("id", "=", memberId)
+    .executeTakeFirst();
+}
+
+export function updateMember(db: Kysely<DB>, id: number, changes: Updateable<DB["party_members"]>) {
+  return db.updateTable("party_members").set(changes).where("id", "=", id).execute();
+}
+
+export function insertReport(db: Kysely<DB>, report: Insertable<DB["party_reports"]>) {
+  return db.insertInto("party_reports").values(report).returning("id").executeTakeFirstOrThrow();
 }

@@ -5,11 +5,17 @@ import { coversRegion, seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { literals } from "../../platform/schema.js";
 import {
+  findMemberOrganisation,
   findOrganisation,
+  insertMember,
+  insertReport,
   listMembers,
   listOrganisations,
   listReports,
   type OrganisationRow,
+  setSecretary,
+  updateMember,
+  updateOrganisation,
 } from "./repository.js";
 import { MEMBER_DUTIES, ORGANISATION_KINDS } from "./rules.js";
 import { createOrganisation, organisationToManage, readPrefix } from "./service.js";
@@ -144,11 +150,13 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       const { id } = request.params;
       await organisationToManage(ctx, actor, id);
       const { name, secretary, active } = request.body;
-      await ctx.db
-        .updateTable("party_organisations")
-        .set({ name, secretary, active, updated_by: actor.id, updated_at: ctx.now() })
-        .where("id", "=", id)
-        .execute();
+      await updateOrganisation(ctx.db, id, {
+        name,
+        secretary,
+        active,
+        updated_by: actor.id,
+        updated_at: ctx.now(),
+      });
       return { id };
     },
   );
@@ -173,24 +181,15 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       await organisationToManage(ctx, actor, id);
       const { name, duty, joinedOn } = request.body;
       const row = await ctx.db.transaction().execute(async (trx) => {
-        const member = await trx
-          .insertInto("party_members")
-          .values({
-            organisation_id: id,
-            name,
-            duty,
-            joined_on: joinedOn ?? null,
-            updated_by: actor.id,
-            updated_at: ctx.now(),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        if (duty === "secretary")
-          await trx
-            .updateTable("party_organisations")
-            .set({ secretary: name })
-            .where("id", "=", id)
-            .execute();
+        const member = await insertMember(trx, {
+          organisation_id: id,
+          name,
+          duty,
+          joined_on: joinedOn ?? null,
+          updated_by: actor.id,
+          updated_at: ctx.now(),
+        });
+        if (duty === "secretary") await setSecretary(trx, id, name);
         return member;
       });
       return reply.status(201).send({ id: row.id });
@@ -214,20 +213,12 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const member = await ctx.db
-        .selectFrom("party_members")
-        .select("organisation_id")
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const member = await findMemberOrganisation(ctx.db, id);
       if (!member) throw fail("NOT_FOUND", { what: `member ${id}` });
       await organisationToManage(ctx, actor, member.organisation_id).catch(() => {
         throw fail("NOT_FOUND", { what: `member ${id}` });
       });
-      await ctx.db
-        .updateTable("party_members")
-        .set({ ...request.body, updated_by: actor.id, updated_at: ctx.now() })
-        .where("id", "=", id)
-        .execute();
+      await updateMember(ctx.db, id, { ...request.body, updated_by: actor.id, updated_at: ctx.now() });
       return { id };
     },
   );
@@ -285,20 +276,16 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       if (ctx.regions.get(body.regionCode)?.level !== "community")
         throw fail("VALIDATION_FAILED", { detail: `${body.regionCode} is not a community` });
       if (!coversRegion(actor, body.regionCode)) throw fail("OUTSIDE_SCOPE");
-      const row = await ctx.db
-        .insertInto("party_reports")
-        .values({
-          region_code: body.regionCode,
-          kind: body.kind,
-          name: body.name,
-          home_unit: body.homeUnit,
-          pledge: body.pledge,
-          reported_on: body.reportedOn,
-          recorded_by: actor.id,
-          created_at: ctx.now(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await insertReport(ctx.db, {
+        region_code: body.regionCode,
+        kind: body.kind,
+        name: body.name,
+        home_unit: body.homeUnit,
+        pledge: body.pledge,
+        reported_on: body.reportedOn,
+        recorded_by: actor.id,
+        created_at: ctx.now(),
+      });
       return reply.status(201).send({ id: row.id });
     },
   );
