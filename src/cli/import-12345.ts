@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { cityActor } from "../modules/city-hotline/account.js";
+import { DEFAULT_CITY_SOURCE } from "../modules/city-hotline/format.js";
 import { formatOf } from "../modules/city-hotline/read.js";
 import { queueImport, runImport } from "../modules/city-hotline/run.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
@@ -17,7 +18,7 @@ export async function importCityExport(config: Config, args: string[]): Promise<
     args,
     allowPositionals: true,
     options: {
-      source: { type: "string", default: "default" },
+      source: { type: "string", default: DEFAULT_CITY_SOURCE },
       "dry-run": { type: "boolean", default: false },
     },
   });

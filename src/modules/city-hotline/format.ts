@@ -21,6 +21,12 @@ export const CITY_FIELDS = {
 export type CityField = keyof typeof CITY_FIELDS;
 export const CITY_FIELD_NAMES = Object.keys(CITY_FIELDS) as CityField[];
 
+/**
+ * The source a file is imported under when none is named: its saved column mapping is shared by the
+ * CLI and the import page (which offers the same name), whatever the reader's language.
+ */
+export const DEFAULT_CITY_SOURCE = "市12345平台";
+
 /** Our field → the source's column header. */
 export type ColumnMapping = Partial<Record<CityField, string>>;
 

@@ -24,6 +24,9 @@ import {
   type Upload,
 } from "./api";
 
+/** The source the CLI imports under when none is named (DEFAULT_CITY_SOURCE on the server): one saved mapping for both. */
+const DEFAULT_SOURCE = "市12345平台";
+
 const COUNTS = ["created", "updated", "unchanged", "unplaced", "invalid"] as const;
 
 /**
@@ -33,7 +36,7 @@ const COUNTS = ["created", "updated", "unchanged", "unplaced", "invalid"] as con
 export function ImportTab() {
   const t = useT();
   const { message } = App.useApp();
-  const [source, setSource] = useState(() => t("integrations.import.defaultSource"));
+  const [source, setSource] = useState(DEFAULT_SOURCE);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [preview, setPreview] = useState<HeaderPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<Record<CityField, string>>>({});
