@@ -7,6 +7,7 @@ import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
 import { WARNING_JOB_KIND, warningJobHandler } from "../modules/warning/run.js";
 import { JobRunner } from "../platform/jobs/runner.js";
+import { pruneAttempts } from "../platform/throttle/throttle.js";
 
 /** The routing model retrains nightly-ish: labels accumulate slowly and training takes a core for a minute. */
 const ROUTING_RETRAIN_EVERY_MS = 24 * 60 * 60_000;
@@ -36,15 +37,19 @@ export function createJobRunner(
       "routing.retrain": async () => {
         await retrainIfNewLabels(ctx.db, ctx.now());
       },
-      /** 外发: results back to the city's 12345 platform (and later notifications), with retries. */
       /** 12345 工单导入: started by the upload itself; this resumes an import whose process died. */
       [IMPORT_JOB_KIND]: async (job) => {
         // While the upload's own run holds it, look again later: if that process dies, this one resumes it.
         if ((await runImport(ctx, String(job.payload.importId))) === "busy")
           throw new Error("import is running");
       },
+      /** 外发: results back to the city's 12345 platform (and later notifications), with retries. */
       "outbox.deliver": async () => {
         await deliverOutbox(ctx);
+      },
+      /** The record of guesses is kept a quarter, then pruned so the throttle's lookups stay small. */
+      "throttle.prune": async () => {
+        await pruneAttempts(ctx.db, ctx.now());
       },
     },
     recurring: [
@@ -52,6 +57,7 @@ export function createJobRunner(
       { kind: WARNING_JOB_KIND, everyMs: options.warningsEveryMs },
       { kind: "database.analyze", everyMs: 10 * 60_000 },
       { kind: "routing.retrain", everyMs: ROUTING_RETRAIN_EVERY_MS },
+      { kind: "throttle.prune", everyMs: 24 * 60 * 60_000 },
       // A round lasts at most ROUND_MS plus one request: after a crash another instance resumes soon.
       { kind: "outbox.deliver", everyMs: ctx.city.deliverEveryMs, lockMs: 2 * ROUND_MS },
     ],

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { AttemptsTable, DB } from "../../db/schema.js";
 import { fail } from "../errors.js";
 
@@ -92,4 +92,31 @@ async function isKnownClient(db: Kysely<DB>, attempt: Attempt, withinMs: number)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * How long attempts are kept: the record of who tried what (an investigator looks back a quarter),
+ * and longer than any limit looks back (see {@link spanOf}).
+ */
+export const ATTEMPTS_KEPT_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** How far back a set of limits reads the record: its longest window or known-client span. */
+export function spanOf(limits: readonly Limit[]): number {
+  return Math.max(0, ...limits.map((limit) => Math.max(limit.windowMs, limit.exceptKnownClients ?? 0)));
+}
+
+/** Rows deleted per statement, so pruning a large backlog never holds the embedded database long. */
+const PRUNE_BATCH = 5_000;
+
+/** Deletes attempts older than ATTEMPTS_KEPT_MS, in batches; returns how many went. */
+export async function pruneAttempts(db: Kysely<DB>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ATTEMPTS_KEPT_MS);
+  let deleted = 0;
+  for (;;) {
+    const result = await sql`DELETE FROM attempts WHERE id IN (
+      SELECT id FROM attempts WHERE at < ${before} ORDER BY id LIMIT ${PRUNE_BATCH})`.execute(db);
+    const count = Number(result.numAffectedRows ?? 0);
+    deleted += count;
+    if (count < PRUNE_BATCH) return deleted;
+  }
 }
