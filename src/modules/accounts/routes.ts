@@ -2,12 +2,13 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { PERMISSIONS, type Permission } from "../../platform/auth/permissions.js";
-import { createSession, endSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
 import { clientKey } from "../../platform/throttle/client.js";
 import { type Attempt, checkThrottle, recordAttempt } from "../../platform/throttle/throttle.js";
 import { recordAudit } from "../audit/repository.js";
 import { auditActor } from "../audit/rules.js";
+import { signIn, signOut } from "./commands.js";
 import { LOGIN_LIMITS } from "./login-limits.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
@@ -68,16 +69,8 @@ export const accountRoutes: Routes = async (app, { ctx }) => {
         await recordAudit(ctx.db, auditActor(request, username), { action: "auth.login_failed" }, ctx.now());
         throw fail("INVALID_CREDENTIALS");
       }
-      const token = await ctx.db.transaction().execute(async (trx) => {
-        const who = { id: login.id, username, role: login.role, client: request.ip };
-        await recordAudit(
-          trx,
-          who,
-          { action: "auth.login", targetType: "user", targetId: login.id },
-          ctx.now(),
-        );
-        return createSession(trx, login.id, ctx.now());
-      });
+      const who = { id: login.id, username, role: login.role, client: request.ip };
+      const token = await signIn(ctx.db, who, ctx.now());
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -95,12 +88,7 @@ export const accountRoutes: Routes = async (app, { ctx }) => {
     { config: { access: "public" }, schema: { tags: ["accounts"], summary: "Sign out" } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token)
-        await ctx.db.transaction().execute(async (trx) => {
-          await endSession(trx, token);
-          if (request.actor)
-            await recordAudit(trx, auditActor(request), { action: "auth.logout" }, ctx.now());
-        });
+      if (token) await signOut(ctx.db, token, request.actor ? auditActor(request) : null, ctx.now());
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();
     },

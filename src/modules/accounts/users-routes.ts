@@ -6,19 +6,12 @@ import { forgetUserSessions } from "../../platform/auth/session.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
 import { literals } from "../../platform/schema.js";
-import { recordAudit } from "../audit/repository.js";
-import { auditActor, changedFields } from "../audit/rules.js";
+import { auditActor } from "../audit/rules.js";
 import { findUnit } from "../units/repository.js";
+import { changeAccount, createAccount } from "./commands.js";
 import { MIN_PASSWORD_LENGTH, requireStrongPassword, USERNAME_PATTERN } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
-import {
-  deleteUserSessions,
-  findLoginByUsername,
-  findUserForChange,
-  insertUser,
-  listUsers,
-  updateUser,
-} from "./repository.js";
+import { findLoginByUsername, findUserForChange, listUsers } from "./repository.js";
 
 const RoleSchema = literals(ALL_ROLES);
 
@@ -116,32 +109,17 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       const exists = await findLoginByUsername(ctx.db, body.username);
       if (exists) throw fail("CONFLICT", { detail: `username ${body.username} exists` });
       const passwordHash = await hashPassword(body.password);
-      const id = await ctx.db.transaction().execute(async (trx) => {
-        const created = await insertUser(trx, {
-          username: body.username,
-          displayName: body.displayName,
-          passwordHash,
-          role: body.role,
-          regionCode: body.regionCode ?? null,
-          unitId: body.unitId ?? null,
-          phoneCipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
-          phoneHash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
-        });
-        const after = {
-          username: body.username,
-          displayName: body.displayName,
-          role: body.role,
-          regionCode: body.regionCode ?? null,
-          unitId: body.unitId ?? null,
-        };
-        await recordAudit(
-          trx,
-          auditActor(request),
-          { action: "user.create", targetType: "user", targetId: created, after },
-          ctx.now(),
-        );
-        return created;
-      });
+      const user = {
+        username: body.username,
+        displayName: body.displayName,
+        passwordHash,
+        role: body.role,
+        regionCode: body.regionCode ?? null,
+        unitId: body.unitId ?? null,
+        phoneCipher: body.phone ? ctx.vault.encrypt(body.phone) : null,
+        phoneHash: body.phone ? ctx.vault.lookupHash(body.phone) : null,
+      };
+      const id = await createAccount(ctx.db, user, auditActor(request), ctx.now());
       return reply.status(201).send({ id });
     },
   );
@@ -177,29 +155,13 @@ export const userRoutes: Routes = async (app, { ctx }) => {
           username: target.username,
           displayName: body.displayName ?? target.display_name,
         });
-      await ctx.db.transaction().execute(async (trx) => {
-        await updateUser(trx, id, {
-          active: body.active,
-          displayName: body.displayName,
-          passwordHash: body.password ? await hashPassword(body.password) : undefined,
-        });
-        // A deactivated account or a new password ends every open session.
-        if (body.active === false || body.password) await deleteUserSessions(trx, id);
-        const change = changedFields(
-          { active: target.active, displayName: target.display_name },
-          { active: body.active ?? target.active, displayName: body.displayName ?? target.display_name },
-        );
-        // The password itself is never logged, only that it changed.
-        const entry = body.password
-          ? { before: change.before, after: { ...(change.after as object), password: "changed" } }
-          : change;
-        await recordAudit(
-          trx,
-          auditActor(request),
-          { action: "user.update", targetType: "user", targetId: id, ...entry },
-          ctx.now(),
-        );
-      });
+      const change = {
+        active: body.active,
+        displayName: body.displayName,
+        passwordHash: body.password ? await hashPassword(body.password) : undefined,
+      };
+      const before = { id, active: target.active, displayName: target.display_name };
+      await changeAccount(ctx.db, before, change, auditActor(request), ctx.now());
       forgetUserSessions(id);
       return reply.status(204).send();
     },

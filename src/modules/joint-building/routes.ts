@@ -25,7 +25,7 @@ import {
 import {
   councilFor,
   createProject,
-  linkInside,
+  linkToProject,
   projectFor,
   readPrefix,
   recordMeeting,
@@ -442,11 +442,8 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       const actor = actorOf(request);
       const project = await projectFor(ctx, actor, request.params.id, true);
       const council = await councilFor(ctx, actor, project.council_id, true);
-      await ctx.db
-        .transaction()
-        .execute((trx) =>
-          linkInside(trx, project.id, council.region_code, request.body.orderIds, request.body.warningIds),
-        );
+      const { orderIds, warningIds } = request.body;
+      await linkToProject(ctx.db, project.id, council.region_code, orderIds, warningIds);
       return { id: project.id };
     },
   );

@@ -181,7 +181,7 @@ async function councilMembers(
  * Links the orders and 共性问题 a project resolves; both must lie inside the council's region (a
  * street alliance's: its street), so a link never reveals what the council's staff may not see.
  */
-export async function linkInside(
+async function linkInside(
   trx: Kysely<DB>,
   projectId: number,
   regionCode: string,
@@ -221,6 +221,17 @@ export async function linkInside(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+}
+
+/** Links orders and 共性问题 to a project in one transaction: all of them, or none. */
+export function linkToProject(
+  db: Kysely<DB>,
+  projectId: number,
+  regionCode: string,
+  orderIds: string[],
+  warningIds: string[],
+): Promise<void> {
+  return db.transaction().execute((trx) => linkInside(trx, projectId, regionCode, orderIds, warningIds));
 }
 
 /** Takes a lifecycle step (推进, 进展, 解决, 搁置, 恢复) and records it; a refused step changes nothing. */

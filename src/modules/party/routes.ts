@@ -7,18 +7,16 @@ import { literals } from "../../platform/schema.js";
 import {
   findMemberOrganisation,
   findOrganisation,
-  insertMember,
   insertReport,
   listMembers,
   listOrganisations,
   listReports,
   type OrganisationRow,
-  setSecretary,
   updateMember,
   updateOrganisation,
 } from "./repository.js";
 import { MEMBER_DUTIES, ORGANISATION_KINDS } from "./rules.js";
-import { createOrganisation, organisationToManage, readPrefix } from "./service.js";
+import { addMember, createOrganisation, organisationToManage, readPrefix } from "./service.js";
 
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -180,17 +178,13 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       const { id } = request.params;
       await organisationToManage(ctx, actor, id);
       const { name, duty, joinedOn } = request.body;
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        const member = await insertMember(trx, {
-          organisation_id: id,
-          name,
-          duty,
-          joined_on: joinedOn ?? null,
-          updated_by: actor.id,
-          updated_at: ctx.now(),
-        });
-        if (duty === "secretary") await setSecretary(trx, id, name);
-        return member;
+      const row = await addMember(ctx.db, {
+        organisation_id: id,
+        name,
+        duty,
+        joined_on: joinedOn ?? null,
+        updated_by: actor.id,
+        updated_at: ctx.now(),
       });
       return reply.status(201).send({ id: row.id });
     },

@@ -1,8 +1,10 @@
+import type { Insertable, Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../platform/auth/permissions.js";
 import { coversRegion, scopeOf } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import type { AppContext } from "../context.js";
-import { findOrganisation } from "./repository.js";
+import { findOrganisation, insertMember, setSecretary } from "./repository.js";
 import { type OrganisationKind, placementProblem } from "./rules.js";
 
 /** The region prefix a reader covers, narrowed by `region` (which must lie inside it). */
@@ -69,4 +71,13 @@ export async function createOrganisation(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Adds a member; a secretary's name also becomes the organisation's 书记 in the same transaction. */
+export function addMember(db: Kysely<DB>, member: Insertable<DB["party_members"]>) {
+  return db.transaction().execute(async (trx) => {
+    const row = await insertMember(trx, member);
+    if (member.duty === "secretary") await setSecretary(trx, member.organisation_id, member.name);
+    return row;
+  });
 }
