@@ -66,6 +66,9 @@ describe("ledger and list exports", () => {
     expect(rows[0].slice(0, 6)).toEqual(["工单编号", "登记时间", "渠道", "诉求类型", "诉求分类", "标题"]);
     expect(rows[0]).toContain("回访满意度");
     expect(sheet?.getCell("B1").note).toBe("Registered at, China time (北京时间)");
+    expect(sheet?.getCell("A1").font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet?.autoFilter).toBeTruthy();
     expect(rows).toHaveLength(1 + 8);
     const header = rows[0];
     const o1 = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === "FX-o1")?.[i]]));

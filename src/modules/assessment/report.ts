@@ -1,8 +1,7 @@
-import type ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { PeriodRange } from "../../platform/calendar/china-time.js";
-import { addSheet, type Column, chinaDateTimeText, newWorkbook } from "../ledgers/excel.js";
+import { addSheet, type Column, chinaDateTimeText, type Workbook } from "../ledgers/excel.js";
 import type { AssessmentWeights } from "./formulas.js";
 import { CODE_LENGTH, type Level } from "./scope.js";
 import { type AssessmentRow, assess } from "./service.js";
@@ -115,9 +114,10 @@ const RANKING_COLUMNS: Column<RankingLine>[] = [
 
 /**
  * The monthly assessment report (月度考核报告): a cover sheet with the period, weights and formulas,
- * the KPI table per street, community and unit the jurisdiction covers, and the rankings.
+ * the KPI table per street, community and unit the jurisdiction covers, and the rankings. Its figures
+ * are read first (an error can still be answered), then the returned function writes the sheets.
  */
-export async function buildReport(
+export async function prepareReport(
   db: Kysely<DB>,
   report: {
     prefix: string;
@@ -127,26 +127,32 @@ export async function buildReport(
     weights: AssessmentWeights;
     now: Date;
   },
-): Promise<ExcelJS.Workbook> {
-  const workbook = newWorkbook();
-  addCover(workbook, report);
+): Promise<(workbook: Workbook) => Promise<void>> {
   const levels = REPORT_LEVELS.filter(
     ({ level }) => level === "unit" || report.prefix.length <= CODE_LENGTH[level],
   );
-  const rankings: RankingLine[] = [];
-  for (const { level, sheet, subject } of levels) {
-    const rows = await assess(db, { level, prefix: report.prefix, range: report.range }, report.weights);
-    addSheet(workbook, { name: sheet, columns: kpiColumns(subject, report.weights) }, rows);
-    rankings.push(...rows.filter((r) => r.rank !== null).map((r) => ({ ...r, levelName: subject })));
-  }
-  addSheet(workbook, { name: "排名", columns: RANKING_COLUMNS }, rankings);
-  return workbook;
+  const tables = await Promise.all(
+    levels.map(async ({ level, sheet, subject }) => ({
+      sheet,
+      subject,
+      rows: await assess(db, { level, prefix: report.prefix, range: report.range }, report.weights),
+    })),
+  );
+  const rankings: RankingLine[] = tables.flatMap(({ subject, rows }) =>
+    rows.filter((r) => r.rank !== null).map((r) => ({ ...r, levelName: subject })),
+  );
+  return async (workbook) => {
+    await addCover(workbook, report);
+    for (const { sheet, subject, rows } of tables)
+      await addSheet(workbook, { name: sheet, columns: kpiColumns(subject, report.weights) }, rows);
+    await addSheet(workbook, { name: "排名", columns: RANKING_COLUMNS }, rankings);
+  };
 }
 
 function addCover(
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   report: { place: string; period: string; weights: AssessmentWeights; now: Date },
-) {
+): Promise<number> {
   const lines: [string, string | number][] = [
     ["报告", `${report.place}督查考核月度报告`],
     ["考核期间", `${report.period}（北京时间）`],
@@ -166,7 +172,7 @@ function addCover(
     ["无数据", "分母为零的比率记为“—”，不计0或100；仅响应率缺失时按其余比率折算权重"],
     ["数据不足", `到期工单或回访少于 ${report.weights.minSample} 件的不计分、不排名，名次记为“数据不足”`],
   ];
-  addSheet(
+  return addSheet(
     workbook,
     {
       name: "说明",

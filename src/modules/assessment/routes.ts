@@ -3,7 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { literals } from "../../platform/schema.js";
 import { sendWorkbook } from "../ledgers/excel.js";
-import { buildReport } from "./report.js";
+import { prepareReport } from "./report.js";
 import { jurisdiction, LEVELS, PERIOD_PATTERN, requireLevelWithin, resolvePeriod } from "./scope.js";
 import { assess } from "./service.js";
 import { loadWeights, saveWeights } from "./settings.js";
@@ -116,12 +116,13 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       const { period, range } = resolvePeriod(query.period, ctx.now());
       const place = prefix === "" ? "全区" : (ctx.regions.get(prefix)?.name ?? prefix);
       const weights = await loadWeights(ctx.db);
-      const workbook = await buildReport(ctx.db, { prefix, place, period, range, weights, now: ctx.now() });
+      const report = { prefix, place, period, range, weights, now: ctx.now() };
+      const writeReport = await prepareReport(ctx.db, report);
       return sendWorkbook(
         reply,
-        workbook,
         `${place}督查考核报告（${period}）.xlsx`,
         `minhu-assessment-${prefix || "all"}-${period}.xlsx`,
+        writeReport,
       );
     },
   );

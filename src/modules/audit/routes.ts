@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { Routes } from "../../http/plugin.js";
 import { literals } from "../../platform/schema.js";
-import { addSheet, newWorkbook, sendWorkbook } from "../ledgers/excel.js";
+import { addSheet, type SheetSpec, sendWorkbook } from "../ledgers/excel.js";
 import { type AuditFilter, recordAudit, searchAudit } from "./repository.js";
 import { AUDIT_ACTIONS, auditActor } from "./rules.js";
 
@@ -94,34 +94,31 @@ export const auditRoutes: Routes = async (app, { ctx }) => {
         { action: "export.audit", after: request.query },
         ctx.now(),
       );
-      const workbook = newWorkbook();
       const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-      addSheet(
-        workbook,
-        {
-          name: "审计日志",
-          columns: [
-            { header: "序号", value: (r) => Number(r.id) },
-            { header: "时间", width: 24, value: (r) => new Date(r.at).toISOString() },
-            { header: "操作人", value: (r) => r.actor_username },
-            { header: "角色", value: (r) => r.actor_role },
-            { header: "操作", width: 26, value: (r) => r.action },
-            { header: "对象类型", value: (r) => r.target_type },
-            { header: "对象", value: (r) => r.target_id },
-            { header: "客户端地址", width: 18, value: (r) => r.client },
-            { header: "修改前", width: 40, wrap: true, value: (r) => json(r.before) },
-            { header: "修改后", width: 40, wrap: true, value: (r) => json(r.after) },
-            {
-              header: "哈希",
-              width: 66,
-              meaning: "本条与前一条记录的链式哈希（minhu verify 校验）",
-              value: (r) => r.hash,
-            },
-          ],
-        },
-        rows,
+      const sheet: SheetSpec<(typeof rows)[number]> = {
+        name: "审计日志",
+        columns: [
+          { header: "序号", value: (r) => Number(r.id) },
+          { header: "时间", width: 24, value: (r) => new Date(r.at).toISOString() },
+          { header: "操作人", value: (r) => r.actor_username },
+          { header: "角色", value: (r) => r.actor_role },
+          { header: "操作", width: 26, value: (r) => r.action },
+          { header: "对象类型", value: (r) => r.target_type },
+          { header: "对象", value: (r) => r.target_id },
+          { header: "客户端地址", width: 18, value: (r) => r.client },
+          { header: "修改前", width: 40, wrap: true, value: (r) => json(r.before) },
+          { header: "修改后", width: 40, wrap: true, value: (r) => json(r.after) },
+          {
+            header: "哈希",
+            width: 66,
+            meaning: "本条与前一条记录的链式哈希（minhu verify 校验）",
+            value: (r) => r.hash,
+          },
+        ],
+      };
+      return sendWorkbook(reply, "审计日志.xlsx", "audit-log.xlsx", (workbook) =>
+        addSheet(workbook, sheet, rows),
       );
-      return sendWorkbook(reply, workbook, "审计日志.xlsx", "audit-log.xlsx");
     },
   );
 };

@@ -1,9 +1,8 @@
-import type ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { fail } from "../../platform/errors.js";
 import type { RegionDirectory } from "../regions/directory.js";
-import { addSheet, type SheetSpec } from "./excel.js";
+import { addSheet, type SheetSpec, type Workbook } from "./excel.js";
 import { LEDGERS, type Ledger } from "./labels.js";
 import { type BookFilter, type Page, pageFieldVisits, pageOrders, pageRules } from "./repository.js";
 import {
@@ -16,8 +15,10 @@ import {
   ruleSheet,
 } from "./sheets.js";
 
-/** An export holds at most this many rows: a workbook is built in memory, so a larger one must be narrowed. */
+/** An export holds at most this many rows: a larger one is refused and must be narrowed. */
 const EXPORT_LIMIT = 100_000;
+/** Rows read from the database at a time while an export streams. */
+const EXPORT_PAGE = 5_000;
 
 /** 四张清单: 走访清单, 问题清单, 解决清单, 制度清单. */
 export const LISTS = ["visits", "problems", "solved", "rules"] as const;
@@ -35,13 +36,15 @@ export interface Book {
     filter: BookFilter,
     page: Page,
   ): Promise<{ total: number; items: unknown[] }>;
-  /** Adds the book's sheet to a workbook; PAYLOAD_TOO_LARGE beyond EXPORT_LIMIT rows. Returns the row count. */
-  addTo(
-    workbook: ExcelJS.Workbook,
+  /**
+   * Checks an export's size first (PAYLOAD_TOO_LARGE beyond EXPORT_LIMIT rows, while an error can
+   * still be answered), then hands back what writes the book's sheet, page by page; it returns the row count.
+   */
+  exportSheet(
     db: Kysely<DB>,
     regions: RegionDirectory,
     filter: BookFilter,
-  ): Promise<number>;
+  ): Promise<(workbook: Workbook) => Promise<number>>;
 }
 
 interface BookSpec<T> {
@@ -61,18 +64,25 @@ function defineBook<T>(spec: BookSpec<T>): Book {
       const { total, rows } = await spec.fetch(db, filter, page);
       return { total, items: rows.map((row) => spec.present(regions, row)) };
     },
-    async addTo(workbook, db, regions, filter) {
-      // Count first, so an oversized export fails before reading its rows.
+    async exportSheet(db, regions, filter) {
       const { total } = await spec.fetch(db, filter, { limit: 0, offset: 0 });
       if (total > EXPORT_LIMIT)
         throw fail("PAYLOAD_TOO_LARGE", {
           limit: `${EXPORT_LIMIT} 行 rows, ${total} found; narrow the period or region`,
         });
-      const { rows } = await spec.fetch(db, filter, { limit: EXPORT_LIMIT, offset: 0 });
-      addSheet(workbook, spec.sheet(regions, spec.title), rows);
-      return rows.length;
+      return (workbook) => addSheet(workbook, spec.sheet(regions, spec.title), pages(spec, db, filter));
     },
   };
+}
+
+/** A book's rows in the order of its list, EXPORT_PAGE at a time, at most EXPORT_LIMIT. */
+async function* pages<T>(spec: BookSpec<T>, db: Kysely<DB>, filter: BookFilter): AsyncGenerator<T[]> {
+  for (let offset = 0; offset < EXPORT_LIMIT; offset += EXPORT_PAGE) {
+    const limit = Math.min(EXPORT_PAGE, EXPORT_LIMIT - offset);
+    const { rows } = await spec.fetch(db, filter, { limit, offset });
+    yield rows;
+    if (rows.length < limit) return;
+  }
 }
 
 /** One of the 四本台账: orders registered in the period and filed in that ledger. */

@@ -1,3 +1,4 @@
+import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { chinaDate, chinaMsOfDay, MS_PER_MINUTE } from "../../platform/calendar/china-time.js";
@@ -23,13 +24,27 @@ const MISSING = "—";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Adds a sheet with a bold, frozen, filterable header row; null cells read "—". */
-export function addSheet<T>(
-  workbook: ExcelJS.Workbook,
+/** A workbook being written to the response: sheets and rows leave as they are committed. */
+export interface Workbook {
+  writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Resolves once the client has taken what was written so far (false: it went away). */
+  caughtUp(): Promise<boolean>;
+}
+
+/** Rows to write: all at once, or page by page as they are read from the database. */
+export type SheetRows<T> = readonly T[] | AsyncIterable<readonly T[]>;
+
+/**
+ * Writes a sheet with a bold, frozen, filterable header row; null cells read "—". Each row is
+ * committed as it is added, and between pages the writer waits for the client, so a large export
+ * holds about one page in memory. Returns the row count.
+ */
+export async function addSheet<T>(
+  workbook: Workbook,
   spec: SheetSpec<T>,
-  rows: readonly T[],
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  rows: SheetRows<T>,
+): Promise<number> {
+  const sheet = workbook.writer.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = spec.columns.map((column) => ({
     header: column.header,
     width: column.width ?? Math.max(10, column.header.length * 2 + 2),
@@ -40,34 +55,65 @@ export function addSheet<T>(
   spec.columns.forEach((column, index) => {
     if (column.meaning) header.getCell(index + 1).note = column.meaning;
   });
-  for (const row of rows) sheet.addRow(spec.columns.map((column) => column.value(row) ?? MISSING));
+  header.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
-  return sheet;
-}
-
-/** A new workbook credited to Minhu. */
-export function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "民呼我行 Minhu";
-  return workbook;
+  let count = 0;
+  const pages = Array.isArray(rows) ? [rows as readonly T[]] : (rows as AsyncIterable<readonly T[]>);
+  for await (const page of pages) {
+    for (const row of page) sheet.addRow(spec.columns.map((column) => column.value(row) ?? MISSING)).commit();
+    count += page.length;
+    if (!(await workbook.caughtUp())) break;
+  }
+  sheet.commit();
+  return count;
 }
 
 /**
- * Sends a workbook as a download. The file name is Chinese, so it goes in `filename*` (RFC 5987,
- * UTF-8 percent-encoded); `filename` carries an ASCII fallback for old clients.
+ * Streams a workbook as a download. Whatever can refuse the export (scope, size) must be checked
+ * before: once this is called the 200 and the headers are sent, so a later failure can only cut the
+ * download short. The file name is Chinese, so it goes in `filename*` (RFC 5987, UTF-8
+ * percent-encoded); `filename` carries an ASCII fallback for old clients.
  */
-export async function sendWorkbook(
+export function sendWorkbook(
   reply: FastifyReply,
-  workbook: ExcelJS.Workbook,
   fileName: string,
   asciiFallback: string,
+  write: (workbook: Workbook) => Promise<unknown>,
 ) {
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const body = new PassThrough();
+  writeWorkbook(body, write).catch((error: Error) => {
+    reply.log.error(error, "workbook export failed after its headers were sent");
+    body.destroy(error);
+  });
   return reply
     .header("content-type", XLSX_MIME)
     .header("content-disposition", contentDisposition(fileName, asciiFallback))
     .header("cache-control", "private, no-store")
-    .send(buffer);
+    .send(body);
+}
+
+/** Writes a workbook credited to Minhu into `out`: `write` adds the sheets. Resolves once the file is complete. */
+export async function writeWorkbook(
+  out: Writable,
+  write: (workbook: Workbook) => Promise<unknown>,
+): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  writer.creator = "民呼我行 Minhu";
+  await write({ writer, caughtUp: () => caughtUp(out) });
+  await writer.commit();
+}
+
+/** Waits while `out` is full; false once it is gone (the client disconnected). */
+function caughtUp(out: Writable): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (out.destroyed) return resolve(false);
+    if (!out.writableNeedDrain) return resolve(true);
+    const done = () => {
+      out.off("drain", done).off("close", done);
+      resolve(!out.destroyed);
+    };
+    out.on("drain", done).on("close", done);
+  });
 }
 
 /** `attachment; filename="fallback"; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding). */

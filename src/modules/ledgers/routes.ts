@@ -8,7 +8,7 @@ import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope
 import { recordAudit } from "../audit/repository.js";
 import { auditActor } from "../audit/rules.js";
 import { type Book, LEDGER_BOOKS, LIST_BOOKS, LISTS } from "./books.js";
-import { newWorkbook, sendWorkbook } from "./excel.js";
+import { sendWorkbook } from "./excel.js";
 import { LEDGERS } from "./labels.js";
 import { setLedger } from "./ledger-change.js";
 
@@ -129,8 +129,7 @@ export const ledgerRoutes: Routes = async (app, { ctx }) => {
   ) {
     const prefix = jurisdiction(actorOf(request), query.region);
     const { period, range } = resolvePeriod(query.period, ctx.now());
-    const workbook = newWorkbook();
-    await book.addTo(workbook, ctx.db, ctx.regions, { prefix, range });
+    const writeSheet = await book.exportSheet(ctx.db, ctx.regions, { prefix, range });
     const place = prefix === "" ? "全区" : (ctx.regions.get(prefix)?.name ?? prefix);
     const entry = {
       action: "export.ledger",
@@ -141,9 +140,9 @@ export const ledgerRoutes: Routes = async (app, { ctx }) => {
     await recordAudit(ctx.db, auditActor(request), entry, ctx.now());
     return sendWorkbook(
       reply,
-      workbook,
       `${place}${book.title}（${period}）.xlsx`,
       `minhu-${book.slug}-${prefix || "all"}-${period}.xlsx`,
+      writeSheet,
     );
   }
 };

@@ -3,7 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { formatChinaDateTime } from "../../platform/calendar/china-time.js";
-import { addSheet, newWorkbook, sendWorkbook } from "../ledgers/excel.js";
+import { addSheet, type SheetSpec, sendWorkbook } from "../ledgers/excel.js";
 import { countByState, listMessages, retryMessages } from "./repository.js";
 
 const State = Type.Union([Type.Literal("pending"), Type.Literal("delivered"), Type.Literal("failed")]);
@@ -113,27 +113,24 @@ export const outboxRoutes: Routes<{ ctx: Parameters<Routes>[1]["ctx"]; exports: 
         limit: 100_000,
         offset: 0,
       });
-      const workbook = newWorkbook();
-      addSheet(
-        workbook,
-        {
-          name: spec.sheetName,
-          columns: [
-            ...spec.columns.map((header) => ({
-              header,
-              value: (row: (typeof rows)[number]) => String(row.payload[header] ?? "") || null,
-            })),
-            { header: "发送状态", value: (row: (typeof rows)[number]) => row.state },
-            {
-              header: "送达时间",
-              value: (row: (typeof rows)[number]) =>
-                row.delivered_at ? formatChinaDateTime(row.delivered_at) : null,
-            },
-          ],
-        },
-        [...rows].reverse(),
+      const sheet: SheetSpec<(typeof rows)[number]> = {
+        name: spec.sheetName,
+        columns: [
+          ...spec.columns.map((header) => ({
+            header,
+            value: (row: (typeof rows)[number]) => String(row.payload[header] ?? "") || null,
+          })),
+          { header: "发送状态", value: (row: (typeof rows)[number]) => row.state },
+          {
+            header: "送达时间",
+            value: (row: (typeof rows)[number]) =>
+              row.delivered_at ? formatChinaDateTime(row.delivered_at) : null,
+          },
+        ],
+      };
+      return sendWorkbook(reply, `${spec.fileName}.xlsx`, "minhu-outbox.xlsx", (workbook) =>
+        addSheet(workbook, sheet, [...rows].reverse()),
       );
-      return sendWorkbook(reply, workbook, `${spec.fileName}.xlsx`, "minhu-outbox.xlsx");
     },
   );
 };
