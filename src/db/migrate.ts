@@ -12,6 +12,7 @@ import * as attempts from "./migrations/0011_attempts.js";
 import * as audit from "./migrations/0012_audit.js";
 import * as cityHotline from "./migrations/0015_city_hotline.js";
 import * as party from "./migrations/0017_party.js";
+import * as open311 from "./migrations/0023_open311.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_audit": audit,
   "0015_city_hotline": cityHotline,
   "0017_party": party,
+  "0023_open311": open311,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

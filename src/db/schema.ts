@@ -412,6 +412,28 @@ export interface DB {
   joint_project_orders: JointProjectOrdersTable;
   joint_project_warnings: JointProjectWarningsTable;
   audit_log: AuditLogTable;
+  open311_keys: Open311KeysTable;
+  open311_requests: Open311RequestsTable;
+}
+
+/** An Open311 client's API key: only its hash and last characters are kept (0023). */
+export interface Open311KeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_hint: string;
+  created_by: number | null;
+  created_at: DefaultInstant;
+  revoked_at: Instant | null;
+}
+
+/** An order posted through Open311: by which key, and the token the client may look it up by (0023). */
+export interface Open311RequestsTable {
+  order_id: string;
+  key_id: number;
+  token: string;
+  account_id: string | null;
+  created_at: DefaultInstant;
 }
 
 /** 审计日志: who did what outside orders; append-only, hash-chained by the database (0012). */

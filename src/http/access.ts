@@ -3,7 +3,7 @@ import type { AppContext } from "../modules/context.js";
 import { type Actor, hasPermission, type Permission } from "../platform/auth/permissions.js";
 import { actorForSession, SESSION_COOKIE } from "../platform/auth/session.js";
 import { fail } from "../platform/errors.js";
-import { ANONYMOUS_BODY_LIMIT } from "./edge.js";
+import { ANONYMOUS_BODY_LIMIT, isOpen311 } from "./edge.js";
 
 /** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
 export type Access = "public" | "authenticated" | Permission;
@@ -59,7 +59,9 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): voi
   });
 }
 
+/** Open311 routes ignore sessions: a client holds an API key, and a browser's cookie gives it nothing. */
 async function authenticate(request: FastifyRequest, ctx: AppContext): Promise<Actor | null> {
+  if (isOpen311(request)) return null;
   const token = request.cookies[SESSION_COOKIE];
   return token ? actorForSession(ctx.db, token, ctx.now()) : null;
 }

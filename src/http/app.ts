@@ -21,6 +21,8 @@ import { demandRoutes } from "../modules/demands/routes.js";
 import { jointRoutes } from "../modules/joint-building/routes.js";
 import { ledgerRoutes } from "../modules/ledgers/routes.js";
 import { ruleRoutes } from "../modules/ledgers/rules-routes.js";
+import { open311KeyRoutes } from "../modules/open311/keys-routes.js";
+import { open311Routes } from "../modules/open311/routes.js";
 import { lookupRoutes } from "../modules/orders/lookup-routes.js";
 import { orderRoutes } from "../modules/orders/routes.js";
 import { outboxRoutes } from "../modules/outbox/routes.js";
@@ -117,6 +119,8 @@ export async function buildApp(
     await api.register(cityPushRoutes, { ctx });
     await api.register(partyRoutes, { ctx });
     await api.register(jointRoutes, { ctx });
+    await api.register(open311KeyRoutes, { ctx });
+    await api.register(open311Routes, { ctx });
   });
   await serveWebApp(app);
   return app;

@@ -25,6 +25,8 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function installEdgeChecks(app: FastifyInstance): void {
   app.addHook("onRequest", async (request) => {
     if (!isApi(request) || !STATE_CHANGING.has(request.method)) return;
+    // Open311 clients post forms from anywhere, with an API key and never a session (see access.ts).
+    if (isOpen311(request)) return refuseOtherThan(request, ["application/x-www-form-urlencoded", JSON_TYPE]);
     refuseCrossSite(request);
     refuseNonJson(request);
   });
@@ -45,7 +47,11 @@ export function installEdgeChecks(app: FastifyInstance): void {
 }
 
 function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith("/api/") || request.url.startsWith("/open311");
+  return request.url.startsWith("/api/") || isOpen311(request);
+}
+
+export function isOpen311(request: { url: string }): boolean {
+  return request.url.startsWith("/open311/");
 }
 
 /**
@@ -75,6 +81,13 @@ function hostOf(url: string): string | null {
  * only form-encoded, multipart or text/plain bodies, so none of them reaches a route.
  */
 function refuseNonJson(request: FastifyRequest): void {
+  refuseOtherThan(request, [JSON_TYPE]);
+}
+
+const JSON_TYPE = "application/json";
+
+/** A body only of the given types, or no body at all with no content type. */
+function refuseOtherThan(request: FastifyRequest, types: readonly string[]): void {
   const type = request.headers["content-type"];
   if (type === undefined) {
     const length = Number(request.headers["content-length"] ?? 0);
@@ -83,7 +96,7 @@ function refuseNonJson(request: FastifyRequest): void {
     return;
   }
   const essence = type.split(";")[0].trim().toLowerCase();
-  if (essence !== "application/json") throw fail("UNSUPPORTED_FILE", { type: essence || "content-type" });
+  if (!types.includes(essence)) throw fail("UNSUPPORTED_FILE", { type: essence || "content-type" });
 }
 
 /** Why a parsed input is refused, or null; iterative, so no depth of nesting can overflow the stack. */

@@ -7,8 +7,7 @@ import { AppError, errorMessage, fail, languageOf } from "../platform/errors.js"
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error, request);
-    if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+    const appError = describeError(error, request);
     const body: Record<string, unknown> = {
       code: appError.code,
       message: errorMessage(appError, languageOf(request.headers["accept-language"])),
@@ -18,6 +17,16 @@ export function installErrorHandler(app: FastifyInstance): void {
       reply.header("retry-after", String(appError.params.retryAfter ?? 60));
     return reply.status(appError.status).send(body);
   });
+}
+
+/**
+ * Any error as the AppError a client is told of (unexpected ones logged, their detail kept back):
+ * for handlers that must answer in another shape, such as Open311's.
+ */
+export function describeError(error: FastifyError, request: FastifyRequest): AppError {
+  const appError = toAppError(error, request);
+  if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+  return appError;
 }
 
 function toAppError(error: FastifyError, request: FastifyRequest): AppError {

@@ -30,3 +30,6 @@ export type Routes<Options extends RoutesOptions = RoutesOptions> = (
   app: App,
   options: Options,
 ) => Promise<void>;
+
+/** For a module whose routes must answer errors in a standard's own shape (Open311). */
+export { describeError } from "./errors.js";

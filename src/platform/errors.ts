@@ -87,6 +87,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "签名无效：{reason}",
     "en-US": "Invalid signature: {reason}",
   },
+  API_KEY_INVALID: {
+    status: 403,
+    "zh-CN": "API 密钥缺失、无效或已停用",
+    "en-US": "The API key is missing, invalid or revoked",
+  },
   INTERNAL: { status: 500, "zh-CN": "服务器内部错误", "en-US": "Internal server error" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; "en-US": string }>;
 

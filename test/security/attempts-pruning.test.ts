@@ -12,7 +12,7 @@ let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
   await migrateToLatest(database.db);
-}, 60_000);
+});
 afterAll(() => database.close());
 
 const DAY = 24 * 60 * 60 * 1000;

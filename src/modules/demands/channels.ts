@@ -50,7 +50,12 @@ export const CHANNELS = {
     fields: Type.Object(
       {
         client: Type.Optional(
-          Type.Union([Type.Literal("h5"), Type.Literal("app"), Type.Literal("mini_program")]),
+          Type.Union([
+            Type.Literal("h5"),
+            Type.Literal("app"),
+            Type.Literal("mini_program"),
+            Type.Literal("open311"),
+          ]),
         ),
       },
       { additionalProperties: false },

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "places.manage": ["admin"],
   /** 12345 接入: imports, the placement queue and the outbox — the district command centre's (see requireWholeDistrict). */
   "integrations.manage": ["admin", "dispatcher"],
+  /** Open311 开放接口: which civic-tech clients may post demands (their API keys). */
+  "open311.keys": ["admin"],
   /** 党组织 and 双报到: community and street staff maintain their jurisdiction's, administrators all. */
   "party.read": STAFF_ROLES,
   "party.manage": ["staff", "admin"],

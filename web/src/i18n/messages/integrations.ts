@@ -1,4 +1,4 @@
-/** Strings of the 12345 integration page: imports, the placement queue and the outbox. */
+/** Strings of the integrations: the 12345 page (imports, placement queue, outbox) and Open311 keys. */
 export const zhCN = {
   "menu.integrations": "12345接入",
   "integrations.title": "12345 工单接入与结果回传",
@@ -66,6 +66,28 @@ export const zhCN = {
   "integrations.outbox.retry": "重新发送",
   "integrations.outbox.retried": "已重新排队 {n} 条",
   "integrations.outbox.export": "导出（市平台格式）",
+  "admin.tab.open311": "开放接口",
+  "open311.title": "Open311 开放接口密钥",
+  "open311.intro":
+    "社会应用（随手拍、市民 App 等）按 Open311 GeoReport v2 标准读取诉求分类、提交诉求并跟踪进度。提交需要密钥；查询无需密钥，但只能看到分类、状态和所在社区网格，看不到诉求内容和精确位置。",
+  "open311.endpoint": "接口地址",
+  "open311.jurisdiction": "辖区编号（jurisdiction_id）",
+  "open311.name": "应用名称",
+  "open311.nameRequired": "请填写应用名称",
+  "open311.issue": "签发密钥",
+  "open311.issued": "“{name}”的密钥如下，只显示这一次，请立即复制交给对方：",
+  "open311.copy": "复制",
+  "open311.copied": "已复制",
+  "open311.hint": "密钥尾号",
+  "open311.createdAt": "签发时间",
+  "open311.createdBy": "签发人",
+  "open311.requests": "已提交诉求",
+  "open311.status": "状态",
+  "open311.active": "有效",
+  "open311.revoked": "已停用 {at}",
+  "open311.revoke": "停用",
+  "open311.confirmRevoke": "停用后该应用将无法再提交诉求，确定停用？",
+  "open311.revokedDone": "已停用",
 };
 
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -135,4 +157,26 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "integrations.outbox.retry": "Send again",
   "integrations.outbox.retried": "{n} queued again",
   "integrations.outbox.export": "Export (city format)",
+  "admin.tab.open311": "Open API",
+  "open311.title": "Open311 API keys",
+  "open311.intro":
+    "Civic apps read the demand categories, post demands and follow them through the Open311 GeoReport v2 standard. Posting needs a key; reading does not, but shows only category, status and community/grid, never a demand's text or exact place.",
+  "open311.endpoint": "Endpoint",
+  "open311.jurisdiction": "Jurisdiction (jurisdiction_id)",
+  "open311.name": "App name",
+  "open311.nameRequired": "Name the app",
+  "open311.issue": "Issue a key",
+  "open311.issued": "The key for “{name}”, shown only this once; copy it now and hand it over:",
+  "open311.copy": "Copy",
+  "open311.copied": "Copied",
+  "open311.hint": "Key ends with",
+  "open311.createdAt": "Issued",
+  "open311.createdBy": "Issued by",
+  "open311.requests": "Demands posted",
+  "open311.status": "Status",
+  "open311.active": "Active",
+  "open311.revoked": "Revoked {at}",
+  "open311.revoke": "Revoke",
+  "open311.confirmRevoke": "The app will no longer be able to post demands. Revoke?",
+  "open311.revokedDone": "Revoked",
 };

@@ -5,15 +5,25 @@ import { CatalogueTab } from "./CatalogueTab";
 import { CategoriesTab } from "./CategoriesTab";
 import { GridsTab } from "./GridsTab";
 import { HolidaysTab } from "./HolidaysTab";
+import { Open311Tab } from "./Open311Tab";
 import { RoutingModelTab } from "./RoutingModelTab";
 import { UnitsTab } from "./UnitsTab";
 import { UsersTab } from "./UsersTab";
 import "../../ops.css";
 
-const TABS = ["categories", "catalogue", "units", "users", "holidays", "grids", "routing"] as const;
+const TABS = [
+  "categories",
+  "catalogue",
+  "units",
+  "users",
+  "holidays",
+  "grids",
+  "routing",
+  "open311",
+] as const;
 type TabKey = (typeof TABS)[number];
 
-/** 系统管理: categories and time limits, the dispatch catalogue, units, users, holidays, grids. */
+/** 系统管理: categories and time limits, the dispatch catalogue, units, users, holidays, grids, the routing model, Open311 keys. */
 export default function AdminPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -27,6 +37,7 @@ export default function AdminPage() {
     holidays: () => <HolidaysTab />,
     grids: () => <GridsTab />,
     routing: () => <RoutingModelTab />,
+    open311: () => <Open311Tab />,
   };
   return (
     <div className="page admin-page" data-testid="admin-page" data-tab={active}>

@@ -59,6 +59,17 @@ export interface GridImportReport {
 
 export type AdminUnit = Unit & { active?: boolean };
 
+/** An Open311 client's key as listed: never the key itself, only its last characters. */
+export interface Open311Key {
+  id: number;
+  name: string;
+  hint: string;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  requests: number;
+}
+
 /** The admin endpoints (categories, catalogue, time limits, holidays, units, users, grid import). */
 export const adminApi = {
   categories: (signal?: AbortSignal) => apiRequest<{ items: CategoryNode[] }>("/api/categories", { signal }),
@@ -74,6 +85,15 @@ export const adminApi = {
   updateCatalogue: (id: number, body: Partial<Omit<CatalogueInput, "categoryCode" | "regionCode">>) =>
     apiRequest<CatalogueRow>(`/api/catalogue/${id}`, { method: "PATCH", body }),
   deleteCatalogue: (id: number) => apiRequest<void>(`/api/catalogue/${id}`, { method: "DELETE" }),
+
+  open311Keys: (signal?: AbortSignal) =>
+    apiRequest<{ jurisdictionId: string; items: Open311Key[] }>("/api/open311/keys", { signal }),
+  issueOpen311Key: (name: string) =>
+    apiRequest<{ id: number; name: string; key: string; hint: string }>("/api/open311/keys", {
+      method: "POST",
+      body: { name },
+    }),
+  revokeOpen311Key: (id: number) => apiRequest<void>(`/api/open311/keys/${id}/revoke`, { method: "POST" }),
 
   timeLimits: (signal?: AbortSignal) =>
     apiRequest<{ items: TimeLimitRule[] }>("/api/time-limits", { signal }),
