@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import * as L from "leaflet";
 import type { GridFeature, GridProperties } from "../../api/types";
+import "./map.css";
 
 export interface GridLayerOptions {
   style: (grid: GridProperties) => L.PathOptions;
@@ -13,10 +14,13 @@ export interface GridLayerOptions {
   interactive?: boolean;
 }
 
-/** Text as a DOM node, so grid names are never read as HTML. */
+/**
+ * Text as a DOM node, so grid names are never read as HTML. Its own width (map.css): a Leaflet
+ * tooltip sits in a pane of no width, where wrapping text would shrink to one character a line.
+ */
 export function textElement(text: string): HTMLElement {
   const element = document.createElement("span");
-  element.style.whiteSpace = "pre-line";
+  element.className = "map-tooltip";
   element.textContent = text;
   return element;
 }

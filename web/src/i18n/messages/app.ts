@@ -57,10 +57,6 @@ export const zhCN = {
   "work.back": "返回工作台",
   "work.empty": "没有工单",
   "work.unknown": "这个列表不在您的工作台上",
-  "work.warning.rule": "类型",
-  "work.warning.title": "预警内容",
-  "work.warning.region": "区域",
-  "work.warning.updated": "最近更新",
 
   "role.resident": "居民",
   "role.operator": "接线员",
@@ -155,10 +151,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "work.back": "Back to my work",
   "work.empty": "No orders",
   "work.unknown": "This list is not on your home page",
-  "work.warning.rule": "Kind",
-  "work.warning.title": "Warning",
-  "work.warning.region": "Area",
-  "work.warning.updated": "Updated",
 
   "role.resident": "Resident",
   "role.operator": "Hotline operator",

@@ -23,6 +23,7 @@ import {
   type OrderQuery,
   typeLabel,
 } from "../../components/orders";
+import { WarningsPanel } from "../../components/warnings/WarningsPanel";
 import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { OrderListTable } from "../../components/workbench/OrderListTable";
 import { QueueSearch, QueueTabs, WarningSelect } from "../../components/workbench/QueueControls";
@@ -33,7 +34,6 @@ import { commandApi, pick } from "./api";
 import { CommandMap } from "./CommandMap";
 import { chinaDayStart, chinaMonthStart, chinaPeriod } from "./chinaTime";
 import { UrgentAlerts } from "./UrgentAlerts";
-import { WarningsPanel } from "./WarningsPanel";
 import "../../ops.css";
 
 /** The queues of the command centre: what waits for the dispatcher, by step. */

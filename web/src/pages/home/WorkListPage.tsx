@@ -1,16 +1,17 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Button, Card, Table, Tag, Typography } from "antd";
+import { Button, Card, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import { formatTime, type OrderQuery } from "../../components/orders";
+import type { OrderQuery } from "../../components/orders";
+import { WarningsPanel } from "../../components/warnings/WarningsPanel";
 import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { OrderListTable } from "../../components/workbench/OrderListTable";
 import { useOrderList } from "../../hooks/useOrderList";
 import type { MessageKey } from "../../i18n/context";
 import { useT } from "../../i18n/context";
-import { type UndecidedWarning, workApi } from "./api";
+import { workApi } from "./api";
 
 const NOTHING: OrderQuery = {};
 
@@ -64,48 +65,13 @@ function OrderList({ query }: { query: OrderQuery | null }) {
   );
 }
 
+/** The undecided warnings, with the decisions the server offers this user (supervisors decide too). */
 function WarningList() {
-  const t = useT();
-  const [page, setPage] = useState(1);
-  const warnings = useRequest((signal) => workApi.warnings(page, 20, signal), [page]);
+  const [openId, setOpenId] = useState<string | null>(null);
   return (
-    <Card size="small" data-testid="work-list" data-total={warnings.data?.total}>
-      {warnings.error && <LoadErrorAlert error={warnings.error} onRetry={warnings.reload} />}
-      <Table<UndecidedWarning>
-        size="small"
-        rowKey="id"
-        loading={warnings.loading}
-        dataSource={warnings.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: warnings.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          size: "small",
-        }}
-        scroll={{ x: "max-content" }}
-        columns={[
-          {
-            title: t("work.warning.rule"),
-            dataIndex: "rule",
-            width: 110,
-            render: (rule: string) => <Tag>{t(`command.warnings.rule.${rule}` as MessageKey)}</Tag>,
-          },
-          { title: t("work.warning.title"), dataIndex: "title" },
-          {
-            title: t("work.warning.region"),
-            dataIndex: ["region", "name"],
-            width: 160,
-          },
-          {
-            title: t("work.warning.updated"),
-            dataIndex: "updatedAt",
-            width: 150,
-            render: (value: string) => formatTime(value),
-          },
-        ]}
-      />
-    </Card>
+    <>
+      <WarningsPanel refreshKey={0} onOpenOrder={setOpenId} testId="work-list" />
+      <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} />
+    </>
   );
 }
