@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -56,8 +56,20 @@ export async function buildWebApp(): Promise<void> {
   await build({ configFile: join(REPO_ROOT, "web/vite.config.ts"), logLevel: "warn" });
 }
 
-/** Starts `node bin/minhu.js serve` on a free port with a fresh data directory and waits until it is healthy. */
+/** Compiles the server to dist/ when the sources changed: the browser tests run what `npm start` runs. */
+function buildServer(): void {
+  execFileSync(process.execPath, ["scripts/ensure-build.mjs", "server"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+}
+
+/**
+ * Starts `node bin/minhu.js serve` (the compiled server) on a free port with a fresh data directory
+ * and waits until it is healthy.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  buildServer();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "minhu-browser-"));
   const baseUrl = `http://127.0.0.1:${port}`;

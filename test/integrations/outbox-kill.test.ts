@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { MINHU_FROM_SOURCES } from "../helpers/cli.js";
 import { FakeCityPlatform } from "./city-platform.js";
 
 /**
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 async function startMinhu(): Promise<void> {
-  const child = spawn(process.execPath, ["bin/minhu.js", "serve"], {
+  const child = spawn(process.execPath, [...MINHU_FROM_SOURCES, "serve"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { MINHU_FROM_SOURCES } from "../helpers/cli.js";
 
 /**
  * Finding 11: weak passwords (`1234567890`, `password12`, `minhu-demo`) were accepted, create-admin
@@ -97,7 +98,7 @@ describe("minhu create-admin", () => {
   const dataDir = join(tmpdir(), `minhu-create-admin-${process.pid}`);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["bin/minhu.js", "create-admin", ...args], {
+    spawnSync(process.execPath, [...MINHU_FROM_SOURCES, "create-admin", ...args], {
       encoding: "utf8",
       // Refused before any database is opened: the data directory is never created.
       env: {

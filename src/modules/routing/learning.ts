@@ -34,7 +34,11 @@ export function evaluateModel(model: RoutingModel): RouteScores & { overall: num
   return { ...scores, overall: overallScore(scores) };
 }
 
-const RETRAIN_SCRIPT = fileURLToPath(new URL("./training/retrain-process.ts", import.meta.url));
+// Compiled (dist/) the child runs JavaScript; from the sources (tests, development) it runs through tsx.
+const FROM_SOURCES = import.meta.url.endsWith(".ts");
+const RETRAIN_SCRIPT = fileURLToPath(
+  new URL(`./training/retrain-process.${FROM_SOURCES ? "ts" : "js"}`, import.meta.url),
+);
 
 /**
  * Training takes tens of seconds of CPU: run it in a child process so the server keeps answering.
@@ -44,7 +48,7 @@ export const trainInChildProcess: Trainer = (labels) =>
   new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", RETRAIN_SCRIPT],
+      FROM_SOURCES ? ["--import", "tsx", RETRAIN_SCRIPT] : [RETRAIN_SCRIPT],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
