@@ -8,10 +8,12 @@ import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/pas
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { describeBreak, verifyAuditChain, verifyEventChains } from "../modules/audit/verify.js";
+import type { AppContext } from "../modules/context.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
 import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { type FillProgress, fillDemoHistory, planDemoHistory } from "../seed/history/background.js";
 import { seedDemoHistory } from "../seed/history/index.js";
 import { seedDemoParty } from "../seed/party/index.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
@@ -90,9 +92,15 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const ctx = await createContext(database, config);
   // A routing model promoted by an earlier retraining routes from the start.
   await loadActiveModel(ctx.db);
-  // The first start of the embedded demo also gets a year of history (~22 s); MINHU_DEMO_HISTORY=off skips it.
-  if (prepared.demo && config.demoHistory) await seedDemoHistory(ctx);
-  const app = await buildApp(ctx, { logger: true, trustProxy: config.trustProxy });
+  // The first start of the embedded demo also gets a year of history, filled in the background once
+  // the server answers (and resumed by a restart); MINHU_DEMO_HISTORY=off skips it.
+  if (prepared.demo && config.demoHistory) await planDemoHistory(ctx);
+  let demoHistory: FillProgress | undefined;
+  const app = await buildApp(ctx, {
+    logger: true,
+    trustProxy: config.trustProxy,
+    health: () => (demoHistory ? { demoHistory } : {}),
+  });
   await app.listen({ port: config.port, host: config.host });
   const jobs = config.runJobs
     ? createJobRunner(ctx, config, (error) => app.log.error({ err: error }, "job poll failed"))
@@ -101,7 +109,15 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
   console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
   if (prepared.demo) console.log("demo accounts created: admin / minhu-demo (see README for every role)");
+  const stopFill = new AbortController();
+  const filling = config.demoHistory
+    ? fillDemoHistoryInBackground(ctx, stopFill.signal, (progress) => {
+        demoHistory = progress;
+      })
+    : Promise.resolve();
   const stop = async () => {
+    stopFill.abort();
+    await filling;
     await jobs?.stop();
     await app.close();
     await database.close();
@@ -109,6 +125,34 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** The demo year's background fill, saying when it starts and ends; a failure is logged, not fatal. */
+async function fillDemoHistoryInBackground(
+  ctx: AppContext,
+  signal: AbortSignal,
+  onProgress: (progress: FillProgress) => void,
+): Promise<void> {
+  const started = Date.now();
+  let last: FillProgress | undefined;
+  try {
+    const outcome = await fillDemoHistory(
+      ctx,
+      (progress) => {
+        if (!last)
+          console.log(`demo history: filling the year in the background from ${progress.percent} % …`);
+        last = progress;
+        onProgress(progress);
+      },
+      signal,
+    );
+    if (outcome === "filled")
+      console.log(`demo history: filled in ${Math.round((Date.now() - started) / 1000)} s`);
+    if (outcome === "stopped") console.log(`demo history: stopped at ${last?.percent} %, a restart goes on`);
+  } catch (error) {
+    onProgress({ state: "failed", percent: last?.percent ?? 0 });
+    console.error("demo history: the background fill failed", error);
+  }
 }
 
 async function verify(config: ReturnType<typeof loadConfig>): Promise<void> {

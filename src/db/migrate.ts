@@ -12,6 +12,7 @@ import * as attempts from "./migrations/0011_attempts.js";
 import * as audit from "./migrations/0012_audit.js";
 import * as cityHotline from "./migrations/0015_city_hotline.js";
 import * as party from "./migrations/0017_party.js";
+import * as demoHistoryFill from "./migrations/0020_demo_history_fill.js";
 import * as open311 from "./migrations/0023_open311.js";
 import type { DB } from "./schema.js";
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_audit": audit,
   "0015_city_hotline": cityHotline,
   "0017_party": party,
+  "0020_demo_history_fill": demoHistoryFill,
   "0023_open311": open311,
 };
 

@@ -374,6 +374,7 @@ export interface DB {
   holidays: HolidaysTable;
   settings: SettingsTable;
   order_counters: OrderCountersTable;
+  demo_history_fill: DemoHistoryFillTable;
   orders: OrdersTable;
   order_assignments: OrderAssignmentsTable;
   order_events: OrderEventsTable;
@@ -700,4 +701,13 @@ export interface JointProjectOrdersTable {
 export interface JointProjectWarningsTable {
   project_id: number;
   warning_id: string;
+}
+
+/** The demo year filled in the background after the first start, one row at most (0020). */
+export interface DemoHistoryFillTable {
+  id: Generated<boolean>;
+  from_at: Date;
+  to_at: Date;
+  orders_per_year: number;
+  finished_at: Date | null;
 }

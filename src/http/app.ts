@@ -53,7 +53,12 @@ const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 /** Builds the HTTP application: plugins, access control, every module's routes, the web app. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; trustProxy?: TrustProxy } = {},
+  options: {
+    logger?: boolean;
+    trustProxy?: TrustProxy;
+    /** What /api/health reports beside its status (the demo year's background fill). */
+    health?: () => Record<string, unknown>;
+  } = {},
 ): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
@@ -89,6 +94,7 @@ export async function buildApp(
 
   app.get("/api/health", { config: { access: "public" }, schema: { hide: true } }, async () => ({
     status: "ok",
+    ...options.health?.(),
   }));
   await app.register(async (api) => {
     await api.register(accountRoutes, { ctx });

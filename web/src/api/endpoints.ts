@@ -1,5 +1,13 @@
 import { apiRequest } from "./client";
-import type { AppConfig, GridCollection, Me, RegionDetail, RegionLevel, RegionSummary } from "./types";
+import type {
+  AppConfig,
+  GridCollection,
+  Health,
+  Me,
+  RegionDetail,
+  RegionLevel,
+  RegionSummary,
+} from "./types";
 
 export const api = {
   login: (username: string, password: string) =>
@@ -7,6 +15,7 @@ export const api = {
   logout: () => apiRequest<void>("/api/auth/logout", { method: "POST" }),
   me: (signal?: AbortSignal) => apiRequest<Me>("/api/me", { signal, quietUnauthenticated: true }),
   config: (signal?: AbortSignal) => apiRequest<AppConfig>("/api/config", { signal }),
+  health: (signal?: AbortSignal) => apiRequest<Health>("/api/health", { signal }),
   regions: (
     query: { parent?: string; level?: Exclude<RegionLevel, "district"> } = {},
     signal?: AbortSignal,

@@ -67,3 +67,9 @@ export interface AppConfig {
   tileCrs?: "wgs84" | "gcj02";
   districtName: string;
 }
+
+/** GET /api/health: the server answers; while the demo year fills in the background, its progress. */
+export interface Health {
+  status: "ok";
+  demoHistory?: { state: "filling" | "done" | "failed"; percent: number };
+}

@@ -6,6 +6,7 @@ import { useMe } from "../auth/context";
 import { useT } from "../i18n/context";
 import { activeNavPath, navItemsFor } from "../navigation/menu";
 import { BrandMark } from "./BrandMark";
+import { DemoHistoryNotice } from "./DemoHistoryNotice";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PageLoading } from "./PageLoading";
 import { UserMenu } from "./UserMenu";
@@ -73,6 +74,7 @@ export function AppShell() {
           </div>
         </Layout.Header>
         <Layout.Content className="shell__content">
+          <DemoHistoryNotice />
           <Suspense fallback={<PageLoading tip={t("common.loading")} />}>
             <Outlet />
           </Suspense>

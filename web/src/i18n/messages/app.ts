@@ -3,6 +3,9 @@ export const zhCN = {
   "app.name": "民呼我行",
   "app.tagline": "碑林区基层治理服务平台",
   "app.footer": "西安市碑林区 · 民呼我行",
+  "app.demoHistory.filling":
+    "演示数据（近一年的工单）正在后台生成：已完成 {percent}%。统计和列表会随之增多。",
+  "app.demoHistory.failed": "演示数据生成中断（已完成 {percent}%），重启服务后继续。",
 
   "language.label": "语言",
   "language.zh-CN": "中文",
@@ -97,6 +100,10 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "app.name": "Minhu",
   "app.tagline": "Beilin Grassroots Governance",
   "app.footer": "Beilin District, Xi'an · Minhu",
+  "app.demoHistory.filling":
+    "The demo year of orders is being generated in the background: {percent} % done. Statistics and lists grow as it fills.",
+  "app.demoHistory.failed":
+    "Generating the demo year stopped at {percent} %; restarting the server resumes it.",
 
   "language.label": "Language",
   "language.zh-CN": "中文",
