@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import http from "node:http";
 import { createServer } from "node:net";
 
@@ -20,8 +20,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Compiles the server to dist/ when its sources changed: the benchmarks measure what `npm start` runs. */
+function buildServer(): void {
+  execFileSync(process.execPath, ["scripts/ensure-build.mjs", "server"], { stdio: "inherit" });
+}
+
 /** Runs `minhu <args>` to completion (e.g. seeding a server database). */
 export async function runMinhu(args: string[], env: Record<string, string>): Promise<void> {
+  buildServer();
   const child = spawn(process.execPath, ["bin/minhu.js", ...args], {
     env: { ...process.env, ...env },
     stdio: "inherit",
@@ -31,6 +37,7 @@ export async function runMinhu(args: string[], env: Record<string, string>): Pro
 }
 
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+  buildServer();
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
