@@ -7,11 +7,13 @@ import { buildApp } from "../http/app.js";
 import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/password-policy.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
+import { describeAnchorProblem, verifyAnchors } from "../modules/audit/anchors.js";
 import { describeBreak, verifyAuditChain, verifyEventChains } from "../modules/audit/verify.js";
 import type { AppContext } from "../modules/context.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
 import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
+import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { type FillProgress, fillDemoHistory, planDemoHistory } from "../seed/history/background.js";
 import { seedDemoHistory } from "../seed/history/index.js";
@@ -160,12 +162,19 @@ async function verify(config: ReturnType<typeof loadConfig>): Promise<void> {
   try {
     const events = await verifyEventChains(database.db);
     const audit = await verifyAuditChain(database.db);
-    const breaks = audit ? [...events, audit] : events;
-    for (const found of breaks) console.log(describeBreak(found));
+    const anchors = await verifyAnchors(database.db, new TokenSigner(config.secretKey));
+    const breaks = [...events, ...(audit ? [audit] : [])].map(describeBreak);
+    const problems = [...breaks, ...anchors.problems.map(describeAnchorProblem)];
+    for (const line of problems) console.log(line);
     console.log(
-      breaks.length === 0 ? "order history and audit log verify" : `${breaks.length} chain(s) broken`,
+      anchors.latest
+        ? `latest signed anchor: ${anchors.latest.toISOString()} (changes after it are checked by the chains only)`
+        : "no signed anchor yet (the server writes one an hour)",
     );
-    if (breaks.length > 0) process.exitCode = 1;
+    console.log(
+      problems.length === 0 ? "order history and audit log verify" : `${problems.length} problem(s) found`,
+    );
+    if (problems.length > 0) process.exitCode = 1;
   } finally {
     await database.close();
   }

@@ -14,6 +14,7 @@ import * as cityHotline from "./migrations/0015_city_hotline.js";
 import * as party from "./migrations/0017_party.js";
 import * as demoHistoryFill from "./migrations/0020_demo_history_fill.js";
 import * as open311 from "./migrations/0023_open311.js";
+import * as chainAnchors from "./migrations/0024_chain_anchors.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017_party": party,
   "0020_demo_history_fill": demoHistoryFill,
   "0023_open311": open311,
+  "0024_chain_anchors": chainAnchors,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

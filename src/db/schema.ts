@@ -415,6 +415,19 @@ export interface DB {
   audit_log: AuditLogTable;
   open311_keys: Open311KeysTable;
   open311_requests: Open311RequestsTable;
+  chain_anchors: ChainAnchorsTable;
+}
+
+/** The hash chains' heads at a moment, under an HMAC with the server's secret key (0024). */
+export interface ChainAnchorsTable {
+  id: Generated<string>;
+  at: Instant;
+  audit_last_id: string | null;
+  audit_last_hash: string | null;
+  events_last_id: string | null;
+  events_digest: string;
+  orders: number;
+  mac: string;
 }
 
 /** An Open311 client's API key: only its hash and last characters are kept (0023). */

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { writeAnchor } from "../modules/audit/anchors.js";
 import { cityDestinations } from "../modules/city-hotline/results.js";
 import { IMPORT_JOB_KIND, runImport } from "../modules/city-hotline/run.js";
 import type { AppContext } from "../modules/context.js";
@@ -47,6 +48,10 @@ export function createJobRunner(
       "outbox.deliver": async () => {
         await deliverOutbox(ctx);
       },
+      /** 链头签名: the hash chains' heads signed with the server secret, so a rewrite before it shows. */
+      "audit.anchor": async () => {
+        await writeAnchor(ctx.db, ctx.tokens, ctx.now());
+      },
       /** The record of guesses is kept a quarter, then pruned so the throttle's lookups stay small. */
       "throttle.prune": async () => {
         await pruneAttempts(ctx.db, ctx.now());
@@ -58,6 +63,7 @@ export function createJobRunner(
       { kind: "database.analyze", everyMs: 10 * 60_000 },
       { kind: "routing.retrain", everyMs: ROUTING_RETRAIN_EVERY_MS },
       { kind: "throttle.prune", everyMs: 24 * 60 * 60_000 },
+      { kind: "audit.anchor", everyMs: 60 * 60_000 },
       // A round lasts at most ROUND_MS plus one request: after a crash another instance resumes soon.
       { kind: "outbox.deliver", everyMs: ctx.city.deliverEveryMs, lockMs: 2 * ROUND_MS },
     ],

@@ -7,9 +7,16 @@ import { createHash, createHmac } from "node:crypto";
  */
 export class TokenSigner {
   private readonly key: Buffer;
+  private readonly anchorKey: Buffer;
 
   constructor(secret: Buffer) {
     this.key = createHmac("sha256", secret).update("minhu:tokens").digest();
+    this.anchorKey = createHmac("sha256", secret).update("minhu:chain-anchors").digest();
+  }
+
+  /** The MAC of a hash-chain anchor (audit/anchors.ts): only a holder of the server secret can make one. */
+  anchorMac(text: string): string {
+    return createHmac("sha256", this.anchorKey).update(text).digest("hex");
   }
 
   /** The rating-link token of an order's return visit in a round. */
