@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { Type } from "@sinclair/typebox";
 import { fail } from "../../platform/errors.js";
 
 /** Photos only; the file's own bytes decide its type, never its name or the client's claim. */
@@ -22,6 +23,18 @@ const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 6;
+
+/** Photos in a request body (a demand at intake, a unit's reply), each base64-encoded. */
+export const AttachmentsInput = Type.Array(
+  Type.Object(
+    {
+      fileName: Type.String({ minLength: 1, maxLength: 120 }),
+      content: Type.String({ contentEncoding: "base64", maxLength: 7_000_000 }),
+    },
+    { additionalProperties: false },
+  ),
+  { maxItems: MAX_ATTACHMENTS },
+);
 
 export interface IncomingAttachment {
   fileName: string;

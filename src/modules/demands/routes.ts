@@ -8,7 +8,7 @@ import { presentOrder } from "../orders/presenter.js";
 import { loadOrderDetail } from "../orders/queries.js";
 import { activeRoutingModel } from "../routing/model/active.js";
 import { DEMAND_TYPES } from "../time-limits/rules.js";
-import { MAX_ATTACHMENTS } from "./attachments.js";
+import { AttachmentsInput } from "./attachments.js";
 import { CHANNEL_CODES, CHANNELS } from "./channels.js";
 import { termsOf } from "./duplicates.js";
 import { submitDemand } from "./intake.js";
@@ -52,18 +52,7 @@ const Submission = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    attachments: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            fileName: Type.String({ minLength: 1, maxLength: 120 }),
-            content: Type.String({ contentEncoding: "base64", maxLength: 7_000_000 }),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: MAX_ATTACHMENTS },
-      ),
-    ),
+    attachments: Type.Optional(AttachmentsInput),
     solveOnSpot: Type.Optional(
       Type.Object(
         {

@@ -79,6 +79,35 @@ export async function appendEvent(trx: Executor, event: NewEvent): Promise<strin
   return row.id;
 }
 
+/** Stores checked, identified photos with their order (a reply's 处置后照片). */
+export async function addAttachments(
+  trx: Transaction<DB>,
+  orderId: string,
+  uploadedBy: number | null,
+  files: ReadonlyArray<{
+    id: string;
+    sha256: string;
+    file: { fileName: string; mime: string; bytes: Buffer };
+  }>,
+): Promise<void> {
+  if (files.length === 0) return;
+  await trx
+    .insertInto("attachments")
+    .values(
+      files.map((f) => ({
+        id: f.id,
+        order_id: orderId,
+        file_name: f.file.fileName,
+        mime: f.file.mime,
+        size_bytes: f.file.bytes.length,
+        sha256: f.sha256,
+        content: f.file.bytes,
+        uploaded_by: uploadedBy,
+      })),
+    )
+    .execute();
+}
+
 export async function listEvents(db: Executor, orderId: string) {
   return db
     .selectFrom("order_events as e")

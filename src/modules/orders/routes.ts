@@ -108,6 +108,13 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
         listAttachments(ctx.db, id),
       ]);
       const isCaller = actor.role === "resident";
+      const replyPhotos = new Set(
+        events.flatMap((e) =>
+          e.action === "reply" && Array.isArray(e.data?.attachmentIds)
+            ? (e.data.attachmentIds as string[])
+            : [],
+        ),
+      );
       return {
         ...presentOrder(ctx, actor, order),
         // The caller's own 查询码, to pass on to someone tracking without an account.
@@ -117,6 +124,8 @@ export const orderRoutes: Routes = async (app, { ctx }) => {
           fileName: a.file_name,
           mime: a.mime,
           sizeBytes: a.size_bytes,
+          // 处置后照片 came with a reply; the others with the demand.
+          stage: replyPhotos.has(a.id) ? "reply" : "intake",
         })),
         visits: visits.map((v) => ({
           round: v.round,

@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import { fail } from "../../../platform/errors.js";
+import { AttachmentsInput, checkAttachments, identify } from "../../demands/attachments.js";
 import type { DemandType } from "../../time-limits/rules.js";
-import { markAssignment } from "../repository.js";
+import { addAttachments, markAssignment } from "../repository.js";
 import { defineAction } from "./types.js";
 
 /** 三种答复: reasonable → solved in time; unreasonable → explained and soothed; unlawful → handled by law. */
@@ -91,15 +92,28 @@ export const decideExtension = defineAction({
 });
 
 export const reply = defineAction({
-  summary: "答复 Reply with a disposition and the text the caller will hear",
-  input: ReplyInput,
+  summary:
+    "答复 Reply with a disposition and the text the caller will hear, with photos of the result (处置后照片) if any",
+  input: Type.Object(
+    {
+      ...ReplyInput.properties,
+      attachments: Type.Optional(AttachmentsInput),
+    },
+    { additionalProperties: false },
+  ),
   effect: async ({ trx, order, actor, now }, input) => {
+    // Checked as at intake (real image type, 5 MB each) before anything is written.
+    const photos = identify(checkAttachments(input.attachments ?? []));
     await markAssignment(trx, order.id, order.main_unit_id as number, "replied_at", now);
+    await addAttachments(trx, order.id, actor?.id ?? null, photos);
     return {
       patch: { replied_at: now, disposition: input.disposition, reply_text: input.text },
       note: input.text,
       unitId: actor?.unitId,
-      data: { disposition: input.disposition },
+      data: {
+        disposition: input.disposition,
+        ...(photos.length > 0 ? { attachmentIds: photos.map((p) => p.id) } : {}),
+      },
       cascade: "share_reply",
     };
   },

@@ -1,9 +1,21 @@
 import { BulbOutlined } from "@ant-design/icons";
-import { Alert, Form, type FormInstance, Input, InputNumber, Radio, Select, Tag } from "antd";
+import {
+  Alert,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Tag,
+  type UploadFile,
+} from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useI18n, useT } from "../../i18n/context";
 import { ordersApi } from "./api";
 import { dispositionLabel, label, stateLabel } from "./format";
+import { filesOf, PhotoPicker } from "./intake/PhotoPicker";
+import { encodePhoto } from "./intake/photos";
 import {
   DISPOSITIONS,
   type Order,
@@ -56,8 +68,11 @@ function Note({ required = false, hint }: { required?: boolean; hint?: string })
   );
 }
 
-/** 三种答复: disposition and the text the caller will hear (reply and solve-on-the-spot). */
-export function ReplyFields() {
+/**
+ * 三种答复: disposition and the text the caller will hear (reply and solve-on-the-spot); a unit's
+ * reply may carry photos of the result (处置后照片), checked and sent as at intake.
+ */
+export function ReplyFields({ photos = false }: { photos?: boolean }) {
   const t = useT();
   return (
     <>
@@ -81,8 +96,24 @@ export function ReplyFields() {
       >
         <Input.TextArea rows={4} maxLength={4000} showCount data-testid="action-reply-text" />
       </Form.Item>
+      {photos && (
+        <Form.Item name="photos" label={t("orders.form.replyPhotos")} initialValue={[]}>
+          <PhotosField />
+        </Form.Item>
+      )}
     </>
   );
+}
+
+/** The photo picker as a form field (the form hands it its value and onChange). */
+function PhotosField({
+  value = [],
+  onChange,
+}: {
+  value?: UploadFile[];
+  onChange?: (files: UploadFile[]) => void;
+}) {
+  return <PhotoPicker value={value} onChange={(files) => onChange?.(files)} />;
 }
 
 /** 回访: solved? satisfied? comment (also the public rating page's form). */
@@ -308,8 +339,9 @@ export function ActionFields({
     case "transfer":
       return <DispatchFields order={order} form={form} />;
     case "solve_on_spot":
-    case "reply":
       return <ReplyFields />;
+    case "reply":
+      return <ReplyFields photos />;
     case "request_extension":
       return (
         <>
@@ -366,6 +398,17 @@ export function ActionFields({
     case "verify":
       return <Note />;
   }
+}
+
+/**
+ * The action's body from the form's values: the picked photos encoded as the API wants them
+ * (`attachments`), empty optional values dropped (no empty strings or nulls).
+ */
+export async function actionInput(values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { photos, ...rest } = values;
+  const files = Array.isArray(photos) ? filesOf(photos as UploadFile[]) : [];
+  const attachments = await Promise.all(files.map(encodePhoto));
+  return cleanInput({ ...rest, attachments });
 }
 
 /** Drops empty optional values so the body matches the action's schema (no empty strings or nulls). */

@@ -3,7 +3,7 @@ import { App, Button, Form, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client";
 import { useT } from "../../i18n/context";
-import { ActionFields, cleanInput } from "./ActionFields";
+import { ActionFields, actionInput } from "./ActionFields";
 import { type ActedOrder, ordersApi } from "./api";
 import { actionLabel } from "./format";
 import type { Order, OrderAction } from "./types";
@@ -52,7 +52,7 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
     setSubmitting(true);
     setError(null);
     try {
-      const updated = await ordersApi.act(order.id, action, order.version, cleanInput(values));
+      const updated = await ordersApi.act(order.id, action, order.version, await actionInput(values));
       message.success(t("orders.action.done", { action: actionLabel(t, action) }));
       form.resetFields();
       onDone(updated, action);

@@ -7,7 +7,7 @@ import { ordersApi } from "./api";
 import { DeadlineBadge } from "./DeadlineBadge";
 import { channelLabel, dispositionLabel, formatTime, label, placeOf, typeLabel } from "./format";
 import { OrderStateTag } from "./OrderStateTag";
-import type { Order, OrderDetail } from "./types";
+import type { Order, OrderAttachment, OrderDetail } from "./types";
 import { useCategoryName } from "./useCategoryName";
 
 /** 工单编号 with the state, urgency and deadline tags, as a header line. */
@@ -66,6 +66,26 @@ function CallerCell({ order }: { order: Order }) {
   );
 }
 
+/** Thumbnails that open the photos full size, one preview group per set. */
+function Photos({ orderId, photos }: { orderId: string; photos: OrderAttachment[] }) {
+  return (
+    <Image.PreviewGroup>
+      <Space wrap>
+        {photos.map((attachment) => (
+          <Image
+            key={attachment.id}
+            width={72}
+            height={72}
+            className="order-summary__photo"
+            src={ordersApi.attachmentUrl(orderId, attachment.id)}
+            alt={attachment.fileName}
+          />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
+
 /**
  * 工单详情: what the demand is, where, from whom (masked; 保密 hides it from units), how it is routed
  * and how it ended. Photos appear when the order is a detail (GET /api/orders/:id).
@@ -75,6 +95,8 @@ export function OrderSummary({ order, column = 1 }: { order: Order | OrderDetail
   const categoryName = useCategoryName();
   const narrow = Grid.useBreakpoint().sm === false;
   const attachments = "attachments" in order ? order.attachments : [];
+  const intakePhotos = attachments.filter((attachment) => attachment.stage !== "reply");
+  const replyPhotos = attachments.filter((attachment) => attachment.stage === "reply");
   const items = [
     { key: "title", label: t("orders.field.title"), children: order.title },
     {
@@ -132,32 +154,23 @@ export function OrderSummary({ order, column = 1 }: { order: Order | OrderDetail
                 <Typography.Paragraph className="order-summary__content">
                   {order.replyText}
                 </Typography.Paragraph>
+                {replyPhotos.length > 0 && (
+                  <div data-testid="order-reply-photos">
+                    <div className="muted">{t("orders.field.replyPhotos")}</div>
+                    <Photos orderId={order.id} photos={replyPhotos} />
+                  </div>
+                )}
               </div>
             ),
           },
         ]
       : []),
-    ...(attachments.length > 0
+    ...(intakePhotos.length > 0
       ? [
           {
             key: "attachments",
             label: t("orders.field.attachments"),
-            children: (
-              <Image.PreviewGroup>
-                <Space wrap>
-                  {attachments.map((attachment) => (
-                    <Image
-                      key={attachment.id}
-                      width={72}
-                      height={72}
-                      className="order-summary__photo"
-                      src={ordersApi.attachmentUrl(order.id, attachment.id)}
-                      alt={attachment.fileName}
-                    />
-                  ))}
-                </Space>
-              </Image.PreviewGroup>
-            ),
+            children: <Photos orderId={order.id} photos={intakePhotos} />,
           },
         ]
       : []),

@@ -177,6 +177,8 @@ export interface OrderAttachment {
   fileName: string;
   mime: string;
   sizeBytes: number;
+  /** With the demand, or with a reply (处置后照片). */
+  stage: "intake" | "reply";
 }
 
 /** GET /api/orders/:id */
