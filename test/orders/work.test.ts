@@ -134,6 +134,11 @@ describe("every role's home", () => {
     // 人社局's colleagues in another unit see none of it.
     expect(await counts("zjj-handler")).toEqual({ toSign: 0, handling: 0, overdue: 0, dueSoon: 0 });
     expect(Object.keys(await counts("operator"))).toEqual(["toVisit", "overdue"]);
+    // Issue 10, finding 11: the grid worker's home counts the grid's open orders besides its own steps;
+    // the community's leader watches what is late, supervised, due soon and warned.
+    expect(Object.keys(await counts("gridworker"))).toEqual(["toHandle", "open", "overdue", "dueSoon"]);
+    expect((await counts("gridworker")).open).toBeGreaterThan(0);
+    expect(Object.keys(await counts("leader"))).toEqual(["overdue", "supervised", "dueSoon", "warnings"]);
   });
 
   it("is refused to residents and to callers without a session", async () => {

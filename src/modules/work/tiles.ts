@@ -48,7 +48,8 @@ function inState(key: string, state: OrderState[]): WorkTile {
 /**
  * What each role's home shows, first what to do now, then what is late or about to be. Dispatchers
  * and staff accept, dispatch and verify at their level (held inside their jurisdiction) and approve
- * extensions; unit handlers sign and handle; grid workers act on what waits in their grid; operators
+ * extensions; unit handlers sign and handle; grid workers act on what waits in their grid and follow
+ * all that is open there; operators
  * make return visits; supervisors, leaders and administrators watch overdue and supervised orders.
  */
 export function tilesFor(role: Role): WorkTile[] {
@@ -67,7 +68,13 @@ export function tilesFor(role: Role): WorkTile[] {
     case "unit_handler":
       return [inState("toSign", ["dispatched"]), inState("handling", ["handling"]), overdue, dueSoon];
     case "grid_worker":
-      return [held("toHandle", ["registered", "accepted"]), overdue, dueSoon];
+      // Everything still open in the grid is theirs to follow, whoever handles it (小事不出格).
+      return [
+        held("toHandle", ["registered", "accepted"]),
+        inState("open", [...OPEN_STATES]),
+        overdue,
+        dueSoon,
+      ];
     case "operator":
       return [inState("toVisit", ["verified"]), overdue];
     case "supervisor":

@@ -6,8 +6,6 @@ export const zhCN = {
 
   "grid.home.title": "我的网格",
   "grid.home.map": "网格地图",
-  "grid.home.open": "在办",
-  "grid.home.todo": "待我处理",
   "grid.home.orders": "网格内工单",
   "grid.home.empty": "网格内暂无在办工单",
 
@@ -50,8 +48,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
 
   "grid.home.title": "My grid",
   "grid.home.map": "Grid map",
-  "grid.home.open": "Open",
-  "grid.home.todo": "For me",
   "grid.home.orders": "Orders in my grid",
   "grid.home.empty": "No open orders in the grid",
 

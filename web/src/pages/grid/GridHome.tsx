@@ -1,25 +1,41 @@
 import { ClockCircleOutlined, HomeOutlined, SafetyOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Skeleton, Statistic, Typography } from "antd";
-import { useMemo } from "react";
+import { Alert, Button, Card, Empty, Skeleton, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
+import { useRequest } from "../../api/useRequest";
+import { workApi } from "../../api/work";
 import { useMe } from "../../auth/context";
+import { LoadErrorAlert } from "../../components/ErrorState";
 import { type MapMarker, MapView } from "../../components/map";
-import { deadlineLevel, OrderActionBar, OrderCard } from "../../components/orders";
+import { deadlineLevel, OPEN_STATES, OrderActionBar, OrderCard, ordersApi } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
-import { useT } from "../../i18n/context";
-import { needsGrid, useMyGrid, useOpenOrders } from "./useMyGrid";
+import { type MessageKey, useT } from "../../i18n/context";
+import { needsGrid, useMyGrid } from "./useMyGrid";
 import "./grid.css";
 
 const LEVEL_COLORS = { none: "#1e5bb8", yellow: "#e0a100", red: "#d4380d" } as const;
 
-/** 我的网格: the grid worker's mobile home: the grid on the map with its open orders, and the to-dos. */
+/**
+ * 我的网格: the grid worker's mobile home: its work as counts (GET /api/work: waiting in the grid, open
+ * in the grid, overdue, due soon), each one tap from the list it counts, shown on the map and below.
+ */
 export default function GridHome() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
   const grid = useMyGrid();
-  const orders = useOpenOrders();
-  useOrderEvents({ onChange: orders.reload, onResync: orders.reload });
+  const [tick, setTick] = useState(0);
+  const [shown, setShown] = useState("open");
+  const work = useRequest((signal) => workApi.tiles(signal), [tick]);
+  const tiles = (work.data?.tiles ?? []).filter((tile) => tile.kind === "orders");
+  const query = tiles.find((tile) => tile.key === shown)?.query ?? { state: OPEN_STATES };
+  const queryKey = JSON.stringify(query);
+  const orders = useRequest(
+    (signal) => ordersApi.list({ ...query, sort: "handling_due_at", order: "asc", pageSize: 100 }, signal),
+    [queryKey, tick],
+  );
+  const reload = () => setTick((value) => value + 1);
+  useOrderEvents({ onChange: reload, onResync: reload });
   const items = orders.data?.items ?? [];
   const mineGrids = useMemo(() => (grid.mine ? [grid.mine] : grid.grids), [grid.mine, grid.grids]);
 
@@ -41,17 +57,6 @@ export default function GridHome() {
       ),
     [items, navigate],
   );
-  const counts = useMemo(() => {
-    let yellow = 0;
-    let red = 0;
-    for (const order of items) {
-      const level = deadlineLevel(order);
-      if (level === "yellow") yellow += 1;
-      if (level === "red") red += 1;
-    }
-    return { open: items.length, yellow, red, todo: items.filter(needsGrid).length };
-  }, [items]);
-
   return (
     <div className="grid-page" data-testid="grid-home">
       <div className="grid-page__head">
@@ -78,19 +83,22 @@ export default function GridHome() {
         />
       )}
 
-      <div className="grid-stats">
-        <Statistic title={t("grid.home.open")} value={counts.open} />
-        <Statistic title={t("grid.home.todo")} value={counts.todo} />
-        <Statistic
-          title={t("orders.deadline.yellow")}
-          value={counts.yellow}
-          styles={{ content: { color: "#d48806" } }}
-        />
-        <Statistic
-          title={t("orders.deadline.red")}
-          value={counts.red}
-          styles={{ content: { color: "#cf1322" } }}
-        />
+      {work.error && <LoadErrorAlert error={work.error} onRetry={reload} />}
+      <div className="grid-stats" data-testid="work-tiles">
+        {tiles.map((tile) => (
+          <button
+            key={tile.key}
+            type="button"
+            className={`grid-stats__tile grid-stats__tile--${tile.count > 0 ? tile.tone : "default"}`}
+            aria-pressed={tile.key === shown}
+            onClick={() => setShown(tile.key)}
+            data-work-tile={tile.key}
+            data-count={tile.count}
+          >
+            <span className="grid-stats__title">{t(`work.tile.${tile.key}` as MessageKey)}</span>
+            <span className="grid-stats__value">{tile.count}</span>
+          </button>
+        ))}
       </div>
 
       <div className="grid-quick">
@@ -121,7 +129,14 @@ export default function GridHome() {
         </Button>
       </div>
 
-      <Card size="small" title={t("grid.home.orders")} className="grid-card">
+      <Card
+        size="small"
+        title={t(shown === "open" ? "grid.home.orders" : (`work.tile.${shown}` as MessageKey))}
+        className="grid-card"
+        data-testid="grid-list"
+        data-tile={shown}
+        data-total={orders.loading ? undefined : orders.data?.total}
+      >
         {orders.loading && !orders.data && <Skeleton active paragraph={{ rows: 4 }} />}
         {orders.error && <Alert type="error" showIcon title={orders.error.message} />}
         {orders.data && items.length === 0 && (
@@ -135,12 +150,7 @@ export default function GridHome() {
             onOpen={() => navigate(`/grid/orders/${order.id}`)}
             footer={
               needsGrid(order) ? (
-                <OrderActionBar
-                  order={order}
-                  onChanged={orders.reload}
-                  onStale={orders.reload}
-                  size="small"
-                />
+                <OrderActionBar order={order} onChanged={reload} onStale={reload} size="small" />
               ) : undefined
             }
           />

@@ -1,11 +1,11 @@
 import { Card, Col, Row, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { workApi } from "../../api/work";
 import { useMe } from "../../auth/context";
 import { LoadErrorAlert } from "../../components/ErrorState";
 import { useT } from "../../i18n/context";
 import { canOpen, navItemsFor } from "../../navigation/menu";
-import { workApi } from "./api";
 import { WorkTiles } from "./WorkTiles";
 
 /**

@@ -3,6 +3,7 @@ import { Button, Card, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { workApi } from "../../api/work";
 import { LoadErrorAlert } from "../../components/ErrorState";
 import type { OrderQuery } from "../../components/orders";
 import { WarningsPanel } from "../../components/warnings/WarningsPanel";
@@ -11,7 +12,6 @@ import { OrderListTable } from "../../components/workbench/OrderListTable";
 import { useOrderList } from "../../hooks/useOrderList";
 import type { MessageKey } from "../../i18n/context";
 import { useT } from "../../i18n/context";
-import { workApi } from "./api";
 
 const NOTHING: OrderQuery = {};
 

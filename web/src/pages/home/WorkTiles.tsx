@@ -1,8 +1,8 @@
 import { Card, Col, Row, Skeleton, Statistic } from "antd";
 import { Link } from "react-router-dom";
+import type { WorkTile } from "../../api/work";
 import type { MessageKey } from "../../i18n/context";
 import { useT } from "../../i18n/context";
-import type { WorkTile } from "./api";
 import "../../ops.css";
 
 /** Where a tile opens: its filtered order list, or the warnings (the command page for dispatchers). */

@@ -1,5 +1,5 @@
-import { apiRequest } from "../../api/client";
-import type { OrderQuery } from "../../components/orders";
+import type { OrderQuery } from "../components/orders";
+import { apiRequest } from "./client";
 
 /** One count of the 工作台 and the list it opens (GET /api/work). */
 export type WorkTile =
