@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/rules.js";
 import { retrainFromDistrict } from "../../src/modules/routing/learning.js";
 import { activeRoutingModel } from "../../src/modules/routing/model/active.js";
 import { serializeArtefact } from "../../src/modules/routing/model/artefact.js";
@@ -81,7 +82,7 @@ describe("routing learns from the district", () => {
         "district",
       );
     };
-    const outcome = await retrainFromDistrict(t.ctx.db, new Date(), labelsOnly);
+    const outcome = await retrainFromDistrict(t.ctx.db, new Date(), SYSTEM_ACTOR, labelsOnly);
     expect(seen).toEqual([
       { text: TEXT, category: "050101", type: expect.any(String), urgent: false, source: "label" },
     ]);

@@ -2,6 +2,8 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { literals } from "../../platform/schema.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor, changedFields } from "../audit/rules.js";
 import { sendWorkbook } from "../ledgers/excel.js";
 import { prepareReport } from "./report.js";
 import { jurisdiction, LEVELS, PERIOD_PATTERN, requireLevelWithin, resolvePeriod } from "./scope.js";
@@ -94,9 +96,14 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       config: { access: "assessment.manage" },
       schema: { tags: ["assessment"], summary: "Change the weights (administrators only)", body: Weights },
     },
-    async (request) => {
-      return saveWeights(ctx.db, request.body, ctx.now());
-    },
+    async (request) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const before = await loadWeights(trx);
+        const saved = await saveWeights(trx, request.body, ctx.now());
+        const entry = { action: "config.assessment_weights", ...changedFields(before, saved) } as const;
+        await recordAudit(trx, auditActor(request), entry, ctx.now());
+        return saved;
+      }),
   );
 
   app.get(
@@ -118,6 +125,13 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       const weights = await loadWeights(ctx.db);
       const report = { prefix, place, period, range, weights, now: ctx.now() };
       const writeReport = await prepareReport(ctx.db, report);
+      const entry = {
+        action: "export.assessment",
+        targetType: "assessment_report",
+        targetId: prefix || null,
+        after: { period, region: prefix },
+      } as const;
+      await recordAudit(ctx.db, auditActor(request), entry, ctx.now());
       return sendWorkbook(
         reply,
         `${place}督查考核报告（${period}）.xlsx`,

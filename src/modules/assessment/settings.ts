@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { fail } from "../../platform/errors.js";
 import { type AssessmentWeights, DEFAULT_WEIGHTS, weightsProblem } from "./formulas.js";
@@ -20,9 +20,9 @@ export async function loadWeights(db: Kysely<DB>): Promise<AssessmentWeights> {
   return weightsProblem(saved) === null ? saved : DEFAULT_WEIGHTS;
 }
 
-/** Saves valid weights (VALIDATION_FAILED otherwise) and returns them. */
+/** Saves valid weights (VALIDATION_FAILED otherwise) in the caller's transaction and returns them. */
 export async function saveWeights(
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   weights: AssessmentWeights,
   now: Date,
 ): Promise<AssessmentWeights> {

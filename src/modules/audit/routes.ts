@@ -3,16 +3,14 @@ import type { Routes } from "../../http/plugin.js";
 import { literals } from "../../platform/schema.js";
 import { addSheet, type SheetSpec, sendWorkbook } from "../ledgers/excel.js";
 import { type AuditFilter, recordAudit, searchAudit } from "./repository.js";
-import { AUDIT_ACTIONS, auditActor } from "./rules.js";
+import { AUDIT_ACTIONS, AUDIT_GROUPS, auditActor } from "./rules.js";
 
 const DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 const Filter = {
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   /** An action code, or a prefix of codes: `config.` for every configuration change. */
-  action: Type.Optional(
-    Type.Union([literals(AUDIT_ACTIONS), literals(["auth.", "user.", "config.", "export."])]),
-  ),
+  action: Type.Optional(Type.Union([literals(AUDIT_ACTIONS), literals(AUDIT_GROUPS)])),
   target: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   from: Type.Optional(Type.String({ pattern: DAY, format: "date" })),
   to: Type.Optional(Type.String({ pattern: DAY, format: "date" })),

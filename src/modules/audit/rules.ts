@@ -20,10 +20,16 @@ export const AUDIT_ACTIONS = [
   "config.place",
   "config.rule",
   "config.routing_model",
+  "config.hotline_mapping",
+  "integration.outbox_retry",
   "export.ledger",
   "export.assessment",
+  "export.outbox",
   "export.audit",
 ] as const;
+
+/** The groups an administrator filters by: every action code starts with one of them. */
+export const AUDIT_GROUPS = ["auth.", "user.", "config.", "integration.", "export."] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,6 +40,9 @@ export interface AuditActor {
   role: string | null;
   client: string | null;
 }
+
+/** The scheduled jobs: no person, no client address (shown as 系统 / System). */
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: null, role: null, client: null };
 
 /** What happened: the action, its target and, for configuration, the values before and after. */
 export interface AuditEntry {

@@ -4,6 +4,8 @@ import type { Routes } from "../../http/plugin.js";
 import { type Actor, requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor, changedFields } from "../audit/rules.js";
 import { findOrder } from "../orders/repository.js";
 import { cityActor } from "./account.js";
 import { createFromRecord } from "./apply.js";
@@ -84,7 +86,20 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
     async (request) => {
       const actor = actorOf(request);
       allowed(actor);
-      await saveMapping(ctx.db, request.params.name, request.body.mapping, actor.id);
+      const { name } = request.params;
+      const { mapping } = request.body;
+      await ctx.db.transaction().execute(async (trx) => {
+        const before = await findMapping(trx, name);
+        await saveMapping(trx, name, mapping, actor.id);
+        const change = changedFields(before, mapping);
+        const entry = {
+          action: "config.hotline_mapping",
+          targetType: "city_source",
+          targetId: name,
+          ...change,
+        } as const;
+        await recordAudit(trx, auditActor(request), entry, ctx.now());
+      });
       return { name: request.params.name, mapping: request.body.mapping };
     },
   );

@@ -3,6 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
+import { auditActor } from "../audit/rules.js";
 import { pageRules } from "./repository.js";
 import { createRule } from "./rules.js";
 import { presentRule } from "./sheets.js";
@@ -43,7 +44,7 @@ export const ruleRoutes: Routes = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await createRule(ctx, actor, request.body);
+      const id = await createRule(ctx, actor, auditActor(request), request.body);
       const { rows } = await pageRules(
         ctx.db,
         { prefix: jurisdiction(actor), range: null, id },

@@ -1,6 +1,8 @@
 import type { Actor } from "../../platform/auth/permissions.js";
 import { requireRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
+import { recordAudit } from "../audit/repository.js";
+import type { AuditActor } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 
 /** A new 制度清单 entry: a rule or mechanism made from common problems, and the demands it answers. */
@@ -17,7 +19,12 @@ export interface NewRule {
  * Records a rule for a region inside the actor's jurisdiction, linked to orders that lie inside it
  * too (an order one may not see is reported like a missing one). Returns the new rule's id.
  */
-export async function createRule(ctx: AppContext, actor: Actor, rule: NewRule): Promise<string> {
+export async function createRule(
+  ctx: AppContext,
+  actor: Actor,
+  by: AuditActor,
+  rule: NewRule,
+): Promise<string> {
   if (!ctx.regions.get(rule.regionCode))
     throw fail("VALIDATION_FAILED", { detail: `unknown regionCode ${rule.regionCode}` });
   requireRegion(actor, rule.regionCode);
@@ -63,6 +70,10 @@ export async function createRule(ctx: AppContext, actor: Actor, rule: NewRule): 
         .values(orderIds.map((orderId) => ({ rule_id: inserted.id, order_id: orderId })))
         .execute();
     }
+    const { title, regionCode, categoryCode, adoptedOn } = rule;
+    const after = { title, regionCode, categoryCode: categoryCode ?? null, adoptedOn, orderIds };
+    const entry = { action: "config.rule", targetType: "rule", targetId: inserted.id, after } as const;
+    await recordAudit(trx, by, entry, ctx.now());
     return inserted.id;
   });
 }

@@ -3,6 +3,8 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { formatChinaDateTime } from "../../platform/calendar/china-time.js";
+import { recordAudit } from "../audit/repository.js";
+import { auditActor } from "../audit/rules.js";
 import { addSheet, type SheetSpec, sendWorkbook } from "../ledgers/excel.js";
 import { countByState, listMessages, retryMessages } from "./repository.js";
 
@@ -87,7 +89,15 @@ export const outboxRoutes: Routes<{ ctx: Parameters<Routes>[1]["ctx"]; exports: 
     },
     async (request) => {
       requireWholeDistrict(actorOf(request), district());
-      return { retried: await retryMessages(ctx.db, request.body.ids, ctx.now()) };
+      const { ids } = request.body;
+      const retried = await ctx.db.transaction().execute(async (trx) => {
+        const count = await retryMessages(trx, ids, ctx.now());
+        const after = { ids, retried: count };
+        const entry = { action: "integration.outbox_retry", targetType: "outbox", after } as const;
+        await recordAudit(trx, auditActor(request), entry, ctx.now());
+        return count;
+      });
+      return { retried };
     },
   );
 
@@ -128,6 +138,13 @@ export const outboxRoutes: Routes<{ ctx: Parameters<Routes>[1]["ctx"]; exports: 
           },
         ],
       };
+      const entry = {
+        action: "export.outbox",
+        targetType: "outbox",
+        targetId: spec.topic,
+        after: { topic: spec.topic, state: request.query.state ?? null, rows: rows.length },
+      } as const;
+      await recordAudit(ctx.db, auditActor(request), entry, ctx.now());
       return sendWorkbook(reply, `${spec.fileName}.xlsx`, "minhu-outbox.xlsx", (workbook) =>
         addSheet(workbook, sheet, [...rows].reverse()),
       );

@@ -4,6 +4,8 @@ import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import { type Crs, toWgs84 } from "../../platform/geo/coordinates.js";
+import { recordAudit } from "../audit/repository.js";
+import { type AuditActor, changedFields } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 import {
   activeNamesake,
@@ -30,17 +32,42 @@ export interface PlaceInput {
 }
 
 /** 新增地名 Adds an entry; the gazetteer of every instance reloads with it. */
-export async function createPlace(ctx: AppContext, actor: Actor, input: PlaceInput): Promise<number> {
+export async function createPlace(
+  ctx: AppContext,
+  actor: Actor,
+  by: AuditActor,
+  input: PlaceInput,
+): Promise<number> {
   return commitConfigChange(ctx, ["places"], async (trx) => {
     const fields = await validFields(ctx, trx, actor, input, null);
-    return insertPlace(trx, fields, actor.id);
+    const id = await insertPlace(trx, fields, actor.id);
+    await recordAudit(trx, by, { ...PLACE, targetId: id, after: fields }, ctx.now());
+    return id;
   });
+}
+
+const PLACE = { action: "config.place", targetType: "place" } as const;
+
+/** A stored entry in the shape an administrator writes it, to compare before and after. */
+function fieldsOf(row: NonNullable<Awaited<ReturnType<typeof findPlace>>>): PlaceFields {
+  return {
+    kind: row.kind,
+    name: row.name,
+    aliases: row.aliases,
+    category: row.category,
+    lng: row.lng,
+    lat: row.lat,
+    road: row.road,
+    extent: row.extent_m,
+    compoundId: row.compound_id,
+  };
 }
 
 /** 更正地名 Replaces an active entry's fields (a correction keeps its id). */
 export async function correctPlace(
   ctx: AppContext,
   actor: Actor,
+  by: AuditActor,
   id: number,
   input: PlaceInput,
 ): Promise<void> {
@@ -50,17 +77,27 @@ export async function correctPlace(
     if (current.kind !== input.kind)
       throw fail("VALIDATION_FAILED", { detail: "the kind of an entry cannot change" });
     requirePointInScope(ctx, actor, current.lng, current.lat);
-    await updatePlace(trx, id, await validFields(ctx, trx, actor, input, id), actor.id);
+    const fields = await validFields(ctx, trx, actor, input, id);
+    await updatePlace(trx, id, fields, actor.id);
+    const entry = { ...PLACE, targetId: id, ...changedFields(fieldsOf(current), fields) };
+    await recordAudit(trx, by, entry, ctx.now());
   });
 }
 
 /** 停用地名 Retires an entry (with a compound's buildings); orders placed by it keep their grid. */
-export async function retire(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+export async function retire(ctx: AppContext, actor: Actor, by: AuditActor, id: number): Promise<void> {
   await commitConfigChange(ctx, ["places"], async (trx) => {
     const current = await findPlace(trx, id);
     if (!current?.active) throw fail("NOT_FOUND", { what: `place ${id}` });
     requirePointInScope(ctx, actor, current.lng, current.lat);
     await retirePlace(trx, id, actor.id);
+    const entry = {
+      ...PLACE,
+      targetId: id,
+      before: { name: current.name, active: true },
+      after: { active: false },
+    };
+    await recordAudit(trx, by, entry, ctx.now());
   });
 }
 

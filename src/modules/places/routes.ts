@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
+import { auditActor } from "../audit/rules.js";
 import { correctPlace, createPlace, retire } from "./admin.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { geocode } from "./geocode.js";
@@ -143,7 +144,7 @@ export const placeRoutes: Routes = async (app, { ctx }) => {
       schema: { tags: ["places"], summary: "Add a compound, building, road or landmark", body: PlaceBody },
     },
     async (request, reply) => {
-      const id = await createPlace(ctx, actorOf(request), request.body);
+      const id = await createPlace(ctx, actorOf(request), auditActor(request), request.body);
       return reply.status(201).send(present(ctx.places, ctx.places.get(`place:${id}`) as PlaceEntry));
     },
   );
@@ -161,7 +162,7 @@ export const placeRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       const { id } = request.params;
-      await correctPlace(ctx, actorOf(request), id, request.body);
+      await correctPlace(ctx, actorOf(request), auditActor(request), id, request.body);
       return present(ctx.places, ctx.places.get(`place:${id}`) as PlaceEntry);
     },
   );
@@ -173,7 +174,7 @@ export const placeRoutes: Routes = async (app, { ctx }) => {
       schema: { tags: ["places"], summary: "Retire an entry (a compound with its buildings)", params: Id },
     },
     async (request, reply) => {
-      await retire(ctx, actorOf(request), request.params.id);
+      await retire(ctx, actorOf(request), auditActor(request), request.params.id);
       return reply.status(204).send();
     },
   );

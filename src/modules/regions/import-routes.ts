@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { errorMessage, fail, languageOf } from "../../platform/errors.js";
+import { auditActor } from "../audit/rules.js";
 import { importGrids } from "./import.js";
 
 /**
@@ -47,7 +48,7 @@ export const gridImportRoutes: Routes = async (app, { ctx }) => {
     async (request, reply) => {
       const options = request.query;
       const { features } = request.body;
-      const report = await importGrids(ctx, actorOf(request), features, options);
+      const report = await importGrids(ctx, actorOf(request), auditActor(request), features, options);
       if (report.errors.length === 0 || options.dryRun) return report;
       // A refused import answers like any validation failure, with the per-feature report beside it.
       const refused = fail("VALIDATION_FAILED", {

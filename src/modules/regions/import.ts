@@ -10,6 +10,8 @@ import { originOf, publishConfigChange } from "../../platform/config-sync/publis
 import { reloadConfig } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
 import type { Crs } from "../../platform/geo/coordinates.js";
+import { recordAudit } from "../audit/repository.js";
+import type { AuditActor } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 import type { RegionDirectory } from "./directory.js";
 import { type CheckedGrid, checkFeature, type FeatureVerdict } from "./import-checks.js";
@@ -43,6 +45,16 @@ export interface GridImportReport {
   /** Stored grids of the communities named that the import replaced (updated or removed). */
   replaced: number;
   errors: ImportError[];
+}
+
+/** The audit entry of an import: which grids it replaced, wrote and removed (codes, not shapes). */
+function importEntry(planned: ImportPlan, crs: Crs) {
+  return {
+    action: "config.grids_import",
+    targetType: "grids",
+    before: { grids: planned.existing.map((grid) => grid.code) },
+    after: { crs, grids: planned.grids.map((grid) => grid.code), removed: planned.removed },
+  } as const;
 }
 
 /** What the checks decided: the grids to write and the stored ones to remove, or the errors. */
@@ -156,6 +168,7 @@ async function write(trx: Transaction<DB>, planned: ImportPlan): Promise<void> {
 export async function importGrids(
   ctx: AppContext,
   actor: Actor,
+  by: AuditActor,
   features: readonly unknown[],
   options: GridImportOptions,
 ): Promise<GridImportReport> {
@@ -172,6 +185,7 @@ export async function importGrids(
     if (!options.dryRun) {
       await write(trx, planned);
       await publishConfigChange(trx, ["regions"], origin);
+      await recordAudit(trx, by, importEntry(planned, options.crs), ctx.now());
     }
     return { ...counts, errors: [] };
   });

@@ -3,6 +3,8 @@ import type { DB, HandlingLevel } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
+import { recordAudit } from "../audit/repository.js";
+import { type AuditActor, changedFields } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 import {
   type CatalogueFields,
@@ -58,9 +60,12 @@ async function requireUnitsServe(
  * Adds a catalogue row. A row for a region overrides the district-wide row of the same category
  * there (the more specific region wins in `chooseRoute`); one row per category and region.
  */
+const CATALOGUE = { action: "config.catalogue", targetType: "catalogue" } as const;
+
 export async function createCatalogueEntry(
   ctx: AppContext,
   actor: Actor,
+  by: AuditActor,
   fields: CatalogueFields,
 ): Promise<CatalogueRow> {
   if (fields.regionCode !== null && !ctx.regions.get(fields.regionCode)) {
@@ -75,7 +80,9 @@ export async function createCatalogueEntry(
     if (twin !== undefined)
       throw fail("CONFLICT", { detail: `row ${twin} already routes this category here` });
     await requireUnitsServe(trx, reachOf(ctx, fields.regionCode), fields);
-    return insertCatalogueRow(trx, fields);
+    const id = await insertCatalogueRow(trx, fields);
+    await recordAudit(trx, by, { ...CATALOGUE, targetId: id, after: fields }, ctx.now());
+    return id;
   });
   return (await findCatalogueRow(ctx.db, id)) as CatalogueRow;
 }
@@ -84,6 +91,7 @@ export async function createCatalogueEntry(
 export async function updateCatalogueEntry(
   ctx: AppContext,
   actor: Actor,
+  by: AuditActor,
   id: number,
   patch: CataloguePatch,
 ): Promise<CatalogueRow> {
@@ -98,16 +106,24 @@ export async function updateCatalogueEntry(
     };
     await requireUnitsServe(trx, reachOf(ctx, current.regionCode), next);
     await updateCatalogueRow(trx, id, next);
+    const entry = { ...CATALOGUE, targetId: id, ...changedFields(current, { ...current, ...next }) };
+    await recordAudit(trx, by, entry, ctx.now());
   });
   return (await findCatalogueRow(ctx.db, id)) as CatalogueRow;
 }
 
 /** Removes a row; where it was the only one, orders fall back to the broader row or the default route. */
-export async function deleteCatalogueEntry(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+export async function deleteCatalogueEntry(
+  ctx: AppContext,
+  actor: Actor,
+  by: AuditActor,
+  id: number,
+): Promise<void> {
   await commitConfigChange(ctx, ["catalogue"], async (trx) => {
     const current = await findCatalogueRow(trx, id);
     if (!current) throw fail("NOT_FOUND", { what: `catalogue row ${id}` });
     requireRowInScope(ctx, actor, current.regionCode);
     await deleteCatalogueRow(trx, id);
+    await recordAudit(trx, by, { ...CATALOGUE, targetId: id, before: current, after: null }, ctx.now());
   });
 }

@@ -1,4 +1,5 @@
 import type { Routes } from "../../http/plugin.js";
+import { auditActor } from "../audit/rules.js";
 import { labelCount, modelHistory, suggestionAcceptance } from "./labels.js";
 import { evaluateModel, retrainFromDistrict } from "./learning.js";
 import { activeRoutingModel } from "./model/active.js";
@@ -48,7 +49,7 @@ export const routingModelRoutes: Routes = async (app, { ctx }) => {
           "Retrain from the district's labelled orders now; the new model is promoted only if it scores better",
       },
     },
-    async () => retrainFromDistrict(ctx.db, ctx.now()),
+    async (request) => retrainFromDistrict(ctx.db, ctx.now(), auditActor(request)),
   );
 };
 

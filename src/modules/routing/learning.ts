@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { recordAudit } from "../audit/repository.js";
+import { type AuditActor, SYSTEM_ACTOR } from "../audit/rules.js";
 import type { DemandType } from "../demands/demand-types.js";
 import { labelledOrders } from "./labels.js";
 import { activeRoutingModel, routeWith } from "./model/active.js";
@@ -58,11 +60,13 @@ export const trainInChildProcess: Trainer = (labels) =>
 /**
  * 定期再训练: retrains from the generated examples plus the district's labelled orders, scores the new
  * model and the active one on the fixed evaluation set, and promotes the new one only when it scores
- * higher. Every candidate is kept (promoted: active, the one it replaced: previous, else rejected).
+ * higher. Every candidate is kept (promoted: active, the one it replaced: previous, else rejected),
+ * and the decision is in the audit log with whoever asked for it.
  */
 export async function retrainFromDistrict(
   db: Kysely<DB>,
   now: Date,
+  by: AuditActor,
   train: Trainer = trainInChildProcess,
 ): Promise<RetrainOutcome> {
   const labels: LabelledText[] = (await labelledOrders(db)).map((label) => ({
@@ -98,6 +102,14 @@ export async function retrainFromDistrict(
       })
       .onConflict((conflict) => conflict.column("version").doNothing())
       .execute();
+    const entry = {
+      action: "config.routing_model",
+      targetType: "routing_model",
+      targetId: candidate.version,
+      before: { version: active.version, overall: activeScores.overall },
+      after: { version: candidate.version, overall: scores.overall, promoted },
+    } as const;
+    await recordAudit(trx, by, entry, now);
   });
   if (promoted) routeWith(candidate);
   return {
@@ -131,5 +143,5 @@ export async function retrainIfNewLabels(db: Kysely<DB>, now: Date): Promise<Ret
     .select((eb) => eb.fn.max("label_count").as("count"))
     .executeTakeFirst();
   if (labels === 0 || labels === Number(last?.count ?? 0)) return null;
-  return retrainFromDistrict(db, now);
+  return retrainFromDistrict(db, now, SYSTEM_ACTOR);
 }

@@ -5,6 +5,7 @@ import type { Routes } from "../../http/plugin.js";
 import { seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { literals } from "../../platform/schema.js";
+import { auditActor } from "../audit/rules.js";
 import { findCategoryRow } from "../categories/repository.js";
 import type { AppContext } from "../context.js";
 import { holderAt } from "./catalogue.js";
@@ -59,7 +60,7 @@ export const routingRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const row = await createCatalogueEntry(ctx, actorOf(request), request.body);
+      const row = await createCatalogueEntry(ctx, actorOf(request), auditActor(request), request.body);
       return reply.status(201).send((await presentCatalogue(ctx.db, [row]))[0]);
     },
   );
@@ -84,7 +85,7 @@ export const routingRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       const { id } = request.params;
-      const row = await updateCatalogueEntry(ctx, actorOf(request), id, request.body);
+      const row = await updateCatalogueEntry(ctx, actorOf(request), auditActor(request), id, request.body);
       return (await presentCatalogue(ctx.db, [row]))[0];
     },
   );
@@ -96,7 +97,7 @@ export const routingRoutes: Routes = async (app, { ctx }) => {
       schema: { tags: ["routing"], summary: "Remove a row", params: RowId },
     },
     async (request, reply) => {
-      await deleteCatalogueEntry(ctx, actorOf(request), request.params.id);
+      await deleteCatalogueEntry(ctx, actorOf(request), auditActor(request), request.params.id);
       return reply.status(204).send();
     },
   );

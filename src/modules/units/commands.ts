@@ -2,6 +2,8 @@ import type { Transaction } from "kysely";
 import type { DB, RegionLevel, UnitKind } from "../../db/schema.js";
 import { type Actor, coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
+import { recordAudit } from "../audit/repository.js";
+import { type AuditActor, changedFields } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 import type { RegionDirectory } from "../regions/directory.js";
 import {
@@ -86,12 +88,19 @@ async function requireCatalogueStillServed(
 }
 
 /** Creates a unit with a new code, in a region of a fitting level inside the admin's jurisdiction. */
-export async function createUnit(ctx: AppContext, actor: Actor, unit: NewUnit): Promise<UnitRow> {
+export async function createUnit(
+  ctx: AppContext,
+  actor: Actor,
+  by: AuditActor,
+  unit: NewUnit,
+): Promise<UnitRow> {
   requireRegionFits(ctx.regions, actor, unit.kind, unit.regionCode);
   return ctx.db.transaction().execute(async (trx) => {
     await requireParentFits(trx, null, unit.parentId, unit.regionCode);
     const row = await createUnitRow(trx, unit);
     if (!row) throw fail("CONFLICT", { detail: `unit code ${unit.code} exists` });
+    const entry = { action: "config.unit", targetType: "unit", targetId: row.id, after: row } as const;
+    await recordAudit(trx, by, entry, ctx.now());
     return row;
   });
 }
@@ -100,6 +109,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, unit: NewUnit): 
 export async function updateUnit(
   ctx: AppContext,
   actor: Actor,
+  by: AuditActor,
   id: number,
   patch: Partial<UnitFields>,
 ): Promise<UnitRow> {
@@ -111,6 +121,14 @@ export async function updateUnit(
     requireRegionFits(regions, actor, next.kind, next.regionCode);
     await requireParentFits(trx, id, next.parentId, next.regionCode);
     await requireCatalogueStillServed(regions, trx, id, next);
-    return updateUnitRow(trx, id, next);
+    const row = await updateUnitRow(trx, id, next);
+    const entry = {
+      action: "config.unit",
+      targetType: "unit",
+      targetId: id,
+      ...changedFields(current, row),
+    } as const;
+    await recordAudit(trx, by, entry, ctx.now());
+    return row;
   });
 }

@@ -4,6 +4,7 @@ import type { Routes } from "../../http/plugin.js";
 import { hasPermission, scopeOf } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { literals } from "../../platform/schema.js";
+import { auditActor } from "../audit/rules.js";
 import { createUnit, updateUnit } from "./commands.js";
 import { listUnits } from "./repository.js";
 
@@ -68,7 +69,7 @@ export const unitRoutes: Routes = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const unit = await createUnit(ctx, actorOf(request), {
+      const unit = await createUnit(ctx, actorOf(request), auditActor(request), {
         ...body,
         nameEn: body.nameEn ?? null,
         parentId: body.parentId ?? null,
@@ -101,7 +102,7 @@ export const unitRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       const { id } = request.params;
-      return updateUnit(ctx, actorOf(request), id, request.body);
+      return updateUnit(ctx, actorOf(request), auditActor(request), id, request.body);
     },
   );
 };
