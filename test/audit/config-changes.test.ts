@@ -76,6 +76,22 @@ describe("configuration changes", () => {
     );
   });
 
+  it("config.category: a rename as the name before and after", async () => {
+    const { items } = (await call("GET", "/api/categories")).json();
+    const { code, name } = items[0];
+    expect((await call("PATCH", `/api/categories/${code}`, { name: `${name}（改）` })).statusCode).toBe(200);
+    expect(await lastByAdmin("config.category")).toMatchObject({
+      target_id: code,
+      before: { name },
+      after: { name: `${name}（改）` },
+    });
+    await refusedLeavesNoRow(
+      "config.category",
+      () => call("PATCH", "/api/categories/9999", { name: "无" }),
+      404,
+    );
+  });
+
   it("config.unit: a new unit whole, a change as the fields that changed", async () => {
     const unit = { code: "audit-unit", name: "审计物业", kind: "enterprise", regionCode: "610103001" };
     const created = await call("POST", "/api/units", unit);

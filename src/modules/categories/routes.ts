@@ -2,10 +2,10 @@ import { Type } from "@sinclair/typebox";
 import type { Routes } from "../../http/plugin.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { recordAudit } from "../audit/repository.js";
-import { auditActor } from "../audit/rules.js";
+import { auditActor, changedFields } from "../audit/rules.js";
 import { createCategory, updateCategory } from "./commands.js";
 import { nestCategories, present } from "./presenter.js";
-import { listCategories } from "./repository.js";
+import { findCategoryRow, listCategories } from "./repository.js";
 
 const Code = Type.String({ pattern: "^[0-9]{2}([0-9]{2}){0,2}$", description: "2, 4 or 6 digits" });
 const Name = Type.String({ minLength: 1, maxLength: 40 });
@@ -84,12 +84,13 @@ export const categoryRoutes: Routes = async (app, { ctx }) => {
       const { code } = request.params;
       return present(
         await commitConfigChange(ctx, ["catalogue"], async (trx) => {
+          const before = await findCategoryRow(trx, code);
           const updated = await updateCategory(trx, code, request.body);
           const entry = {
             action: "config.category",
             targetType: "category",
             targetId: code,
-            after: request.body,
+            ...changedFields(before, updated),
           } as const;
           await recordAudit(trx, auditActor(request), entry, ctx.now());
           return updated;
