@@ -19,7 +19,7 @@ import {
  * console or page error may appear; at 1440×900 no page may grow past three screens (the tallest
  * panel is named). The pages come from the app's own navigation data (web/src/navigation/pages.ts),
  * so a new menu entry is walked without touching this script. zh-CN on every page, en-US on every
- * page of one account per role. Run with `node --import tsx test/browser/every-page.ts`.
+ * page of one account per role. Run with `node --import tsx test/browser/every-page.ts [username …]`.
  */
 
 const MOBILE = { width: 375, height: 812 };
@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const result: Walk = { failures: [], pages: 0 };
     const englishDone = new Set<string>();
-    for (const account of ACCOUNTS) {
+    // `every-page.ts admin street-dispatcher` walks only those accounts.
+    const only = process.argv.slice(2);
+    for (const account of ACCOUNTS.filter((a) => only.length === 0 || only.includes(a.user))) {
       const paths = pages.filter((page) => page.roles.includes(account.role)).map((page) => page.path);
       if (paths.length === 0)
         throw new Error(`${account.user}: no page in the menu for role ${account.role}`);

@@ -25,6 +25,7 @@ const CommandCentrePage = lazy(() => import("./pages/command/CommandCentrePage")
 const UnitInboxPage = lazy(() => import("./pages/unit/UnitInboxPage"));
 const SupervisorPage = lazy(() => import("./pages/supervisor/SupervisorPage"));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
+const AuditLogPage = lazy(() => import("./pages/admin/AuditLogPage"));
 const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
 const LedgersPage = lazy(() => import("./pages/ledgers/LedgersPage"));
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
           { path: "unit", element: gated("/unit", <UnitInboxPage />) },
           { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
           { path: "admin", element: gated("/admin", <AdminPage />) },
+          { path: "audit", element: gated("/audit", <AuditLogPage />) },
           { path: "integrations", element: gated("/integrations", <IntegrationsPage />) },
           { path: "dashboard", element: gated("/dashboard", <DashboardPage />) },
           { path: "ledgers", element: gated("/ledgers", <LedgersPage />) },

@@ -2,6 +2,7 @@ import {
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   BookOutlined,
   ClockCircleOutlined,
@@ -40,6 +41,7 @@ const ICONS: Record<string, ReactNode> = {
   "/ledgers": <BookOutlined />,
   "/integrations": <SwapOutlined />,
   "/admin": <SettingOutlined />,
+  "/audit": <AuditOutlined />,
 };
 
 /** The side menu: each page of {@link NAV_PAGES} with its icon. */

@@ -38,4 +38,5 @@ export const NAV_PAGES: readonly NavPage[] = [
   // The district command centre's dispatchers and admins; a street's dispatcher is refused by the API.
   { path: "/integrations", labelKey: "menu.integrations", roles: ["dispatcher", "admin"] },
   { path: "/admin", labelKey: "menu.admin", roles: ["admin"] },
+  { path: "/audit", labelKey: "menu.audit", roles: ["admin"] },
 ];

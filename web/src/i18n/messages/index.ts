@@ -3,6 +3,7 @@
  * the message keys) and `enUS` (typed against it, so a missing English string fails the typecheck).
  */
 import * as app from "./app";
+import * as audit from "./audit";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
 import * as ledgers from "./ledgers";
@@ -22,6 +23,7 @@ export const zhCN = {
   ...ops.zhCN,
   ...places.zhCN,
   ...integrations.zhCN,
+  ...audit.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -36,7 +38,8 @@ export const enUS: Record<MessageKey, string> = {
   ...ops.enUS,
   ...places.enUS,
   ...integrations.enUS,
+  ...audit.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
-export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places, integrations };
+export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places, integrations, audit };

@@ -147,3 +147,35 @@ export const adminApi = {
       body: collection,
     }),
 };
+
+/** One audit log entry as GET /api/audit presents it. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: number | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  client: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The log's filters: an action code or a group prefix (`config.`), China days from–to inclusive. */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+}
+
+export const auditApi = {
+  search: (filter: AuditFilter, page: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    apiRequest<{ total: number; items: AuditEntry[] }>(`/api/audit${queryString({ ...filter, ...page })}`, {
+      signal,
+    }),
+  exportUrl: (filter: AuditFilter) => `/api/audit/export.xlsx${queryString(filter)}`,
+};
