@@ -3,7 +3,7 @@
 // that `npm install && npm start` is all a fresh machine needs. `node scripts/ensure-build.mjs server`
 // builds only the server (the browser harness builds the web app itself).
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 function newestMtime(path) {
@@ -15,7 +15,7 @@ const stale = (built, sources) =>
   !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
 const run = (script, args) => execFileSync(process.execPath, [script, ...args], { stdio: "inherit" });
 
-function buildServer() {
+async function buildServer() {
   if (!stale("dist/cli/main.js", ["src", "tsconfig.json", "tsconfig.build.json", "package-lock.json"]))
     return;
   console.log("building the server (first start or changed sources)…");
@@ -23,6 +23,16 @@ function buildServer() {
   run("node_modules/typescript/bin/tsc", ["-p", "tsconfig.build.json"]);
   // Files the server reads beside its modules at run time (classifier examples, the routing model).
   cpSync("src", "dist", { recursive: true, filter: (path) => !path.endsWith(".ts") });
+  await packEmptyDataDir();
+}
+
+/** An empty PGlite data folder, packed: a first start unpacks it instead of running initdb (db/database.ts). */
+async function packEmptyDataDir() {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create("memory://");
+  const packed = await pglite.dumpDataDir("gzip");
+  writeFileSync("dist/empty-pgdata.tar.gz", Buffer.from(await packed.arrayBuffer()));
+  await pglite.close();
 }
 
 function buildWeb() {
@@ -32,5 +42,5 @@ function buildWeb() {
 }
 
 const parts = process.argv.length > 2 ? process.argv.slice(2) : ["server", "web"];
-if (parts.includes("server")) buildServer();
+if (parts.includes("server")) await buildServer();
 if (parts.includes("web")) buildWeb();
