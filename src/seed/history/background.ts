@@ -8,6 +8,7 @@ import { loadWorld } from "./world.js";
 const DAY_MS = 86_400_000;
 /** One week per step: about 1,200 orders, one short transaction, so requests wait at most that long. */
 const STEP_DAYS = 7;
+const PAUSE_MS = 100;
 
 export interface FillProgress {
   state: "filling" | "done" | "failed";
@@ -77,8 +78,9 @@ export async function fillDemoHistory(
     await storeHistory(ctx.db, ctx.vault, ctx.tokens, orders);
     to = stepFrom;
     report();
-    // Let waiting requests run before the next week is generated (CPU, on this thread).
-    await new Promise((resolve) => setImmediate(resolve));
+    // PGlite runs on this thread and its queries chain as promises, so a week's store holds the event
+    // loop; a pause between weeks lets the requests that waited meanwhile be answered.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
   // Fresh statistics, or the planner keeps guessing from an empty table (PGlite has no autovacuum).
   await sql`ANALYZE`.execute(ctx.db);
