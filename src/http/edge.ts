@@ -41,6 +41,19 @@ export function installEdgeChecks(app: FastifyInstance): void {
       if (problem) throw fail("VALIDATION_FAILED", { detail: `${where}: ${problem}` });
     }
   });
+  // After validation: Ajv coerces the text "Infinity" (or "1e400") to Infinity and then skips minimum
+  // and maximum, which it compares only for finite numbers; no such number may reach a route.
+  app.addHook("preHandler", async (request) => {
+    if (!isApi(request)) return;
+    for (const [where, value] of [
+      ["body", request.body],
+      ["querystring", request.query],
+      ["params", request.params],
+    ] as const) {
+      if (holdsNonFiniteNumber(value))
+        throw fail("VALIDATION_FAILED", { detail: `${where}: numbers must be finite` });
+    }
+  });
   app.addHook("onSend", async (request, reply) => {
     if (isApi(request) && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
@@ -116,4 +129,16 @@ export function inputProblem(value: unknown): string | null {
     }
   }
   return null;
+}
+
+/** Whether a validated input holds Infinity, -Infinity or NaN anywhere (its depth is already bounded). */
+export function holdsNonFiniteNumber(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === "number" && !Number.isFinite(current)) return true;
+    if (current !== null && typeof current === "object")
+      for (const child of Object.values(current)) stack.push(child);
+  }
+  return false;
 }

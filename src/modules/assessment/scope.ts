@@ -11,8 +11,8 @@ export type RegionLevel = Exclude<Level, "unit">;
 /** Length of a region code per level (GB/T 2260 + 统计用区划代码). */
 export const CODE_LENGTH: Record<RegionLevel, number> = { district: 6, street: 9, community: 12 };
 
-/** A period query parameter: day, month, quarter or year, as `periodRange` reads it. */
-export const PERIOD_PATTERN = "^\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?$";
+/** A period query parameter: day, month, quarter or year, as `periodRange` reads it (no year 0000 in PostgreSQL). */
+export const PERIOD_PATTERN = "^(19|20)\\d{2}(-Q[1-4]|-\\d{2}(-\\d{2})?)?$";
 
 /**
  * The region prefix a request covers: the actor's jurisdiction, narrowed by `?region=` when given.

@@ -48,7 +48,7 @@ const Upload = {
   fileName: Type.String({ minLength: 1, maxLength: 200 }),
   content: Type.String({ contentEncoding: "base64", maxLength: 11_000_000, description: "the file, base64" }),
 };
-const Id = Type.Object({ id: Type.String({ pattern: "^[0-9]+$" }) });
+const Id = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
 const access = { access: "integrations.manage" } as const;
 
 /**
@@ -210,7 +210,7 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
         querystring: Type.Object(
           {
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 }),
           },
           { additionalProperties: false },
         ),

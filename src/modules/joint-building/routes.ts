@@ -3,7 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { coversRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import { literals } from "../../platform/schema.js";
+import { calendarDay, literals } from "../../platform/schema.js";
 import type { AppContext } from "../context.js";
 import { availableActions, PROJECT_ACTIONS, PROJECT_STATES } from "./lifecycle.js";
 import {
@@ -35,7 +35,7 @@ import { sumByRegion } from "./totals.js";
 
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-const Day = Type.String({ format: "date" });
+const Day = calendarDay();
 const Name = Type.String({ minLength: 1, maxLength: 80 });
 const OrderIds = Type.Array(Type.String({ pattern: "^[0-9]{1,18}$" }), { maxItems: 200, default: [] });
 const MEMBER_KINDS = [
@@ -242,7 +242,7 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
           {
             list: literals(["needs", "resources"]),
             title: Type.String({ minLength: 1, maxLength: 200 }),
-            memberId: Type.Optional(Type.Integer({ minimum: 1 })),
+            memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
           },
           { additionalProperties: false },
         ),
@@ -343,13 +343,19 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
         summary: "立项: turn a meeting's decision into a joint project",
         body: Type.Object(
           {
-            decisionId: Type.Integer({ minimum: 1 }),
+            decisionId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
             title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            ownerMemberId: Type.Optional(Type.Integer({ minimum: 1 })),
+            ownerMemberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
             owner: Type.Optional(Name),
-            memberIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, default: [] }),
+            memberIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), {
+              maxItems: 50,
+              default: [],
+            }),
             dueOn: Type.Optional(Day),
-            itemIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, default: [] }),
+            itemIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), {
+              maxItems: 50,
+              default: [],
+            }),
             orderIds: OrderIds,
             warningIds: OrderIds,
           },

@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
+import { calendarDay } from "../../platform/schema.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
 import { auditActor } from "../audit/rules.js";
 import { pageRules } from "./repository.js";
@@ -18,7 +19,7 @@ const NewRuleBody = Type.Object(
       description: "the region that adopted it, inside your jurisdiction",
     }),
     categoryCode: Type.Optional(Type.String({ pattern: "^[0-9]{2,6}$" })),
-    adoptedOn: Type.String({ format: "date", description: "出台日期 YYYY-MM-DD" }),
+    adoptedOn: calendarDay({ description: "出台日期 YYYY-MM-DD" }),
     orderIds: Type.Array(Type.String({ pattern: "^[0-9]{1,18}$" }), {
       maxItems: 1000,
       description: "the demands it answers",

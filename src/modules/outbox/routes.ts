@@ -14,7 +14,7 @@ const ListQuery = Type.Object(
     state: Type.Optional(State),
     topic: Type.Optional(Type.String({ maxLength: 60 })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
+    offset: Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 }),
   },
   { additionalProperties: false },
 );
@@ -82,7 +82,7 @@ export const outboxRoutes: Routes<{ ctx: Parameters<Routes>[1]["ctx"]; exports: 
         tags: ["integrations"],
         summary: "Send failed or waiting messages again now, with a fresh attempt budget",
         body: Type.Object(
-          { ids: Type.Array(Type.String({ pattern: "^[0-9]+$" }), { minItems: 1, maxItems: 500 }) },
+          { ids: Type.Array(Type.String({ pattern: "^[0-9]{1,18}$" }), { minItems: 1, maxItems: 500 }) },
           { additionalProperties: false },
         ),
       },

@@ -3,7 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { coversRegion, seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
-import { literals } from "../../platform/schema.js";
+import { calendarDay, literals } from "../../platform/schema.js";
 import {
   findMemberOrganisation,
   findOrganisation,
@@ -20,7 +20,7 @@ import { addMember, createOrganisation, organisationToManage, readPrefix } from 
 
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-const Day = Type.String({ format: "date" });
+const Day = calendarDay();
 const Name = Type.String({ minLength: 1, maxLength: 80 });
 const PersonName = Type.String({ minLength: 1, maxLength: 40 });
 
@@ -110,8 +110,14 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
             kind: literals(ORGANISATION_KINDS),
             name: Name,
             regionCode: RegionCode,
-            parentId: Type.Optional(Type.Integer({ minimum: 1 })),
-            placeId: Type.Optional(Type.Integer({ minimum: 1, description: "the building of a 楼栋党小组" })),
+            parentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+            placeId: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: 2_147_483_647,
+                description: "the building of a 楼栋党小组",
+              }),
+            ),
             secretary: Type.Optional(PersonName),
             foundedOn: Type.Optional(Day),
           },

@@ -31,20 +31,22 @@ const PlaceBody = Type.Object(
         Type.Object(
           {
             path: Type.Array(Point, { minItems: 2, maxItems: 500 }),
-            from: Type.Integer({ minimum: 1 }),
-            to: Type.Integer({ minimum: 1 }),
+            from: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+            to: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
           },
           { additionalProperties: false },
         ),
         Type.Null(),
       ]),
     ),
-    compoundId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    compoundId: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()]),
+    ),
     extent: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 5000 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** 地名地址库 Search, address placement (落格), map labels, and the administrator's corrections. */
 export const placeRoutes: Routes = async (app, { ctx }) => {

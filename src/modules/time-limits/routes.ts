@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import type { Routes } from "../../http/plugin.js";
 import { chinaDate } from "../../platform/calendar/china-time.js";
-import { toEpochDay } from "../../platform/calendar/days.js";
 import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
+import { calendarDay } from "../../platform/schema.js";
 import { recordAudit } from "../audit/repository.js";
 import { auditActor } from "../audit/rules.js";
 import { mergeCalendarDays, officialEntriesOf } from "./holidays.js";
@@ -39,7 +39,7 @@ const Rule = Type.Object(
   },
   { additionalProperties: false },
 );
-const Day = Type.String({ pattern: "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$" });
+const Day = calendarDay();
 
 /** 办理时限 and 节假日: staff read the rules and the calendar, admins replace rules and maintain days. */
 export const timeLimitRoutes: Routes = async (app, { ctx }) => {
@@ -131,7 +131,6 @@ export const timeLimitRoutes: Routes = async (app, { ctx }) => {
     },
     async (request) => {
       const entry = request.body;
-      requireExistingDay(entry.day);
       await commitConfigChange(ctx, ["time-limits"], async (trx) => {
         await upsertAdminDay(trx, entry);
         const audit = {
@@ -173,11 +172,3 @@ export const timeLimitRoutes: Routes = async (app, { ctx }) => {
     },
   );
 };
-
-function requireExistingDay(day: string): void {
-  try {
-    toEpochDay(day);
-  } catch {
-    throw fail("VALIDATION_FAILED", { detail: `${day} is not a date` });
-  }
-}

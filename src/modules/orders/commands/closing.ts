@@ -124,7 +124,7 @@ export const merge = defineAction({
   summary:
     "合并 Join this demand to an open one about the same problem; its caller still gets the reply and a visit",
   input: Type.Object(
-    { targetOrderId: Type.String({ pattern: "^[0-9]+$" }), note: Note },
+    { targetOrderId: Type.String({ pattern: "^[0-9]{1,18}$" }), note: Note },
     { additionalProperties: false },
   ),
   effect: async ({ trx, order, actor }, input) => {
