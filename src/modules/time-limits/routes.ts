@@ -4,7 +4,6 @@ import { chinaDate } from "../../platform/calendar/china-time.js";
 import { officialCalendarYears } from "../../platform/calendar/official-calendar.js";
 import { commitConfigChange } from "../../platform/config-sync/reload.js";
 import { fail } from "../../platform/errors.js";
-import { calendarDay } from "../../platform/schema.js";
 import { recordAudit } from "../audit/repository.js";
 import { auditActor } from "../audit/rules.js";
 import { mergeCalendarDays, officialEntriesOf } from "./holidays.js";
@@ -39,7 +38,8 @@ const Rule = Type.Object(
   },
   { additionalProperties: false },
 );
-const Day = calendarDay();
+/** A day of the calendar the time limits count: one that exists, in this century (GET takes years 2000–2100). */
+const Day = Type.String({ format: "date", pattern: "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$" });
 
 /** 办理时限 and 节假日: staff read the rules and the calendar, admins replace rules and maintain days. */
 export const timeLimitRoutes: Routes = async (app, { ctx }) => {
