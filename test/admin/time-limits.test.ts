@@ -181,7 +181,7 @@ describe("holidays (节假日)", () => {
   });
 
   it.each([
-    ["an impossible date", { day: "2027-02-30", kind: "holiday", name: "x" }, /not a date/],
+    ["an impossible date", { day: "2027-02-30", kind: "holiday", name: "x" }, /day/],
     ["an unknown kind", { day: "2027-02-03", kind: "vacation", name: "x" }, /kind/],
     ["an empty name", { day: "2027-02-03", kind: "holiday", name: "" }, /name/],
   ])("refuses %s with VALIDATION_FAILED", async (_, body, message) => {
