@@ -77,6 +77,8 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(containerRef);
   const fittedRef = useRef(false);
+  /** The first fit was to the district outline only: the grids, arriving later, take its place. */
+  const outlineFitRef = useRef(false);
   /** The area the map fitted itself to, until the user moves it: refitted when the map is resized. */
   const autoFitRef = useRef<L.LatLngBounds | null>(null);
   const latest = useRef(props);
@@ -143,13 +145,14 @@ export function MapView(props: MapViewProps) {
       }).addTo(map);
       layers.push(layer);
     }
-    if (!fittedRef.current) {
-      const target =
-        grids && grids.length > 0 ? L.geoJSON(gridCollection(grids)) : outline ? L.geoJSON(outline) : null;
+    const hasGrids = Boolean(grids && grids.length > 0);
+    if (!fittedRef.current || (hasGrids && outlineFitRef.current && autoFitRef.current)) {
+      const target = hasGrids ? L.geoJSON(gridCollection(grids ?? [])) : outline ? L.geoJSON(outline) : null;
       const bounds = target?.getBounds();
       if (bounds?.isValid()) {
         map.fitBounds(bounds, { ...FIT, animate: false });
         fittedRef.current = true;
+        outlineFitRef.current = !hasGrids;
         autoFitRef.current = bounds;
       }
     }

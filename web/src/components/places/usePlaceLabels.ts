@@ -1,6 +1,7 @@
 import * as L from "leaflet";
 import { useEffect } from "react";
 import { type PlaceItem, type PlaceKind, placesApi } from "./api";
+import "./places.css";
 
 /** Below this zoom only communities and landmarks are named; grids and compounds would overlap. */
 const DETAIL_ZOOM = 16;
