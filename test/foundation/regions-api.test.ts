@@ -77,6 +77,19 @@ describe("the 碑林区 region tree (GET /api/regions)", () => {
   });
 });
 
+describe("the public map settings (GET /api/config)", () => {
+  it("answer without a session: no tiles configured, WGS-84, the district's name", async () => {
+    const response = await t.app.inject({ url: "/api/config" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      tileUrl: null,
+      tileAttribution: null,
+      tileCrs: "wgs84",
+      districtName: "碑林区",
+    });
+  });
+});
+
 describe("locating a point (GET /api/locate)", () => {
   it("finds the grid, community, street and district of a point inside a grid", async () => {
     const grids = (

@@ -1,4 +1,4 @@
-import { Type } from "@sinclair/typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { coversRegion, scopeOf, seesRegion } from "../../platform/auth/permissions.js";
@@ -13,6 +13,37 @@ const RegionCode = Type.String({
 });
 const Level = literals(["district", "street", "community", "grid"]);
 const NamedCode = Type.Object({ code: Type.String(), name: Type.String() });
+const OrNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// A response schema spells its unions out: literals() has no static type to check the handler against.
+const LevelOut = Type.Union([
+  Type.Literal("district"),
+  Type.Literal("street"),
+  Type.Literal("community"),
+  Type.Literal("grid"),
+]);
+const Region = {
+  code: Type.String(),
+  name: Type.String(),
+  level: LevelOut,
+  parentCode: OrNull(Type.String()),
+};
+const RegionSummary = Type.Object({ ...Region, childCount: Type.Integer() });
+const RegionDetail = Type.Object({
+  ...Region,
+  partyBranch: OrNull(Type.String()),
+  childCount: Type.Integer(),
+  ancestors: Type.Array(Type.Object(Region)),
+  workers: Type.Array(
+    Type.Object({ id: Type.Integer(), displayName: Type.String(), phone: OrNull(Type.String()) }),
+  ),
+});
+const AppConfig = Type.Object({
+  tileUrl: OrNull(Type.String()),
+  tileAttribution: OrNull(Type.String()),
+  /** The tiles' datum: GCJ-02 tiles are shifted under the WGS-84 grids. */
+  tileCrs: Type.Union([Type.Literal("wgs84"), Type.Literal("gcj02")]),
+  districtName: OrNull(Type.String()),
+});
 
 /** Regions, grids as GeoJSON, and locating a point (网格化管理). */
 export const regionRoutes: Routes = async (app, { ctx }) => {
@@ -27,6 +58,7 @@ export const regionRoutes: Routes = async (app, { ctx }) => {
           { parent: Type.Optional(RegionCode), level: Type.Optional(Level) },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Object({ items: Type.Array(RegionSummary) }) },
       },
     },
     async (request) => {
@@ -46,6 +78,7 @@ export const regionRoutes: Routes = async (app, { ctx }) => {
         tags: ["regions"],
         summary: "One region with its ancestors and grid workers",
         params: Type.Object({ code: RegionCode }),
+        response: { 200: RegionDetail },
       },
     },
     async (request) => {
@@ -143,7 +176,10 @@ export const regionRoutes: Routes = async (app, { ctx }) => {
 
   app.get(
     "/api/config",
-    { config: { access: "public" }, schema: { tags: ["regions"], summary: "Public map settings" } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["regions"], summary: "Public map settings", response: { 200: AppConfig } },
+    },
     async () => ({
       tileUrl: ctx.tileUrl,
       tileAttribution: ctx.tileAttribution,
