@@ -1,25 +1,23 @@
 import { apiRequest } from "./client";
 import type {
+  ApiBody,
+  ApiQuery,
   AppConfig,
   GridCollection,
   Health,
   Me,
   RegionDetail,
-  RegionLevel,
   RegionSummary,
 } from "./types";
 
 export const api = {
-  login: (username: string, password: string) =>
-    apiRequest<{ user: Me }>("/api/auth/login", { method: "POST", body: { username, password } }),
+  login: (credentials: ApiBody<"/api/auth/login">) =>
+    apiRequest<{ user: Me }>("/api/auth/login", { method: "POST", body: credentials }),
   logout: () => apiRequest<void>("/api/auth/logout", { method: "POST" }),
   me: (signal?: AbortSignal) => apiRequest<Me>("/api/me", { signal, quietUnauthenticated: true }),
   config: (signal?: AbortSignal) => apiRequest<AppConfig>("/api/config", { signal }),
   health: (signal?: AbortSignal) => apiRequest<Health>("/api/health", { signal }),
-  regions: (
-    query: { parent?: string; level?: Exclude<RegionLevel, "district"> } = {},
-    signal?: AbortSignal,
-  ) => {
+  regions: (query: ApiQuery<"/api/regions"> = {}, signal?: AbortSignal) => {
     const params = new URLSearchParams(query as Record<string, string>).toString();
     return apiRequest<{ items: RegionSummary[] }>(`/api/regions${params ? `?${params}` : ""}`, { signal });
   },

@@ -35,7 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const login = useCallback(async (username: string, password: string) => {
-    const { user } = await api.login(username, password);
+    const { user } = await api.login({ username, password });
     setSession({ status: "authenticated", me: user });
     return user;
   }, []);

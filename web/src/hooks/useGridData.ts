@@ -15,7 +15,7 @@ export function useGridData() {
   }, []);
 }
 
-const NO_TILES: AppConfig = { tileUrl: null, tileAttribution: null, districtName: "" };
+const NO_TILES: AppConfig = { tileUrl: null, tileAttribution: null, tileCrs: "wgs84", districtName: "" };
 
 /** The public map config; a failure only means "no tile layer", never a broken page. */
 export function useMapConfig(): AppConfig {

@@ -1,7 +1,10 @@
 /**
  * Work-order shapes as the server presents them (src/modules/orders/presenter.ts and routes). Shared by
- * every page that lists, shows or acts on orders.
+ * every page that lists, shows or acts on orders. Request bodies and queries come from the server's
+ * schemas (api/schema.d.ts); answers without a response schema are still described here.
  */
+
+import type { ApiBody, ApiQuery, ApiResponse } from "../../api/types";
 
 export const ORDER_STATES = [
   "registered",
@@ -72,12 +75,7 @@ export interface NamedCode {
 }
 
 /** The district → street → community → grid containing a point (GET /api/locate). */
-export interface Located {
-  district: NamedCode;
-  street: NamedCode;
-  community: NamedCode;
-  grid: NamedCode;
-}
+export type Located = ApiResponse<"/api/locate">;
 
 export interface OrderRegion {
   code: string;
@@ -196,28 +194,11 @@ export interface OrderPage {
   items: Order[];
 }
 
-export interface OrderQuery {
+/** GET /api/orders filters; `state` is sent comma-separated, and narrower than the schema's string. */
+export type OrderQuery = Omit<ApiQuery<"/api/orders">, "state" | "type"> & {
   state?: readonly OrderState[];
-  level?: HandlingLevel;
-  unitId?: number;
-  region?: string;
-  category?: string;
-  channel?: string;
   type?: DemandType;
-  overdue?: boolean;
-  supervised?: boolean;
-  warning?: WarningLevel;
-  pendingExtension?: boolean;
-  /** mine: held inside my jurisdiction (I can act on it); above: in my area but held by a higher level. */
-  held?: "mine" | "above";
-  q?: string;
-  from?: string;
-  to?: string;
-  sort?: "created_at" | "handling_due_at" | "updated_at";
-  order?: "asc" | "desc";
-  page?: number;
-  pageSize?: number;
-}
+};
 
 export interface CategoryCandidate {
   code: string;
@@ -248,28 +229,10 @@ export interface DuplicateSuggestion {
   createdAt: string;
 }
 
-export interface PointInput {
-  lng: number;
-  lat: number;
-  crs: Crs;
-}
-
 /** POST /api/demands body. */
-export interface DemandSubmission {
-  channel: string;
-  channelFields?: Record<string, unknown>;
-  content: string;
-  title?: string;
-  type?: DemandType;
-  categoryCode?: string;
-  urgent?: boolean;
-  location?: PointInput;
-  address?: string;
-  regionCode?: string;
-  caller?: { name?: string; phone?: string; confidential?: boolean };
-  attachments?: Array<{ fileName: string; content: string }>;
-  solveOnSpot?: { disposition: Disposition; text: string };
-}
+export type DemandSubmission = ApiBody<"/api/demands">;
+
+export type PointInput = NonNullable<DemandSubmission["location"]>;
 
 /** POST /api/demands answer: the order plus what intake suggests. */
 export interface SubmittedOrder extends Order {
@@ -323,11 +286,8 @@ export interface VisitLink {
   satisfied: SatisfiedAnswer | null;
 }
 
-export interface VisitRating {
-  solved: SolvedAnswer;
-  satisfied: SatisfiedAnswer;
-  comment?: string;
-}
+/** POST /api/visits/:token body: the resident's rating. */
+export type VisitRating = ApiBody<"/api/visits/{token}">;
 
 /** A node of GET /api/categories (tree). */
 export interface CategoryNode {

@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
+import type { ApiBody } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
 import { useUnits } from "../../components/orders";
@@ -50,9 +51,10 @@ export function UsersTab() {
     if (!values) return;
     await editor.save(async () => {
       if (dialog.mode === "create") {
+        // The form's rules require what the body requires; empty optional fields are left out.
         const body = Object.fromEntries(
           Object.entries(values).filter(([, v]) => v !== undefined && v !== ""),
-        );
+        ) as ApiBody<"/api/users">;
         await adminApi.createUser(body);
       } else if (dialog.mode === "password")
         await adminApi.updateUser(dialog.user.id, { password: String(values.password) });

@@ -1,6 +1,6 @@
 import { apiRequest } from "../../api/client";
 import { queryString } from "../../api/query";
-import type { GridCollection } from "../../api/types";
+import type { ApiBody, ApiQuery, GridCollection } from "../../api/types";
 import type { CategoryNode, HandlingLevel, Unit } from "../../components/orders";
 
 export interface CatalogueRow {
@@ -14,13 +14,7 @@ export interface CatalogueRow {
   assistingUnits: Array<{ id: number; name: string }>;
 }
 
-export interface CatalogueInput {
-  categoryCode: string;
-  regionCode: string | null;
-  handlingLevel: HandlingLevel;
-  unitId: number | null;
-  assistingUnitIds: number[];
-}
+export type CatalogueInput = ApiBody<"/api/catalogue">;
 
 export interface TimeLimitRule {
   categoryPrefix: string | null;
@@ -73,16 +67,16 @@ export interface Open311Key {
 /** The admin endpoints (categories, catalogue, time limits, holidays, units, users, grid import). */
 export const adminApi = {
   categories: (signal?: AbortSignal) => apiRequest<{ items: CategoryNode[] }>("/api/categories", { signal }),
-  createCategory: (body: { parentCode: string | null; code: string; name: string; nameEn?: string | null }) =>
+  createCategory: (body: ApiBody<"/api/categories">) =>
     apiRequest<CategoryNode>("/api/categories", { method: "POST", body }),
-  updateCategory: (code: string, body: { name?: string; nameEn?: string | null; active?: boolean }) =>
+  updateCategory: (code: string, body: ApiBody<"/api/categories/{code}", "patch">) =>
     apiRequest<CategoryNode>(`/api/categories/${code}`, { method: "PATCH", body }),
 
   catalogue: (category: string | undefined, signal?: AbortSignal) =>
     apiRequest<{ items: CatalogueRow[] }>(`/api/catalogue${queryString({ category })}`, { signal }),
   createCatalogue: (body: CatalogueInput) =>
     apiRequest<CatalogueRow>("/api/catalogue", { method: "POST", body }),
-  updateCatalogue: (id: number, body: Partial<Omit<CatalogueInput, "categoryCode" | "regionCode">>) =>
+  updateCatalogue: (id: number, body: ApiBody<"/api/catalogue/{id}", "patch">) =>
     apiRequest<CatalogueRow>(`/api/catalogue/${id}`, { method: "PATCH", body }),
   deleteCatalogue: (id: number) => apiRequest<void>(`/api/catalogue/${id}`, { method: "DELETE" }),
 
@@ -107,37 +101,21 @@ export const adminApi = {
         signal,
       },
     ),
-  addHoliday: (body: { day: string; kind: "holiday" | "workday"; name: string }) =>
+  addHoliday: (body: ApiBody<"/api/holidays">) =>
     apiRequest<CalendarDay>("/api/holidays", { method: "POST", body }),
   deleteHoliday: (day: string) => apiRequest<void>(`/api/holidays/${day}`, { method: "DELETE" }),
 
   units: (signal?: AbortSignal) =>
     apiRequest<{ items: AdminUnit[] }>("/api/units?includeInactive=true", { signal }),
-  createUnit: (body: {
-    code: string;
-    name: string;
-    nameEn?: string | null;
-    kind: Unit["kind"];
-    regionCode: string;
-  }) => apiRequest<AdminUnit>("/api/units", { method: "POST", body }),
-  updateUnit: (
-    id: number,
-    body: Partial<{
-      name: string;
-      nameEn: string | null;
-      kind: Unit["kind"];
-      regionCode: string;
-      active: boolean;
-    }>,
-  ) => apiRequest<AdminUnit>(`/api/units/${id}`, { method: "PATCH", body }),
+  createUnit: (body: ApiBody<"/api/units">) => apiRequest<AdminUnit>("/api/units", { method: "POST", body }),
+  updateUnit: (id: number, body: ApiBody<"/api/units/{id}", "patch">) =>
+    apiRequest<AdminUnit>(`/api/units/${id}`, { method: "PATCH", body }),
 
-  users: (
-    query: { role?: string; region?: string; q?: string; page: number; pageSize: number },
-    signal?: AbortSignal,
-  ) => apiRequest<{ total: number; items: AdminUser[] }>(`/api/users${queryString(query)}`, { signal }),
-  createUser: (body: Record<string, unknown>) =>
+  users: (query: ApiQuery<"/api/users">, signal?: AbortSignal) =>
+    apiRequest<{ total: number; items: AdminUser[] }>(`/api/users${queryString(query)}`, { signal }),
+  createUser: (body: ApiBody<"/api/users">) =>
     apiRequest<{ id: number }>("/api/users", { method: "POST", body }),
-  updateUser: (id: number, body: { active?: boolean; displayName?: string; password?: string }) =>
+  updateUser: (id: number, body: ApiBody<"/api/users/{id}", "patch">) =>
     apiRequest<void>(`/api/users/${id}`, { method: "PATCH", body }),
 
   grids: (signal?: AbortSignal) => apiRequest<GridCollection>("/api/grids", { signal }),
