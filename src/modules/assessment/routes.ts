@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { literals } from "../../platform/schema.js";
-import { recordAudit } from "../audit/repository.js";
+import { recordAudit, recordChange } from "../audit/repository.js";
 import { auditActor, changedFields } from "../audit/rules.js";
 import { sendWorkbook } from "../ledgers/excel.js";
 import { prepareReport } from "./report.js";
@@ -97,12 +97,11 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       schema: { tags: ["assessment"], summary: "Change the weights (administrators only)", body: Weights },
     },
     async (request) =>
-      ctx.db.transaction().execute(async (trx) => {
+      recordChange(ctx.db, auditActor(request), ctx.now(), async (trx) => {
         const before = await loadWeights(trx);
         const saved = await saveWeights(trx, request.body, ctx.now());
         const entry = { action: "config.assessment_weights", ...changedFields(before, saved) } as const;
-        await recordAudit(trx, auditActor(request), entry, ctx.now());
-        return saved;
+        return { result: saved, entry };
       }),
   );
 

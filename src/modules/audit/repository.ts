@@ -66,3 +66,20 @@ export async function searchAudit(
     .execute();
   return { total: total.n, rows };
 }
+
+/**
+ * Makes a change and writes its audit row in one transaction, so neither exists without the other:
+ * `change` runs on the transaction and returns its result and what to record.
+ */
+export function recordChange<T>(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  at: Date,
+  change: (trx: Transaction<DB>) => Promise<{ result: T; entry: AuditEntry }>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const { result, entry } = await change(trx);
+    await recordAudit(trx, actor, entry, at);
+    return result;
+  });
+}

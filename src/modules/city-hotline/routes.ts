@@ -4,7 +4,7 @@ import type { Routes } from "../../http/plugin.js";
 import { type Actor, requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { maskPhone } from "../../platform/privacy/phone.js";
-import { recordAudit } from "../audit/repository.js";
+import { recordChange } from "../audit/repository.js";
 import { auditActor, changedFields } from "../audit/rules.js";
 import { findOrder } from "../orders/repository.js";
 import { cityActor } from "./account.js";
@@ -88,7 +88,7 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
       allowed(actor);
       const { name } = request.params;
       const { mapping } = request.body;
-      await ctx.db.transaction().execute(async (trx) => {
+      await recordChange(ctx.db, auditActor(request), ctx.now(), async (trx) => {
         const before = await findMapping(trx, name);
         await saveMapping(trx, name, mapping, actor.id);
         const change = changedFields(before, mapping);
@@ -98,7 +98,7 @@ export const cityHotlineRoutes: Routes = async (app, { ctx }) => {
           targetId: name,
           ...change,
         } as const;
-        await recordAudit(trx, auditActor(request), entry, ctx.now());
+        return { result: null, entry };
       });
       return { name: request.params.name, mapping: request.body.mapping };
     },

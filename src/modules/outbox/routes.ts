@@ -3,7 +3,7 @@ import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { requireWholeDistrict } from "../../platform/auth/permissions.js";
 import { formatChinaDateTime } from "../../platform/calendar/china-time.js";
-import { recordAudit } from "../audit/repository.js";
+import { recordAudit, recordChange } from "../audit/repository.js";
 import { auditActor } from "../audit/rules.js";
 import { addSheet, type SheetSpec, sendWorkbook } from "../ledgers/excel.js";
 import { countByState, listMessages, retryMessages } from "./repository.js";
@@ -90,12 +90,11 @@ export const outboxRoutes: Routes<{ ctx: Parameters<Routes>[1]["ctx"]; exports: 
     async (request) => {
       requireWholeDistrict(actorOf(request), district());
       const { ids } = request.body;
-      const retried = await ctx.db.transaction().execute(async (trx) => {
+      const retried = await recordChange(ctx.db, auditActor(request), ctx.now(), async (trx) => {
         const count = await retryMessages(trx, ids, ctx.now());
         const after = { ids, retried: count };
         const entry = { action: "integration.outbox_retry", targetType: "outbox", after } as const;
-        await recordAudit(trx, auditActor(request), entry, ctx.now());
-        return count;
+        return { result: count, entry };
       });
       return { retried };
     },
