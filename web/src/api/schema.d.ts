@@ -169,7 +169,7 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "export.ledger" | "export.assessment" | "export.audit") | ("auth." | "user." | "config." | "export.");
+                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit") | ("auth." | "user." | "config." | "integration." | "export.");
                     actor?: string;
                     from?: string;
                     page: number;
@@ -211,7 +211,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "export.ledger" | "export.assessment" | "export.audit") | ("auth." | "user." | "config." | "export.");
+                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit") | ("auth." | "user." | "config." | "integration." | "export.");
                     actor?: string;
                     from?: string;
                     target?: string;
