@@ -1201,6 +1201,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: date */
                         day: string;
                         kind: "holiday" | "workday";
                         name: string;
