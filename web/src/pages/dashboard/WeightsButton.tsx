@@ -19,8 +19,6 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<AssessmentWeights>();
   const editor = useAdminSave();
-  const values = Form.useWatch([], form) as Partial<AssessmentWeights> | undefined;
-  const sum = RATE_FIELDS.reduce((total, field) => total + (values?.[field] ?? 0), 0);
 
   const show = async () => {
     editor.clearError();
@@ -62,10 +60,13 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
               rules={[
                 { required: true, message: t("admin.required") },
                 {
-                  validator: () =>
-                    sum === 100
+                  // Read the form now: the rendered `sum` is one keystroke behind when a field changes.
+                  validator: () => {
+                    const now = RATE_FIELDS.reduce((total, f) => total + (form.getFieldValue(f) ?? 0), 0);
+                    return now === 100
                       ? Promise.resolve()
-                      : Promise.reject(new Error(t("dashboard.weights.sum", { sum }))),
+                      : Promise.reject(new Error(t("dashboard.weights.sum", { sum: now })));
+                  },
                 },
               ]}
             >
