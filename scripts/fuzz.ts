@@ -11,6 +11,7 @@ import { mulberry32 } from "../src/modules/regions/geometry/prng.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
 import { DEMO_PASSWORD } from "../src/seed/demo-accounts.js";
 import { createContext, prepareDatabase } from "../src/server/bootstrap.js";
+import { DEMO_CALLERS } from "../test/helpers/demo-callers.js";
 import {
   baseline,
   type Draft,
@@ -43,22 +44,7 @@ const SEED = Number(args.seed);
 const TARGET = Number(args.requests);
 const CONCURRENCY = Number(args.concurrency);
 
-const CALLERS = [
-  null,
-  "admin",
-  "operator",
-  "district-dispatcher",
-  "street-dispatcher",
-  "community-dispatcher",
-  "street-staff",
-  "community-staff",
-  "gridworker",
-  "cgj-handler",
-  "street-office-handler",
-  "supervisor",
-  "leader",
-  "resident",
-] as const;
+const CALLERS = DEMO_CALLERS;
 type Caller = (typeof CALLERS)[number];
 
 /** A live stream answers forever: only callers refused at the door are sent to it. */

@@ -3,6 +3,7 @@ import type { DeclaredRoute } from "../../src/http/access.js";
 import { hasPermission } from "../../src/platform/auth/permissions.js";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { DEMO_CALLERS } from "../helpers/demo-callers.js";
 import { pointInGrid, regionOf, submit } from "../helpers/orders.js";
 
 /**
@@ -15,22 +16,7 @@ import { pointInGrid, regionOf, submit } from "../helpers/orders.js";
  * - and never a 5xx, for anyone.
  * Bodies are empty JSON objects: the point is who gets past the door, not what they may do inside.
  */
-const CALLERS = [
-  null,
-  "admin",
-  "operator",
-  "district-dispatcher",
-  "street-dispatcher",
-  "community-dispatcher",
-  "street-staff",
-  "community-staff",
-  "gridworker",
-  "cgj-handler",
-  "street-office-handler",
-  "supervisor",
-  "leader",
-  "resident",
-] as const;
+const CALLERS = DEMO_CALLERS;
 type Caller = (typeof CALLERS)[number];
 
 /** Live streams never end; their denials are checked, a permitted caller is not kept waiting. */
