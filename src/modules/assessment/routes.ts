@@ -5,6 +5,7 @@ import { literals } from "../../platform/schema.js";
 import { recordAudit, recordChange } from "../audit/repository.js";
 import { auditActor, changedFields } from "../audit/rules.js";
 import { sendWorkbook } from "../ledgers/excel.js";
+import { leaderCounts } from "./leaders.js";
 import { prepareReport } from "./report.js";
 import { jurisdiction, LEVELS, PERIOD_PATTERN, requireLevelWithin, resolvePeriod } from "./scope.js";
 import { assess } from "./service.js";
@@ -74,6 +75,38 @@ export const assessmentRoutes: Routes = async (app, { ctx }) => {
       const weights = await loadWeights(ctx.db);
       const rows = await assess(ctx.db, { level: query.level, prefix, range }, weights);
       return { period, level: query.level, weights, rows };
+    },
+  );
+
+  app.get(
+    "/api/assessment/leaders",
+    {
+      config: { access: "assessment.read" },
+      schema: {
+        tags: ["assessment"],
+        summary:
+          "三联一进 per linked leader in your jurisdiction for a period: 社区工作日, demands raised and closed, cases coordinated, problems solved",
+        querystring: Type.Object({ period: Period, region: Region }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const prefix = jurisdiction(actorOf(request), request.query.region);
+      const { period, range } = resolvePeriod(request.query.period, ctx.now());
+      const rows = await leaderCounts(ctx.db, { prefix, range });
+      return {
+        period,
+        rows: rows.map((r) => ({
+          leaderId: r.user_id,
+          name: r.display_name,
+          communityCode: r.region_code,
+          communityName: r.region_name,
+          workDays: r.work_days,
+          demandsRaised: r.demands_raised,
+          demandsClosed: r.demands_closed,
+          casesCoordinated: r.cases_coordinated,
+          problemsSolved: r.problems_solved,
+        })),
+      };
     },
   );
 

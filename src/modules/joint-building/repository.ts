@@ -114,8 +114,16 @@ export function councilDetail(db: Kysely<DB>, id: number) {
 /** Projects of the visible councils, newest first, optionally of one council or state. */
 export function listProjects(
   db: Kysely<DB>,
-  filter: { prefix: string; councilId?: number; state?: string; id?: number },
+  filter: {
+    prefix: string;
+    councilId?: number;
+    state?: string;
+    id?: number;
+    /** Closed (solved or shelved) on a China day from `from` up to, not including, `to`. */
+    closed?: { from: string; to: string };
+  },
 ) {
+  const closed = filter.closed;
   return db
     .selectFrom("joint_projects as p")
     .innerJoin("joint_councils as c", "c.id", "p.council_id")
@@ -139,6 +147,9 @@ export function listProjects(
     .$if(filter.councilId !== undefined, (qb) => qb.where("p.council_id", "=", filter.councilId as number))
     .$if(filter.state !== undefined, (qb) => qb.where("p.state", "=", filter.state as never))
     .$if(filter.id !== undefined, (qb) => qb.where("p.id", "=", filter.id as number))
+    .$if(closed !== undefined, (qb) =>
+      qb.where("p.closed_on", ">=", closed?.from as string).where("p.closed_on", "<", closed?.to as string),
+    )
     .orderBy("p.set_on", "desc")
     .orderBy("p.id", "desc")
     .limit(2000)

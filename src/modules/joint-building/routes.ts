@@ -2,19 +2,18 @@ import { Type } from "@sinclair/typebox";
 import { actorOf } from "../../http/access.js";
 import type { Routes } from "../../http/plugin.js";
 import { coversRegion } from "../../platform/auth/permissions.js";
+import { chinaDate } from "../../platform/calendar/china-time.js";
 import { fail } from "../../platform/errors.js";
 import { calendarDay, literals } from "../../platform/schema.js";
+import { PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
+import { auditActor } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
+import { addCouncilMember, addListItem, foundCouncil, MEMBER_KINDS } from "./councils.js";
 import { availableActions, PROJECT_ACTIONS, PROJECT_STATES } from "./lifecycle.js";
 import {
   type CouncilRow,
   councilDetail,
-  findCouncilMember,
-  findCouncilOf,
   findMeeting,
-  insertCouncil,
-  insertCouncilMember,
-  insertListItem,
   listCouncils,
   listProjects,
   meetingDecisions,
@@ -38,13 +37,6 @@ const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }
 const Day = calendarDay();
 const Name = Type.String({ minLength: 1, maxLength: 80 });
 const OrderIds = Type.Array(Type.String({ pattern: "^[0-9]{1,18}$" }), { maxItems: 200, default: [] });
-const MEMBER_KINDS = [
-  "resident_unit",
-  "property_company",
-  "owners_committee",
-  "police_station",
-  "social_organisation",
-] as const;
 
 function presentCouncil(row: CouncilRow) {
   return {
@@ -132,25 +124,8 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { kind, name, regionCode, foundedOn } = request.body;
-      const level = ctx.regions.get(regionCode)?.level;
-      if (level !== (kind === "council" ? "community" : "street"))
-        throw fail("VALIDATION_FAILED", {
-          detail: `a ${kind} belongs to a ${kind === "council" ? "community" : "street"}`,
-        });
-      if (!coversRegion(actor, regionCode)) throw fail("OUTSIDE_SCOPE");
-      const taken = await findCouncilOf(ctx.db, kind, regionCode);
-      if (taken) throw fail("CONFLICT", { detail: `${regionCode} already has ${kind} ${taken.id}` });
-      const row = await insertCouncil(ctx.db, {
-        kind,
-        name,
-        region_code: regionCode,
-        founded_on: foundedOn,
-        created_by: actor.id,
-        created_at: ctx.now(),
-      });
-      return reply.status(201).send({ id: row.id });
+      const id = await foundCouncil(ctx, actorOf(request), auditActor(request), request.body);
+      return reply.status(201).send({ id });
     },
   );
 
@@ -217,16 +192,14 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const council = await councilFor(ctx, actorOf(request), request.params.id, true);
-      const { kind, name, contact, joinedOn } = request.body;
-      const row = await insertCouncilMember(ctx.db, {
-        council_id: council.id,
-        kind,
-        name,
-        contact: contact ?? null,
-        joined_on: joinedOn,
-      });
-      return reply.status(201).send({ id: row.id });
+      const id = await addCouncilMember(
+        ctx,
+        actorOf(request),
+        auditActor(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send({ id });
     },
   );
 
@@ -249,24 +222,14 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const council = await councilFor(ctx, actorOf(request), request.params.id, true);
-      const { list, title, memberId } = request.body;
-      if ((list === "resources") !== (memberId !== undefined))
-        throw fail("VALIDATION_FAILED", {
-          detail: "a resource names the member offering it; a need names none",
-        });
-      if (memberId !== undefined) {
-        const member = await findCouncilMember(ctx.db, council.id, memberId);
-        if (!member) throw fail("VALIDATION_FAILED", { detail: `member ${memberId} is not in this council` });
-      }
-      const row = await insertListItem(ctx.db, {
-        council_id: council.id,
-        list,
-        title,
-        member_id: memberId ?? null,
-        created_at: ctx.now(),
-      });
-      return reply.status(201).send({ id: row.id });
+      const id = await addListItem(
+        ctx,
+        actorOf(request),
+        auditActor(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send({ id });
     },
   );
 
@@ -291,7 +254,13 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const id = await recordMeeting(ctx, actorOf(request), request.params.id, request.body);
+      const id = await recordMeeting(
+        ctx,
+        actorOf(request),
+        auditActor(request),
+        request.params.id,
+        request.body,
+      );
       return reply.status(201).send({ id });
     },
   );
@@ -364,7 +333,7 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const id = await createProject(ctx, actorOf(request), request.body);
+      const id = await createProject(ctx, actorOf(request), auditActor(request), request.body);
       return reply.status(201).send({ id });
     },
   );
@@ -377,14 +346,26 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
         tags: ["joint-building"],
         summary: "Joint projects of the jurisdiction, newest first",
         querystring: Type.Object(
-          { region: Type.Optional(RegionCode), state: Type.Optional(literals(PROJECT_STATES)) },
+          {
+            region: Type.Optional(RegionCode),
+            state: Type.Optional(literals(PROJECT_STATES)),
+            closedIn: Type.Optional(
+              Type.String({
+                pattern: PERIOD_PATTERN,
+                description: "closed in this period (2026-11 · 2026-Q4 · 2026, China time): the 解决清单's",
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
-      const prefix = readPrefix(actorOf(request), request.query.region);
-      const rows = await listProjects(ctx.db, { prefix, state: request.query.state });
+      const { region, state, closedIn } = request.query;
+      const prefix = readPrefix(actorOf(request), region);
+      const range = closedIn === undefined ? undefined : resolvePeriod(closedIn, ctx.now()).range;
+      const closed = range && { from: chinaDate(range.start), to: chinaDate(range.end) };
+      const rows = await listProjects(ctx.db, { prefix, state, closed });
       return { items: rows.map(presentProject) };
     },
   );
@@ -425,6 +406,7 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       const state = await takeStep(
         ctx,
         actorOf(request),
+        auditActor(request),
         request.params.id,
         request.body.action,
         request.body.note,
@@ -445,12 +427,16 @@ export const jointRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const project = await projectFor(ctx, actor, request.params.id, true);
-      const council = await councilFor(ctx, actor, project.council_id, true);
       const { orderIds, warningIds } = request.body;
-      await linkToProject(ctx.db, project.id, council.region_code, orderIds, warningIds);
-      return { id: project.id };
+      await linkToProject(
+        ctx,
+        actorOf(request),
+        auditActor(request),
+        request.params.id,
+        orderIds,
+        warningIds,
+      );
+      return { id: request.params.id };
     },
   );
 

@@ -4,6 +4,8 @@ import type { Actor } from "../../platform/auth/permissions.js";
 import { coversRegion, scopeOf, seesRegion } from "../../platform/auth/permissions.js";
 import { chinaDate } from "../../platform/calendar/china-time.js";
 import { fail } from "../../platform/errors.js";
+import { recordChange } from "../audit/repository.js";
+import type { AuditActor } from "../audit/rules.js";
 import type { AppContext } from "../context.js";
 import { type ProjectAction, type ProjectState, step } from "./lifecycle.js";
 import { findCouncil } from "./repository.js";
@@ -48,9 +50,15 @@ export interface NewMeeting {
 }
 
 /** Records a consultation meeting (议事协商会议) with its decisions. */
-export async function recordMeeting(ctx: AppContext, actor: Actor, councilId: number, meeting: NewMeeting) {
+export async function recordMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  audit: AuditActor,
+  councilId: number,
+  meeting: NewMeeting,
+) {
   await councilFor(ctx, actor, councilId, true);
-  return ctx.db.transaction().execute(async (trx) => {
+  return recordChange(ctx.db, audit, ctx.now(), async (trx) => {
     const row = await trx
       .insertInto("joint_meetings")
       .values({
@@ -69,7 +77,16 @@ export async function recordMeeting(ctx: AppContext, actor: Actor, councilId: nu
         .insertInto("joint_decisions")
         .values(meeting.decisions.map((text) => ({ meeting_id: row.id, text })))
         .execute();
-    return row.id;
+    const { minutes: _minutes, ...recorded } = meeting;
+    return {
+      result: row.id,
+      entry: {
+        action: "joint.meeting" as const,
+        targetType: "joint_meeting",
+        targetId: row.id,
+        after: { councilId, ...recorded },
+      },
+    };
   });
 }
 
@@ -86,7 +103,12 @@ export interface NewProject {
 }
 
 /** 立项: a meeting's decision becomes a joint project, with its owner, members and matched list items. */
-export async function createProject(ctx: AppContext, actor: Actor, input: NewProject): Promise<number> {
+export async function createProject(
+  ctx: AppContext,
+  actor: Actor,
+  audit: AuditActor,
+  input: NewProject,
+): Promise<number> {
   const decision = await ctx.db
     .selectFrom("joint_decisions as d")
     .innerJoin("joint_meetings as m", "m.id", "d.meeting_id")
@@ -97,7 +119,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: NewPro
   const council = await councilFor(ctx, actor, decision.council_id, true).catch(() => {
     throw fail("NOT_FOUND", { what: `decision ${input.decisionId}` });
   });
-  return ctx.db.transaction().execute(async (trx) => {
+  return recordChange(ctx.db, audit, ctx.now(), async (trx) => {
     const taken = await trx
       .selectFrom("joint_projects")
       .select("id")
@@ -155,7 +177,11 @@ export async function createProject(ctx: AppContext, actor: Actor, input: NewPro
         throw fail("VALIDATION_FAILED", { detail: "list items must be this council's and not yet matched" });
     }
     await linkInside(trx, project.id, council.region_code, input.orderIds, input.warningIds);
-    return project.id;
+    const after = { decisionId: decision.id, owner, dueOn: input.dueOn ?? null, memberIds, ...links(input) };
+    return {
+      result: project.id,
+      entry: { action: "joint.project" as const, targetType: "joint_project", targetId: project.id, after },
+    };
   });
 }
 
@@ -223,27 +249,47 @@ async function linkInside(
   }
 }
 
+/** What a project resolves, as the audit log records it. */
+function links(input: { itemIds?: number[]; orderIds: string[]; warningIds: string[] }) {
+  return { itemIds: input.itemIds ?? [], orderIds: input.orderIds, warningIds: input.warningIds };
+}
+
 /** Links orders and 共性问题 to a project in one transaction: all of them, or none. */
-export function linkToProject(
-  db: Kysely<DB>,
+export async function linkToProject(
+  ctx: AppContext,
+  actor: Actor,
+  audit: AuditActor,
   projectId: number,
-  regionCode: string,
   orderIds: string[],
   warningIds: string[],
 ): Promise<void> {
-  return db.transaction().execute((trx) => linkInside(trx, projectId, regionCode, orderIds, warningIds));
+  const project = await projectFor(ctx, actor, projectId, true);
+  const council = await councilFor(ctx, actor, project.council_id, true);
+  await recordChange(ctx.db, audit, ctx.now(), async (trx) => {
+    await linkInside(trx, projectId, council.region_code, orderIds, warningIds);
+    return {
+      result: undefined,
+      entry: {
+        action: "joint.project" as const,
+        targetType: "joint_project",
+        targetId: projectId,
+        after: { linked: links({ orderIds, warningIds }) },
+      },
+    };
+  });
 }
 
 /** Takes a lifecycle step (推进, 进展, 解决, 搁置, 恢复) and records it; a refused step changes nothing. */
 export async function takeStep(
   ctx: AppContext,
   actor: Actor,
+  audit: AuditActor,
   projectId: number,
   action: ProjectAction,
   note: string,
 ): Promise<ProjectState> {
   await projectFor(ctx, actor, projectId, true);
-  return ctx.db.transaction().execute(async (trx) => {
+  return recordChange(ctx.db, audit, ctx.now(), async (trx) => {
     const current = await trx
       .selectFrom("joint_projects")
       .select("state")
@@ -265,6 +311,15 @@ export async function takeStep(
       .insertInto("joint_project_steps")
       .values({ project_id: projectId, action, note, on_date: today, by_user: actor.id })
       .execute();
-    return outcome.state;
+    return {
+      result: outcome.state,
+      entry: {
+        action: "joint.project" as const,
+        targetType: "joint_project",
+        targetId: projectId,
+        before: { state: current.state },
+        after: { state: outcome.state, step: action, note },
+      },
+    };
   });
 }

@@ -78,13 +78,17 @@ export function insertMember(db: Kysely<DB>, member: Insertable<DB["party_member
   return db.insertInto("party_members").values(member).returning("id").executeTakeFirstOrThrow();
 }
 
-/** The organisation a member belongs to, if the member exists. */
-export function findMemberOrganisation(db: Kysely<DB>, memberId: number) {
+/** A member with the organisation they belong to, if the member exists. */
+export function findMember(db: Kysely<DB>, memberId: number) {
   return db
     .selectFrom("party_members")
-    .select("organisation_id")
+    .select(["organisation_id", "duty", "active"])
     .where("id", "=", memberId)
     .executeTakeFirst();
+}
+
+export function insertOrganisation(db: Kysely<DB>, organisation: Insertable<DB["party_organisations"]>) {
+  return db.insertInto("party_organisations").values(organisation).returning("id").executeTakeFirstOrThrow();
 }
 
 export function updateMember(db: Kysely<DB>, id: number, changes: Updateable<DB["party_members"]>) {

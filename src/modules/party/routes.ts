@@ -4,19 +4,24 @@ import type { Routes } from "../../http/plugin.js";
 import { coversRegion, seesRegion } from "../../platform/auth/permissions.js";
 import { fail } from "../../platform/errors.js";
 import { calendarDay, literals } from "../../platform/schema.js";
+import { auditActor } from "../audit/rules.js";
 import {
-  findMemberOrganisation,
   findOrganisation,
-  insertReport,
   listMembers,
   listOrganisations,
   listReports,
   type OrganisationRow,
-  updateMember,
-  updateOrganisation,
 } from "./repository.js";
 import { MEMBER_DUTIES, ORGANISATION_KINDS } from "./rules.js";
-import { addMember, createOrganisation, organisationToManage, readPrefix } from "./service.js";
+import {
+  addMember,
+  changeMember,
+  changeOrganisation,
+  createOrganisation,
+  organisationToManage,
+  readPrefix,
+  recordReport,
+} from "./service.js";
 
 const RegionCode = Type.String({ pattern: "^[0-9]{6,15}$" });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -126,7 +131,7 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const id = await createOrganisation(ctx, actorOf(request), request.body);
+      const id = await createOrganisation(ctx, actorOf(request), auditActor(request), request.body);
       return reply.status(201).send({ id });
     },
   );
@@ -150,17 +155,8 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { id } = request.params;
-      await organisationToManage(ctx, actor, id);
-      const { name, secretary, active } = request.body;
-      await updateOrganisation(ctx.db, id, {
-        name,
-        secretary,
-        active,
-        updated_by: actor.id,
-        updated_at: ctx.now(),
-      });
+      await changeOrganisation(ctx, actorOf(request), auditActor(request), id, request.body);
       return { id };
     },
   );
@@ -184,7 +180,7 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       const { id } = request.params;
       await organisationToManage(ctx, actor, id);
       const { name, duty, joinedOn } = request.body;
-      const row = await addMember(ctx.db, {
+      const memberId = await addMember(ctx, auditActor(request), {
         organisation_id: id,
         name,
         duty,
@@ -192,7 +188,7 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
         updated_by: actor.id,
         updated_at: ctx.now(),
       });
-      return reply.status(201).send({ id: row.id });
+      return reply.status(201).send({ id: memberId });
     },
   );
 
@@ -211,14 +207,8 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { id } = request.params;
-      const member = await findMemberOrganisation(ctx.db, id);
-      if (!member) throw fail("NOT_FOUND", { what: `member ${id}` });
-      await organisationToManage(ctx, actor, member.organisation_id).catch(() => {
-        throw fail("NOT_FOUND", { what: `member ${id}` });
-      });
-      await updateMember(ctx.db, id, { ...request.body, updated_by: actor.id, updated_at: ctx.now() });
+      await changeMember(ctx, actorOf(request), auditActor(request), id, request.body);
       return { id };
     },
   );
@@ -271,22 +261,8 @@ export const partyRoutes: Routes = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const body = request.body;
-      if (ctx.regions.get(body.regionCode)?.level !== "community")
-        throw fail("VALIDATION_FAILED", { detail: `${body.regionCode} is not a community` });
-      if (!coversRegion(actor, body.regionCode)) throw fail("OUTSIDE_SCOPE");
-      const row = await insertReport(ctx.db, {
-        region_code: body.regionCode,
-        kind: body.kind,
-        name: body.name,
-        home_unit: body.homeUnit,
-        pledge: body.pledge,
-        reported_on: body.reportedOn,
-        recorded_by: actor.id,
-        created_at: ctx.now(),
-      });
-      return reply.status(201).send({ id: row.id });
+      const id = await recordReport(ctx, actorOf(request), auditActor(request), request.body);
+      return reply.status(201).send({ id });
     },
   );
 };

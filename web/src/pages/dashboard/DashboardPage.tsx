@@ -25,9 +25,11 @@ import { channelLabel, chinaTime } from "../../components/orders";
 import { useT } from "../../i18n/context";
 import { type AssessmentLevel, type AssessmentRow, dashboardApi } from "./api";
 import { type ChartOption, EChart } from "./EChart";
+import { LeadersCard } from "./LeadersCard";
 import { ScoreFormula } from "./ScoreFormula";
 import { WeightsButton } from "./WeightsButton";
 import "../../ops.css";
+import { ServiceStatsCard } from "../../components/services/ServiceStatsCard";
 
 const PALETTE = [
   "#1e5bb8",
@@ -316,6 +318,8 @@ export default function DashboardPage() {
         </Col>
       </Row>
 
+      <ServiceStatsCard />
+
       <Card
         size="small"
         className="dashboard-card dashboard-page__ranking"
@@ -432,6 +436,7 @@ export default function DashboardPage() {
         />
         {ranking.data && <ScoreFormula weights={ranking.data.weights} />}
       </Card>
+      <LeadersCard period={period} />
     </div>
   );
 }

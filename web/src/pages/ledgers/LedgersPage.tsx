@@ -18,6 +18,7 @@ import {
   type OrderLine,
   type RuleLine,
 } from "./api";
+import { SolvedProjects } from "./SolvedProjects";
 import "../../ops.css";
 import "./ledgers.css";
 
@@ -132,6 +133,7 @@ export default function LedgersPage() {
           data-testid="ledger-table"
         />
       </Card>
+      {book === "solved" && <SolvedProjects period={period} />}
       <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} />
     </div>
   );
