@@ -17,6 +17,9 @@ import { FakeCityPlatform } from "./city-platform.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECRET = "kill-test-secret-0123456789";
 const city = new FakeCityPlatform(SECRET);
+/** The SMS gateway: the caller hears the reply and gets the rating link through the same outbox. */
+const SMS_SECRET = "kill-test-sms-secret-0123456789";
+const sms = new FakeCityPlatform(SMS_SECRET);
 let dataDir: string;
 let baseUrl: string;
 let minhu: ChildProcess | null = null;
@@ -26,6 +29,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "minhu-outbox-"));
   await city.start();
   await city.stop();
+  await sms.start();
   const probe = new FakeCityPlatform(SECRET);
   await probe.start();
   baseUrl = `http://127.0.0.1:${probe.port}`;
@@ -34,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   minhu?.kill("SIGKILL");
   await city.stop();
+  await sms.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -51,6 +56,8 @@ async function startMinhu(): Promise<void> {
       MINHU_CITY_RESULTS_URL: city.url,
       MINHU_CITY_RETRY_SECONDS: "1",
       MINHU_OUTBOX_EVERY_SECONDS: "1",
+      MINHU_SMS_URL: sms.url,
+      MINHU_SMS_SECRET: SMS_SECRET,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -109,7 +116,7 @@ async function act(user: string, id: string, action: string, input: Record<strin
   const { version } = await call(user, "GET", `/api/orders/${id}`);
   return call(user, "POST", `/api/orders/${id}/actions/${action}`, { version, ...input });
 }
-const outbox = () => call("admin", "GET", "/api/outbox?limit=50");
+const outbox = () => call("admin", "GET", "/api/outbox?limit=50&topic=city-12345.result");
 
 it("delivers every result once across a platform outage and two kills of Minhu", {
   timeout: 300_000,
@@ -168,5 +175,12 @@ it("delivers every result once across a platform outage and two kills of Minhu",
   expect(city.repeats).toBeGreaterThanOrEqual(1);
   expect(city.badSignatures).toBe(0);
   expect((await outbox()).counts).toEqual({ pending: 0, delivered: 3, failed: 0 });
+  // The caller's SMS (the reply, then the rating link) arrived too, each kept once.
+  await until("both SMS at the gateway", async () => sms.accepted.length >= 2);
+  expect(sms.accepted.map((m) => m.body.phone)).toEqual(["13700001111", "13700001111"]);
+  expect(sms.accepted[0].body.text).toContain("已协调企业补发全部工资");
+  expect(sms.accepted[1].body.text).toMatch(/\/rate\/[A-Za-z0-9_-]{20,}/);
+  expect(new Set(sms.accepted.map((m) => m.key)).size).toBe(2);
+  expect(sms.badSignatures).toBe(0);
   await killMinhu();
 });

@@ -81,12 +81,12 @@ describe("12345 results back out through the outbox", () => {
   });
 
   it("delivers them signed, once each, and marks them delivered", async () => {
-    const result = await deliverOutbox(t.ctx);
+    const result = await deliverOutbox(t.ctx, [RESULT_TOPIC]);
     expect(result).toEqual({ delivered: 3, failed: 0 });
     expect(city.accepted.map((m) => m.body.反馈类型)).toEqual(["答复", "回访", "办结"]);
     expect(city.badSignatures).toBe(0);
     expect(await outbox("pending")).toHaveLength(0);
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 0, failed: 0 });
   });
 
   it("with the platform down they wait, back off, and arrive in order once it is back", async () => {
@@ -94,19 +94,19 @@ describe("12345 results back out through the outbox", () => {
     const base = new Date();
     t.setNow(base);
     await closedOrder("SX-OUT-0002");
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 0, failed: 1 });
     const [first] = await outbox("pending");
     expect(first.attempts).toBe(1);
     expect(first.last_error).toMatch(/^unreachable/);
     expect(first.next_attempt_at.getTime()).toBe(base.getTime() + 1000);
     // Not due yet: nothing is tried.
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 0, failed: 0 });
     t.setNow(new Date(base.getTime() + 1000));
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 0, failed: 1 });
     expect((await outbox("pending"))[0].next_attempt_at.getTime()).toBe(base.getTime() + 3000);
     await city.start();
     t.setNow(new Date(base.getTime() + 3000));
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 3, failed: 0 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 3, failed: 0 });
     const keys = city.accepted.map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(city.accepted.slice(3).map((m) => [m.body.工单编号, m.body.反馈类型])).toEqual([
@@ -123,11 +123,14 @@ describe("12345 results back out through the outbox", () => {
     const base = new Date();
     for (let attempt = 0; attempt < 3; attempt++) {
       t.setNow(new Date(base.getTime() + attempt * 10_000));
-      await deliverOutbox(t.ctx);
+      await deliverOutbox(t.ctx, [RESULT_TOPIC]);
     }
     t.setNow(null);
     const admin = await t.login("admin");
-    const failed = await t.app.inject({ url: "/api/outbox?state=failed", headers: { cookie: admin } });
+    const failed = await t.app.inject({
+      url: `/api/outbox?state=failed&topic=${RESULT_TOPIC}`,
+      headers: { cookie: admin },
+    });
     expect(failed.statusCode).toBe(200);
     expect(failed.json().counts).toMatchObject({ failed: 1, pending: 2 });
     const id = failed.json().items[0].id as string;
@@ -139,7 +142,7 @@ describe("12345 results back out through the outbox", () => {
       payload: { ids: [id] },
     });
     expect(retried.json()).toEqual({ retried: 1 });
-    expect(await deliverOutbox(t.ctx)).toEqual({ delivered: 3, failed: 0 });
+    expect(await deliverOutbox(t.ctx, [RESULT_TOPIC])).toEqual({ delivered: 3, failed: 0 });
     expect(city.accepted).toHaveLength(9);
     expect(city.repeats).toBe(0);
   });

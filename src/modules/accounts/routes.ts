@@ -13,7 +13,7 @@ import { LOGIN_LIMITS } from "./login-limits.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { findLoginByUsername, findProfile, type UserProfile } from "./repository.js";
 
-const Me = Type.Object({
+export const Me = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
@@ -25,7 +25,7 @@ const Me = Type.Object({
   permissions: Type.Array(Type.String()),
 });
 
-function presentMe(profile: UserProfile) {
+export function presentMe(profile: UserProfile) {
   const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
     (PERMISSIONS[p] as readonly string[]).includes(profile.role),
   );

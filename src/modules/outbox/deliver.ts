@@ -4,12 +4,23 @@ import { retryDelayMs } from "../../platform/jobs/policy.js";
 import { signedHeaders } from "../../platform/signing.js";
 import { claimDue, markAttemptFailed, markDelivered } from "./repository.js";
 
-/** Where a topic's messages go; a topic without one waits (nothing is attempted). */
-export interface Destination {
-  url: string;
-  /** Signs each request (X-Minhu-Signature) when set. */
-  secret: string | null;
-}
+/**
+ * Where a topic's messages go; a topic without one waits (nothing is attempted). Either a URL the
+ * payload is POSTed to, or a sender (the notification providers: log, SMS gateway, WeChat, e-mail).
+ */
+export type Destination =
+  | {
+      url: string;
+      /** Signs each request (X-Minhu-Signature) when set. */
+      secret: string | null;
+    }
+  | { send: Sender };
+
+/**
+ * Sends one message: null when the receiver took it, else why not ("unreachable: …" when it could
+ * not be reached, which ends the round). Receivers deduplicate by the key, so a repeat counts once.
+ */
+export type Sender = (message: { key: string; payload: Record<string, unknown> }) => Promise<string | null>;
 
 export interface DeliveryPolicy {
   /** Wait after the first failed attempt, doubled after each further one (capped at an hour). */
@@ -49,7 +60,12 @@ export async function deliverDue(
     for (const message of due) {
       const destination = destinations[message.topic];
       const attempts = message.attempts + 1;
-      const problem = await post(destination, message.idempotency_key, message.payload, policy, now());
+      const problem =
+        "send" in destination
+          ? await destination
+              .send({ key: message.idempotency_key, payload: message.payload })
+              .catch((error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`)
+          : await post(destination, message.idempotency_key, message.payload, policy, now());
       if (problem === null) {
         await markDelivered(db, message.id, attempts, now());
         counts.delivered += 1;
@@ -72,7 +88,7 @@ export async function deliverDue(
 
 /** One attempt: null when the receiver took it, else why not. */
 async function post(
-  destination: Destination,
+  destination: { url: string; secret: string | null },
   key: string,
   payload: unknown,
   policy: DeliveryPolicy,

@@ -9,6 +9,8 @@ export interface NewOutboxMessage {
   /** What the receiver deduplicates by (sent as Idempotency-Key): the same change is one key. */
   idempotencyKey: string;
   payload: Record<string, unknown>;
+  /** Not sent before this instant (a notification held through the recipient's quiet hours). */
+  notBefore?: Date;
 }
 
 /** Adds a message in the caller's transaction: it exists exactly when the change it reports commits. */
@@ -20,7 +22,7 @@ export async function addMessage(trx: Transaction<DB>, message: NewOutboxMessage
       order_id: message.orderId,
       idempotency_key: message.idempotencyKey,
       payload: JSON.stringify(message.payload),
-      next_attempt_at: now,
+      next_attempt_at: message.notBefore ?? now,
       created_at: now,
     })
     .onConflict((oc) => oc.column("idempotency_key").doNothing())

@@ -2,8 +2,11 @@ import type { Database } from "../../db/database.js";
 import { canSeeOrder } from "../auth/order-visibility.js";
 import type { Actor } from "../auth/permissions.js";
 import {
+  NOTIFICATION_CHANNEL,
+  type NotificationNotice,
   ORDER_CHANNEL,
   type OrderChange,
+  parseNotificationNotice,
   parseOrderChange,
   parseWarningNotice,
   WARNING_CHANNEL,
@@ -24,6 +27,7 @@ interface Subscriber<T> {
 export class EventHub {
   private readonly subscribers = new Set<Subscriber<OrderChange>>();
   private readonly warningSubscribers = new Set<Subscriber<WarningNotice>>();
+  private readonly notificationSubscribers = new Set<Subscriber<NotificationNotice>>();
   private unlisten: (() => Promise<void>)[] | null = null;
 
   /** @param onError told when a subscriber's `send` throws; the other subscribers are still served. */
@@ -40,6 +44,12 @@ export class EventHub {
       ),
       await database.listen(WARNING_CHANNEL, (payload) =>
         this.deliver(this.warningSubscribers, parseWarningNotice(payload), canSeeWarningNotice),
+      ),
+      // Only the users named hear of their own notifications.
+      await database.listen(NOTIFICATION_CHANNEL, (payload) =>
+        this.deliver(this.notificationSubscribers, parseNotificationNotice(payload), (actor, notice) =>
+          notice.userIds.includes(actor.id),
+        ),
       ),
     ];
   }
@@ -66,6 +76,15 @@ export class EventHub {
     this.warningSubscribers.add(subscriber);
     return () => {
       this.warningSubscribers.delete(subscriber);
+    };
+  }
+
+  /** Receives notices that the actor has new in-app notifications. */
+  subscribeToNotifications(actor: Actor, send: (notice: NotificationNotice) => void): () => void {
+    const subscriber = { actor, send };
+    this.notificationSubscribers.add(subscriber);
+    return () => {
+      this.notificationSubscribers.delete(subscriber);
     };
   }
 

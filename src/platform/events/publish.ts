@@ -122,3 +122,34 @@ export function parseWarningNotice(payload: string): WarningNotice | null {
   if (!regionCodes.every((code) => typeof code === "string")) return null;
   return { regionCodes: regionCodes as string[], at };
 }
+
+/** The NOTIFY channel on which instances hear that users have new in-app notifications (铃铛). */
+export const NOTIFICATION_CHANNEL = "minhu_notifications";
+
+/** These users have new notifications: their pages refetch the count; no content travels here. */
+export interface NotificationNotice {
+  userIds: number[];
+  /** ISO instant of the change. */
+  at: string;
+}
+
+/** Announces new notifications on commit of the caller's transaction (nothing when no one is told). */
+export async function publishNotificationNotice(
+  trx: Transaction<DB>,
+  userIds: readonly number[],
+  now: Date,
+): Promise<void> {
+  const unique = [...new Set(userIds)].sort((a, b) => a - b).slice(0, 500);
+  if (unique.length === 0) return;
+  const notice: NotificationNotice = { userIds: unique, at: now.toISOString() };
+  await sql`SELECT pg_notify(${NOTIFICATION_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
+}
+
+/** Reads a notification notice; null unless well-formed (anyone connected may NOTIFY the channel). */
+export function parseNotificationNotice(payload: string): NotificationNotice | null {
+  const fields = payloadFields(payload);
+  if (!fields) return null;
+  const { userIds, at } = fields;
+  if (typeof at !== "string" || !Array.isArray(userIds) || !userIds.every(Number.isInteger)) return null;
+  return { userIds: userIds as number[], at };
+}
