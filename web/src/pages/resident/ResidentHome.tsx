@@ -1,4 +1,10 @@
-import { EditOutlined, FileSearchOutlined, ProfileOutlined, StarOutlined } from "@ant-design/icons";
+import {
+  CloudOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  StarOutlined,
+} from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Skeleton, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
@@ -44,6 +50,10 @@ export default function ResidentHome() {
         <Link to="/resident/orders" className="resident-tile">
           <ProfileOutlined />
           <span>{t("resident.nav.mine")}</span>
+        </Link>
+        <Link to="/resident/services" className="resident-tile" data-testid="services-tile">
+          <CloudOutlined />
+          <span>{t("services.menu.resident")}</span>
         </Link>
         <Link to="/track" className="resident-tile">
           <FileSearchOutlined />
