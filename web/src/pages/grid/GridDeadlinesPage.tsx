@@ -4,6 +4,7 @@ import { useNavigate } from "react-router-dom";
 import { type DeadlineLevel, deadlineLevel, OrderActionBar, OrderCard } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
 import { useT } from "../../i18n/context";
+import { useOfflineShell } from "../../offline";
 import { needsGrid, useOpenOrders } from "./useMyGrid";
 import "./grid.css";
 
@@ -12,6 +13,7 @@ type Filter = "all" | "yellow" | "red";
 /** 我的时限: open orders in the grid by handling deadline (soonest first), yellow and red warnings on top. */
 export default function GridDeadlinesPage() {
   const t = useT();
+  useOfflineShell();
   const navigate = useNavigate();
   const orders = useOpenOrders(200);
   useOrderEvents({ onChange: orders.reload, onResync: orders.reload });

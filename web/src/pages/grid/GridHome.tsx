@@ -10,6 +10,7 @@ import { type MapMarker, MapView } from "../../components/map";
 import { deadlineLevel, OPEN_STATES, OrderActionBar, OrderCard, ordersApi } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
 import { type MessageKey, useT } from "../../i18n/context";
+import { OutboxPanel, useOfflineShell } from "../../offline";
 import { needsGrid, useMyGrid } from "./useMyGrid";
 import "./grid.css";
 
@@ -17,11 +18,13 @@ const LEVEL_COLORS = { none: "#1e5bb8", yellow: "#e0a100", red: "#d4380d" } as c
 
 /**
  * 我的网格: the grid worker's mobile home: its work as counts (GET /api/work: waiting in the grid, open
- * in the grid, overdue, due soon), each one tap from the list it counts, shown on the map and below.
+ * in the grid, overdue, due soon), each one tap from the list it counts, shown on the map and below;
+ * and what waits on the phone to be sent (待发送).
  */
 export default function GridHome() {
   const t = useT();
   const me = useMe();
+  useOfflineShell();
   const navigate = useNavigate();
   const grid = useMyGrid();
   const [tick, setTick] = useState(0);
@@ -69,6 +72,7 @@ export default function GridHome() {
           </span>
         )}
       </div>
+      <OutboxPanel className="grid-card" />
 
       {grid.error ? (
         <Alert type="error" showIcon title={grid.error.message} />

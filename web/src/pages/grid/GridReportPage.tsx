@@ -1,4 +1,4 @@
-import { CheckCircleFilled } from "@ant-design/icons";
+import { CheckCircleFilled, CloudUploadOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -15,18 +15,19 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
+import { useMe } from "../../auth/context";
 import { type PickedPoint, PointPicker } from "../../components/map";
 import type { Located } from "../../components/orders";
-import { type Disposition, OrderStateTag } from "../../components/orders";
+import { type Disposition, OrderStateTag, type SubmittedOrder } from "../../components/orders";
 import {
   ClassifiedChoiceFields,
   encodePhoto,
   filesOf,
   PhotoPicker,
   useClassifiedChoice,
-  useDemandSubmission,
 } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
+import { OutboxPanel, useOfflineShell, useQueuedSubmission } from "../../offline";
 import { OnSpotCard } from "./OnSpotCard";
 import { useMyGrid } from "./useMyGrid";
 import "./grid.css";
@@ -48,9 +49,13 @@ interface ReportValues {
 /**
  * 网格巡 patrol report and 入户访 household-visit record: both register a demand (channel grid_patrol /
  * household_visit with their fields); a grid-level matter can be solved on the spot in the same step.
+ * Without signal the report, its photos and its Idempotency-Key wait on the phone (待发送) and are
+ * sent when the signal returns.
  */
 export default function GridReportPage() {
   const t = useT();
+  const me = useMe();
+  useOfflineShell();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const kind: Kind = params.get("kind") === "visit" ? "visit" : "patrol";
@@ -63,10 +68,10 @@ export default function GridReportPage() {
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [confidential, setConfidential] = useState(false);
   const [onSpot, setOnSpot] = useState(false);
-  const submission = useDemandSubmission(t("intake.networkRetry"));
+  const submission = useQueuedSubmission<SubmittedOrder>();
   // What the server will file it under: the worker's pick, else the classifier's first guess.
   const effectiveCategory = choice.categoryCode ?? choice.classification.result?.candidates[0]?.code ?? null;
-  const { submitting, error, submitted } = submission;
+  const { submitting, error, sent: submitted, queued } = submission;
 
   const reset = () => {
     form.resetFields();
@@ -80,7 +85,7 @@ export default function GridReportPage() {
 
   const submit = (values: ReportValues) =>
     submission.submit(async () => {
-      const attachments = await Promise.all(filesOf(photos).map(encodePhoto));
+      const encoded = await Promise.all(filesOf(photos).map(encodePhoto));
       const channelFields: Record<string, unknown> =
         kind === "patrol"
           ? values.patrolNote?.trim()
@@ -98,7 +103,7 @@ export default function GridReportPage() {
               confidential,
             }
           : undefined;
-      return {
+      const body = {
         channel: kind === "patrol" ? "grid_patrol" : "household_visit",
         channelFields,
         content: values.content.trim(),
@@ -111,12 +116,30 @@ export default function GridReportPage() {
           : { regionCode: grid.mine?.properties.code }),
         ...(values.address?.trim() ? { address: values.address.trim() } : {}),
         ...(caller ? { caller } : {}),
-        ...(attachments.length > 0 ? { attachments } : {}),
         ...(onSpot && values.disposition && values.text
           ? { solveOnSpot: { disposition: values.disposition, text: values.text.trim() } }
           : {}),
       };
+      return { userId: me.id, kind: "demand" as const, body, photos: encoded, text: body.content };
     });
+
+  if (queued) {
+    return (
+      <div className="grid-page">
+        <Result
+          icon={<CloudUploadOutlined className="grid-success__icon" />}
+          title={t("offline.queued.title")}
+          subTitle={t("offline.queued.subtitle")}
+          extra={[
+            <Button type="primary" key="again" block size="large" onClick={reset} data-testid="report-again">
+              {t("grid.report.again")}
+            </Button>,
+          ]}
+        />
+        <OutboxPanel className="grid-card" />
+      </div>
+    );
+  }
 
   if (submitted) {
     return (
@@ -161,6 +184,7 @@ export default function GridReportPage() {
 
   return (
     <div className="grid-page" data-testid="grid-report" data-kind={kind}>
+      <OutboxPanel className="grid-card" />
       <Segmented
         block
         value={kind}
