@@ -36,6 +36,8 @@ export interface Config {
   warningsEveryMs: number;
   /** The city's 12345 platform: pushes in, results out (MINHU_CITY_*). */
   city: CityConfig;
+  /** Notification providers: SMS gateway, WeChat, e-mail; the log provider otherwise (MINHU_SMS_*, …). */
+  notify: NotifyConfig;
 }
 
 /** How often the warning rules run by default: a spike or a due-soon order is worth knowing within the quarter hour. */
@@ -66,8 +68,9 @@ export const NO_CITY: CityConfig = {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.MINHU_DATA_DIR ?? ".minhu");
+  const port = Number(env.PORT ?? 3000);
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
     host: env.MINHU_HOST ?? env.HOST ?? "127.0.0.1",
     trustProxy: trustProxyOf(env.MINHU_TRUST_PROXY),
     dataDir,
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: Math.round(seconds(env.MINHU_CITY_MAX_ATTEMPTS, NO_CITY.maxAttempts * 1000) / 1000),
       deliverEveryMs: seconds(env.MINHU_OUTBOX_EVERY_SECONDS, NO_CITY.deliverEveryMs),
     },
+    notify: loadNotifyConfig(env, port),
   };
 }
 
@@ -134,4 +138,97 @@ function generatedKey(dataDir: string): Buffer {
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
   return parseKey(readFileSync(file, "utf8").trim());
+}
+
+/**
+ * 消息通知 How notifications leave Minhu: one provider per channel, chosen by configuration. A channel
+ * without its settings falls back to the `log` provider, whose messages an administrator reads in the
+ * app (集成 → 通知日志), so the whole flow works with no gateway at all.
+ */
+export interface NotifyConfig {
+  /** Where rating links point (MINHU_PUBLIC_URL, e.g. https://minhu.example.gov.cn); default http://localhost:PORT. */
+  publicUrl: string;
+  sms: SmsGatewayConfig | null;
+  wechat: WechatConfig | null;
+  email: EmailConfig | null;
+}
+
+/** A generic HTTP SMS gateway (MINHU_SMS_*). */
+export interface SmsGatewayConfig {
+  url: string;
+  method: "POST" | "PUT" | "GET";
+  /** `{{phone}}`, `{{text}}`, `{{event}}` and `{{key}}` are replaced, JSON-escaped (MINHU_SMS_BODY). */
+  bodyTemplate: string;
+  contentType: string;
+  /** HMAC-SHA256 secret: X-Minhu-Signature over timestamp, key and body (MINHU_SMS_SECRET). */
+  secret: string | null;
+}
+
+/** WeChat official-account template messages (MINHU_WECHAT_*). */
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  /** Template id per event code, "*" for any other (MINHU_WECHAT_TEMPLATES="order_dispatched=ID,*=ID"). */
+  templates: Record<string, string>;
+  /** https://api.weixin.qq.com by default; a local server can stand in (MINHU_WECHAT_BASE_URL). */
+  baseUrl: string;
+}
+
+/** E-mail through SMTP with nodemailer (MINHU_SMTP_URL, MINHU_MAIL_FROM). */
+export interface EmailConfig {
+  smtpUrl: string;
+  from: string;
+}
+
+export const DEFAULT_SMS_BODY = '{"phone":"{{phone}}","text":"{{text}}"}';
+
+/** Reads the notification settings from the environment; unset channels use the log provider. */
+export function loadNotifyConfig(env: NodeJS.ProcessEnv, port: number): NotifyConfig {
+  return {
+    publicUrl: (env.MINHU_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    sms: env.MINHU_SMS_URL
+      ? {
+          url: env.MINHU_SMS_URL,
+          method: smsMethod(env.MINHU_SMS_METHOD),
+          bodyTemplate: env.MINHU_SMS_BODY || DEFAULT_SMS_BODY,
+          contentType: env.MINHU_SMS_CONTENT_TYPE || "application/json; charset=utf-8",
+          secret: env.MINHU_SMS_SECRET || null,
+        }
+      : null,
+    wechat:
+      env.MINHU_WECHAT_APP_ID && env.MINHU_WECHAT_APP_SECRET
+        ? {
+            appId: env.MINHU_WECHAT_APP_ID,
+            appSecret: env.MINHU_WECHAT_APP_SECRET,
+            templates: templateMap(env.MINHU_WECHAT_TEMPLATES ?? ""),
+            baseUrl: (env.MINHU_WECHAT_BASE_URL || "https://api.weixin.qq.com").replace(/\/+$/, ""),
+          }
+        : null,
+    email: env.MINHU_SMTP_URL
+      ? { smtpUrl: env.MINHU_SMTP_URL, from: env.MINHU_MAIL_FROM || "minhu@localhost" }
+      : null,
+  };
+}
+
+/** Nothing configured: every channel goes to the log provider. */
+export const LOG_ONLY: NotifyConfig = {
+  publicUrl: "http://localhost:3000",
+  sms: null,
+  wechat: null,
+  email: null,
+};
+
+function smsMethod(text: string | undefined): SmsGatewayConfig["method"] {
+  const method = (text || "POST").toUpperCase();
+  if (method === "POST" || method === "PUT" || method === "GET") return method;
+  throw new Error(`MINHU_SMS_METHOD must be POST, PUT or GET, not ${text}`);
+}
+
+function templateMap(text: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of text.split(",")) {
+    const [event, id] = pair.split("=").map((part) => part.trim());
+    if (event && id) map[event] = id;
+  }
+  return map;
 }

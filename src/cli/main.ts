@@ -15,6 +15,7 @@ import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedDemoFieldwork } from "../seed/fieldwork/index.js";
 import { type FillProgress, fillDemoHistory, planDemoHistory } from "../seed/history/background.js";
 import { seedDemoHistory } from "../seed/history/index.js";
 import { seedDemoParty } from "../seed/party/index.js";
@@ -62,6 +63,9 @@ async function main(argv: string[]): Promise<void> {
         if (users) console.log("accounts already exist: demo accounts not added");
         else console.log(`demo accounts: ${(await seedDemoAccounts(database.db, vault)).users}`);
         console.log(`demo party organisations and joint building: ${await seedDemoParty(database.db)} rows`);
+        console.log(
+          `demo field work (leaders, work days, diaries): ${await seedDemoFieldwork(database.db)} rows`,
+        );
         await seedDemoHistory(await createContext(database, config), {
           ordersPerYear: values.orders ? Number(values.orders) : undefined,
         });
@@ -91,6 +95,8 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
   // The demo's party organisations and joint building (一核), with the demo accounts (~1 s).
   if (prepared.demo) await seedDemoParty(database.db);
+  // 三联一进 and 民情日记: 98 linked leaders with a year of work days, grid workers' diaries, a campaign.
+  if (prepared.demo) await seedDemoFieldwork(database.db);
   const ctx = await createContext(database, config);
   // A routing model promoted by an earlier retraining routes from the start.
   await loadActiveModel(ctx.db);

@@ -15,6 +15,12 @@ import * as party from "./migrations/0017_party.js";
 import * as demoHistoryFill from "./migrations/0020_demo_history_fill.js";
 import * as open311 from "./migrations/0023_open311.js";
 import * as chainAnchors from "./migrations/0024_chain_anchors.js";
+import * as notifications from "./migrations/0025_notifications.js";
+import * as phoneSignIn from "./migrations/0026_phone_sign_in.js";
+import * as fieldwork from "./migrations/0028_fieldwork.js";
+import * as communityServices from "./migrations/0030_community_services.js";
+import * as publishing from "./migrations/0031_publishing.js";
+import * as diaryIdempotency from "./migrations/0035_diary_idempotency.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -35,6 +41,12 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_demo_history_fill": demoHistoryFill,
   "0023_open311": open311,
   "0024_chain_anchors": chainAnchors,
+  "0028_fieldwork": fieldwork,
+  "0030_community_services": communityServices,
+  "0031_publishing": publishing,
+  "0025_notifications": notifications,
+  "0026_phone_sign_in": phoneSignIn,
+  "0035_diary_idempotency": diaryIdempotency,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

@@ -176,7 +176,7 @@ export interface OrdersTable {
 /** A guessable attempt — sign-in, tracking lookup, rating link — as the throttle counts it (0011). */
 export interface AttemptsTable {
   id: Generated<string>;
-  kind: "login" | "tracking" | "rating";
+  kind: "login" | "tracking" | "rating" | "phone_code";
   /** What was tried: the username as typed, the order number, or "" (rating links). */
   subject: string;
   /** The client's address (IPv6: its /64), as the server sees it (behind a trusted proxy: the forwarded one). */
@@ -416,6 +416,161 @@ export interface DB {
   open311_keys: Open311KeysTable;
   open311_requests: Open311RequestsTable;
   chain_anchors: ChainAnchorsTable;
+  field_links: FieldLinksTable;
+  monthly_topics: MonthlyTopicsTable;
+  work_days: WorkDaysTable;
+  work_day_orders: WorkDayOrdersTable;
+  visit_campaigns: VisitCampaignsTable;
+  visit_campaign_targets: VisitCampaignTargetsTable;
+  diary_entries: DiaryEntriesTable;
+  community_services: CommunityServicesTable;
+  community_service_regions: CommunityServiceRegionsTable;
+  service_applications: ServiceApplicationsTable;
+  service_application_steps: ServiceApplicationStepsTable;
+  service_files: ServiceFilesTable;
+  publications: PublicationsTable;
+  publication_versions: PublicationVersionsTable;
+  publication_photos: PublicationPhotosTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_log: NotificationLogTable;
+  phone_codes: PhoneCodesTable;
+}
+
+/** 三联一进: a leader ↔ community, street cadre ↔ grid, department cadre ↔ compound, community cadre ↔ courtyard (0028). */
+export interface FieldLinksTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: "leader_community" | "street_grid" | "department_compound" | "community_courtyard";
+  region_code: string;
+  place_id: number | null;
+  since: string;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: DefaultInstant;
+}
+
+/** 每月一题: the district's topic of the month (0028). */
+export interface MonthlyTopicsTable {
+  id: Generated<number>;
+  region_code: string;
+  month: string;
+  title: string;
+  warning_id: string | null;
+  set_by: number | null;
+  created_at: DefaultInstant;
+}
+
+/** 社区工作日: one leader's day in the linked community (0028). */
+export interface WorkDaysTable {
+  id: Generated<string>;
+  leader_id: number;
+  region_code: string;
+  worked_on: string;
+  topic_id: number | null;
+  places: string;
+  people: string;
+  problems: Generated<string>;
+  cases_coordinated: Generated<number>;
+  problems_solved: Generated<number>;
+  field_visit_id: string;
+  created_at: DefaultInstant;
+}
+
+/** The demands a work day raised (0028). */
+export interface WorkDayOrdersTable {
+  work_day_id: string;
+  order_id: string;
+}
+
+/** 大走访: a visit campaign (0028). */
+export interface VisitCampaignsTable {
+  id: Generated<number>;
+  region_code: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: number | null;
+  created_at: DefaultInstant;
+}
+
+/** A campaign's target households and buildings in one grid (0028). */
+export interface VisitCampaignTargetsTable {
+  campaign_id: number;
+  grid_code: string;
+  households: number;
+  buildings: number;
+}
+
+/** 民情日记: one diary entry (0028). */
+export interface DiaryEntriesTable {
+  id: Generated<string>;
+  author_id: number;
+  region_code: string;
+  written_on: string;
+  household: string;
+  place_id: number | null;
+  heard: string;
+  mood: "content" | "neutral" | "worried" | "upset";
+  follow_up: Generated<string>;
+  campaign_id: number | null;
+  order_id: string | null;
+  field_visit_id: string;
+  /** The writer's Idempotency-Key and the hash of the body sent with it (0035). */
+  idempotency_key: Generated<string | null>;
+  request_hash: Generated<string | null>;
+}
+
+/** A staff member's in-app notification (站内通知): an event code with parameters, rendered by the reader (0025). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: number;
+  event: string;
+  params: Json<Record<string, string | number>>;
+  order_id: string | null;
+  urgent: Generated<boolean>;
+  created_at: DefaultInstant;
+  read_at: Instant | null;
+}
+
+/** Which events reach a user on which channels, and when not (免打扰) (0025). */
+export interface NotificationPreferencesTable {
+  user_id: number;
+  muted_events: ColumnType<string[], string[] | undefined, string[]>;
+  channels: ColumnType<string[], string[] | undefined, string[]>;
+  /** Minutes after midnight, China time; both null when there are no quiet hours. */
+  quiet_from: number | null;
+  quiet_until: number | null;
+  locale: ColumnType<"zh-CN" | "en-US", "zh-CN" | "en-US" | undefined, "zh-CN" | "en-US">;
+  email: string | null;
+  wechat_openid: string | null;
+  updated_at: DefaultInstant;
+}
+
+/** What the log provider "sent", for an administrator to read (0025). */
+export interface NotificationLogTable {
+  id: Generated<string>;
+  channel: string;
+  /** Masked phone, e-mail address or WeChat openid. */
+  recipient: string;
+  phone_hash: string | null;
+  user_id: number | null;
+  event: string;
+  body: string;
+  idempotency_key: string;
+  created_at: DefaultInstant;
+}
+
+/** A one-time sign-in code sent by SMS: only its HMAC is kept (0026). */
+export interface PhoneCodesTable {
+  id: Generated<string>;
+  phone_hash: string;
+  code_hash: string;
+  /** clientKey() of the address that asked for it (sending is limited per address). */
+  client: string;
+  expires_at: Instant;
+  used_at: Instant | null;
+  created_at: DefaultInstant;
 }
 
 /** The hash chains' heads at a moment, under an HMAC with the server's secret key (0024). */
@@ -723,4 +878,102 @@ export interface DemoHistoryFillTable {
   to_at: Date;
   orders_per_year: number;
   finished_at: Date | null;
+}
+
+/** 智慧云社区 a configured community service (0030); `fields`, `materials` are ServiceDefinition parts. */
+export interface CommunityServicesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  description: Generated<string>;
+  fields: Json<unknown[]>;
+  materials: Json<unknown[]>;
+  review_levels: Json<("community" | "street")[]>;
+  time_limit_days: number;
+  result_kind: "document" | "appointment" | "approval";
+  active: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: DefaultInstant;
+}
+
+export interface CommunityServiceRegionsTable {
+  service_id: number;
+  region_code: string;
+}
+
+/** A resident's application for a community service (0030). */
+export interface ServiceApplicationsTable {
+  id: Generated<string>;
+  service_id: number;
+  applicant_id: number;
+  community_code: string;
+  state: string;
+  level: "community" | "street";
+  answers: Json<Record<string, string | number>>;
+  definition: Json<unknown>;
+  submitted_at: Instant;
+  due_at: Instant;
+  closed_at: Date | null;
+  result: Json<unknown> | null;
+  version: Generated<number>;
+}
+
+export interface ServiceApplicationStepsTable {
+  id: Generated<string>;
+  application_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  level: string | null;
+  actor_id: number | null;
+  actor_role: string | null;
+  note: string | null;
+  at: Instant;
+}
+
+export interface ServiceFilesTable {
+  id: string;
+  application_id: string;
+  step_id: string;
+  material: string;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: Instant;
+}
+
+/** 碑林发布 an item the district publishes (0031); `draft` is the editor's working copy. */
+export interface PublicationsTable {
+  id: Generated<number>;
+  kind: "key_project";
+  draft: Json<unknown>;
+  retracted_at: Date | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PublicationVersionsTable {
+  publication_id: number;
+  version: number;
+  content: Json<unknown>;
+  visible_from: Instant;
+  published_by: number | null;
+  created_at: Instant;
+}
+
+export interface PublicationPhotosTable {
+  id: string;
+  publication_id: number;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_by: number | null;
+  created_at: Instant;
 }

@@ -34,7 +34,8 @@ export const eventRoutes: Routes<EventRouteOptions> = async (app, { ctx, hub, pi
           "A text/event-stream: `retry: 3000`, then `event: ready`, then one `event: order` per change " +
           "(data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}), " +
           "one `event: warning` when early warnings were found or decided in regions one may read " +
-          "(data: {regionCodes, at}; refetch GET /api/warnings), and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while " +
+          "(data: {regionCodes, at}; refetch GET /api/warnings), one `event: notification` when the user has " +
+          "new in-app notifications (data: {at}; refetch GET /api/notifications), and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while " +
           "disconnected are not replayed: refetch on `ready`.",
         hide: false,
         response: {
@@ -53,6 +54,9 @@ export const eventRoutes: Routes<EventRouteOptions> = async (app, { ctx, hub, pi
       open.add(stream);
       const unsubscribe = hub.subscribe(actor, (change) => stream.send("order", change));
       const unsubscribeWarnings = hub.subscribeToWarnings(actor, (notice) => stream.send("warning", notice));
+      const unsubscribeNotifications = hub.subscribeToNotifications(actor, (notice) =>
+        stream.send("notification", { at: notice.at }),
+      );
       stream.send("ready", {});
       const stillSignedIn = async () => {
         const current = token ? await actorForSession(ctx.db, token, ctx.now()) : null;
@@ -74,6 +78,7 @@ export const eventRoutes: Routes<EventRouteOptions> = async (app, { ctx, hub, pi
         open.delete(stream);
         unsubscribe();
         unsubscribeWarnings();
+        unsubscribeNotifications();
         stopPinging();
       };
       reply.raw.once("close", cleanUp);

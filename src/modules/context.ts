@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { CityConfig } from "../config.js";
+import type { CityConfig, NotifyConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import type { PhoneVault } from "../platform/privacy/phone.js";
@@ -37,4 +37,6 @@ export interface AppContext {
   tileCrs?: "wgs84" | "gcj02";
   /** The city's 12345 platform; tests replace it to point at their own receiver. */
   city: CityConfig;
+  /** Notification providers; tests replace them to point at their own gateways. */
+  notify: NotifyConfig;
 }

@@ -28,6 +28,11 @@ export const ERROR_MESSAGES = {
   },
   UNAUTHENTICATED: { status: 401, "zh-CN": "请先登录", "en-US": "Please sign in first" },
   INVALID_CREDENTIALS: { status: 401, "zh-CN": "用户名或密码错误", "en-US": "Wrong username or password" },
+  INVALID_CODE: {
+    status: 401,
+    "zh-CN": "验证码错误、已过期或已使用",
+    "en-US": "The code is wrong, expired or already used",
+  },
   FORBIDDEN: { status: 403, "zh-CN": "您的角色无权执行此操作", "en-US": "Your role may not do this" },
   OUTSIDE_SCOPE: {
     status: 403,
@@ -49,6 +54,11 @@ export const ERROR_MESSAGES = {
     status: 409,
     "zh-CN": "共建项目当前状态（{state}）不允许执行“{action}”",
     "en-US": "Step “{action}” is not allowed while the joint project is {state}",
+  },
+  ILLEGAL_APPLICATION_STEP: {
+    status: 409,
+    "zh-CN": "办件当前状态（{state}）不允许执行“{action}”",
+    "en-US": "Step “{action}” is not allowed while the application is {state}",
   },
   NOT_SOLVABLE_ON_SPOT: {
     status: 422,

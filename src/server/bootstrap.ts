@@ -1,4 +1,4 @@
-import { type Config, NO_CITY } from "../config.js";
+import { type Config, LOG_ONLY, NO_CITY } from "../config.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { loadConfigParts } from "../modules/config-loader.js";
@@ -13,8 +13,10 @@ import { registerConfigLoader } from "../platform/config-sync/reload.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
+import { seedKeyProjects } from "../seed/key-projects.js";
 import { seedDemoPlaces } from "../seed/places.js";
 import { seedReferenceData } from "../seed/reference.js";
+import { seedDemoServices } from "../seed/services.js";
 
 /** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -38,6 +40,11 @@ export async function prepareDatabase(
   const hasUsers = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   const demo = options.demo && !hasUsers;
   if (demo) await seedDemoAccounts(database.db, vault);
+  // Demo services and key projects also reach an embedded demo made before they existed.
+  if (options.demo) {
+    await seedDemoServices(database.db);
+    await seedKeyProjects(database.db);
+  }
   return { migrated, seeded: !hasRegions, demo };
 }
 
@@ -45,7 +52,7 @@ export async function prepareDatabase(
 export async function createContext(
   database: Database,
   config: Pick<Config, "secretKey" | "tileUrl" | "tileAttribution"> &
-    Partial<Pick<Config, "tileCrs" | "city">>,
+    Partial<Pick<Config, "tileCrs" | "city" | "notify">>,
 ): Promise<AppContext> {
   const regions = await RegionDirectory.load(database.db);
   const ctx: AppContext = {
@@ -71,6 +78,7 @@ export async function createContext(
     tileAttribution: config.tileAttribution,
     tileCrs: config.tileCrs ?? "wgs84",
     city: config.city ?? NO_CITY,
+    notify: config.notify ?? LOG_ONLY,
   };
   registerConfigLoader(ctx, (parts) => loadConfigParts(ctx, parts));
   await ctx.duplicates.start(database);

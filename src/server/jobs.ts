@@ -3,6 +3,7 @@ import { writeAnchor } from "../modules/audit/anchors.js";
 import { cityDestinations } from "../modules/city-hotline/results.js";
 import { IMPORT_JOB_KIND, runImport } from "../modules/city-hotline/run.js";
 import type { AppContext } from "../modules/context.js";
+import { notifyDestinations } from "../modules/notifications/providers.js";
 import { deliverDue, ROUND_MS } from "../modules/outbox/deliver.js";
 import { retrainIfNewLabels } from "../modules/routing/learning.js";
 import { sweepDeadlines } from "../modules/time-limits/sweep.js";
@@ -44,7 +45,7 @@ export function createJobRunner(
         if ((await runImport(ctx, String(job.payload.importId))) === "busy")
           throw new Error("import is running");
       },
-      /** 外发: results back to the city's 12345 platform (and later notifications), with retries. */
+      /** 外发: results back to the city's 12345 platform and notifications (SMS, WeChat, e-mail, log), with retries. */
       "outbox.deliver": async () => {
         await deliverOutbox(ctx);
       },
@@ -70,11 +71,23 @@ export function createJobRunner(
   });
 }
 
-/** One delivery round of the outbox to every configured destination. */
-export function deliverOutbox(ctx: AppContext) {
+/** Providers keep state (a WeChat token, an SMTP pool): one set per configuration, not per round. */
+const notifyProviders = new WeakMap<object, ReturnType<typeof notifyDestinations>>();
+
+/** One delivery round of the outbox to every configured destination (or only those of some topics). */
+export function deliverOutbox(ctx: AppContext, topics?: readonly string[]) {
+  let notify = notifyProviders.get(ctx.notify);
+  if (!notify) {
+    notify = notifyDestinations(ctx.notify, ctx.db, ctx.vault, () => ctx.now());
+    notifyProviders.set(ctx.notify, notify);
+  }
   return deliverDue(
     ctx.db,
-    cityDestinations(ctx.city),
+    Object.fromEntries(
+      Object.entries({ ...cityDestinations(ctx.city), ...notify }).filter(
+        ([topic]) => !topics || topics.includes(topic),
+      ),
+    ),
     { backoffMs: ctx.city.retryBackoffMs, maxAttempts: ctx.city.maxAttempts, timeoutMs: 10_000 },
     () => ctx.now(),
   );

@@ -14,6 +14,7 @@ export async function wipe(t: TestApp): Promise<void> {
     "idempotency_keys",
     "attachments",
     "order_events",
+    "notifications",
     "orders",
   ]) {
     await sql`DELETE FROM ${sql.table(table)}`.execute(t.ctx.db);

@@ -29,6 +29,19 @@ const AuditLogPage = lazy(() => import("./pages/admin/AuditLogPage"));
 const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
 const LedgersPage = lazy(() => import("./pages/ledgers/LedgersPage"));
+const CommunityWorkPage = lazy(() => import("./pages/fieldwork/CommunityWorkPage"));
+const DiaryPage = lazy(() => import("./pages/fieldwork/DiaryPage"));
+const TopicPage = lazy(() => import("./pages/fieldwork/TopicPage"));
+const ServicesPage = lazy(() => import("./pages/resident/ServicesPage"));
+const ApplyPage = lazy(() => import("./pages/resident/ApplyPage"));
+const MyApplicationsPage = lazy(() => import("./pages/resident/MyApplicationsPage"));
+const ResidentApplicationPage = lazy(() => import("./pages/resident/ResidentApplicationPage"));
+const ReviewPage = lazy(() => import("./pages/services/ReviewPage"));
+const ReviewApplicationPage = lazy(() => import("./pages/services/ReviewApplicationPage"));
+const PartyPage = lazy(() => import("./pages/party/PartyPage"));
+const JointPage = lazy(() => import("./pages/joint/JointPage"));
+const PublicProjectsPage = lazy(() => import("./pages/resident/PublicProjectsPage"));
+const PublicDemandMapPage = lazy(() => import("./pages/resident/PublicDemandMapPage"));
 
 /** A page only the roles of menu entry `path` may open. */
 const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
@@ -50,6 +63,16 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullscreen />}>
         {path === "/track" ? <TrackPage /> : <RatePage />}
+      </Suspense>
+    ),
+  })),
+  // 碑林发布: what the district publishes, with no sign-in.
+  ...["/public/projects", "/public/projects/:id", "/public/map"].map((path) => ({
+    path,
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<PageLoading fullscreen />}>
+        {path === "/public/map" ? <PublicDemandMapPage /> : <PublicProjectsPage />}
       </Suspense>
     ),
   })),
@@ -86,6 +109,15 @@ export const router = createBrowserRouter([
           { path: "resident/new", element: gated("/resident/new", <SubmitDemandPage />) },
           { path: "resident/orders", element: gated("/resident/orders", <MyDemandsPage />) },
           { path: "resident/orders/:id", element: gated("/resident/orders", <ResidentOrderPage />) },
+          { path: "resident/services", element: gated("/resident/services", <ServicesPage />) },
+          { path: "resident/services/:id", element: gated("/resident/services", <ApplyPage />) },
+          { path: "resident/applications", element: gated("/resident/services", <MyApplicationsPage />) },
+          {
+            path: "resident/applications/:id",
+            element: gated("/resident/services", <ResidentApplicationPage />),
+          },
+          { path: "services", element: gated("/services", <ReviewPage />) },
+          { path: "services/applications/:id", element: gated("/services", <ReviewApplicationPage />) },
           { path: "grid", element: gated("/grid", <GridHome />) },
           { path: "grid/report", element: gated("/grid/report", <GridReportPage />) },
           { path: "grid/deadlines", element: gated("/grid/deadlines", <GridDeadlinesPage />) },
@@ -99,6 +131,11 @@ export const router = createBrowserRouter([
           { path: "integrations", element: gated("/integrations", <IntegrationsPage />) },
           { path: "dashboard", element: gated("/dashboard", <DashboardPage />) },
           { path: "ledgers", element: gated("/ledgers", <LedgersPage />) },
+          { path: "fieldwork/community", element: gated("/fieldwork/community", <CommunityWorkPage />) },
+          { path: "fieldwork/diary", element: gated("/fieldwork/diary", <DiaryPage />) },
+          { path: "party", element: gated("/party", <PartyPage />) },
+          { path: "joint", element: gated("/joint", <JointPage />) },
+          { path: "fieldwork/topics", element: gated("/fieldwork/topics", <TopicPage />) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -21,15 +21,34 @@ export const AUDIT_ACTIONS = [
   "config.rule",
   "config.routing_model",
   "config.hotline_mapping",
+  "config.service",
+  "config.publication",
   "integration.outbox_retry",
   "export.ledger",
   "export.assessment",
   "export.outbox",
   "export.audit",
+  // 一核 and 联建共建: every write to the party organisations and joint building.
+  "party.organisation",
+  "party.member",
+  "party.report",
+  "joint.council",
+  "joint.member",
+  "joint.list_item",
+  "joint.meeting",
+  "joint.project",
 ] as const;
 
 /** The groups an administrator filters by: every action code starts with one of them. */
-export const AUDIT_GROUPS = ["auth.", "user.", "config.", "integration.", "export."] as const;
+export const AUDIT_GROUPS = [
+  "auth.",
+  "user.",
+  "config.",
+  "integration.",
+  "export.",
+  "party.",
+  "joint.",
+] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,9 @@ const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   },
 ];
 
+/** A PDF (%PDF-), accepted only where a caller asks for documents too (service materials). */
+const PDF = { mime: "application/pdf", test: (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-" };
+
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 6;
 
@@ -48,13 +51,20 @@ export interface CheckedAttachment {
   bytes: Buffer;
 }
 
-/** Decodes and checks every attachment before anything is stored: real image type, size cap. */
-export function checkAttachments(incoming: readonly IncomingAttachment[]): CheckedAttachment[] {
+/**
+ * Decodes and checks every attachment before anything is stored: real image type (or PDF when
+ * `pdf` is set), size cap.
+ */
+export function checkAttachments(
+  incoming: readonly IncomingAttachment[],
+  options: { pdf?: boolean } = {},
+): CheckedAttachment[] {
+  const signatures = options.pdf ? [...SIGNATURES, PDF] : SIGNATURES;
   return incoming.map((attachment) => {
     const bytes = Buffer.from(attachment.content, "base64");
     if (bytes.length === 0) throw fail("VALIDATION_FAILED", { detail: `${attachment.fileName}: empty file` });
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail("PAYLOAD_TOO_LARGE", { limit: "5 MB" });
-    const kind = SIGNATURES.find((s) => s.test(bytes));
+    const kind = signatures.find((s) => s.test(bytes));
     if (!kind) throw fail("UNSUPPORTED_FILE", { type: attachment.fileName });
     return { fileName: attachment.fileName, mime: kind.mime, bytes };
   });

@@ -70,6 +70,15 @@ function handlingDueAt(calendar: WorkingCalendar, rule: TimeLimitRule, dispatche
   return endOfChinaDay(lastDay);
 }
 
+/**
+ * The end of a limit of `workingDays` working days counted from the day after `startAt` (次日起算),
+ * under the same conventions as an order's handling limit: for limits that are not orders' own,
+ * such as an online service application's (智慧云社区 办理时限).
+ */
+export function dueAfterWorkingDays(calendar: WorkingCalendar, startAt: Date, workingDays: number): Date {
+  return endOfChinaDay(calendar.addWorkingDays(chinaDate(startAt), workingDays));
+}
+
 /** Both deadlines of an order dispatched (派单) at `dispatchedAt` under `rule`. Throws on an invalid rule. */
 export function computeDeadlines(
   calendar: WorkingCalendar,

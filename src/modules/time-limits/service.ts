@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { createOfficialCalendar } from "../../platform/calendar/official-calendar.js";
 import type { WorkingCalendar } from "../../platform/calendar/working-calendar.js";
-import { computeDeadlines, type Deadlines, extendDeadline } from "./deadlines.js";
+import { computeDeadlines, type Deadlines, dueAfterWorkingDays, extendDeadline } from "./deadlines.js";
 import { type DemandType, pickRule, type RuleQuery, type TimeLimitRule } from "./rules.js";
 
 /**
@@ -42,6 +42,11 @@ export class TimeLimits {
   /** 签收 and 办结 deadlines for an order dispatched at an instant. */
   deadlinesFor(query: RuleQuery, dispatchedAt: Date): Deadlines {
     return computeDeadlines(this.calendar, this.ruleFor(query), dispatchedAt);
+  }
+
+  /** The due instant of a limit in working days started at an instant (a service application's). */
+  dueAfter(startAt: Date, workingDays: number): Date {
+    return dueAfterWorkingDays(this.calendar, startAt, workingDays);
   }
 
   /** An approved extension (延期) moves the handling deadline by working days. */

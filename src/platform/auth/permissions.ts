@@ -59,6 +59,22 @@ export const PERMISSIONS = {
   /** 联建共建: councils, meetings and joint projects, maintained like the party organisations. */
   "joint.read": STAFF_ROLES,
   "joint.manage": ["staff", "admin"],
+  /** 三联一进, 社区工作日, 民情日记 and 大走访 of the jurisdiction (a leader: the linked community). */
+  "fieldwork.read": ["grid_worker", "staff", "dispatcher", "supervisor", "leader", "admin"],
+  "links.manage": ["admin"],
+  /** 每月一题: the district sets the topic of the month. */
+  "topics.manage": ["supervisor", "admin"],
+  "workdays.record": ["leader"],
+  "diary.write": ["grid_worker", "staff", "leader"],
+  "campaigns.manage": ["staff", "admin"],
+  /** 智慧云社区: the catalogue, a resident's applications, community and street review, its configuration. */
+  "services.read": ALL_ROLES,
+  "services.apply": ["resident"],
+  "services.applications": ["resident", "staff", "admin"],
+  "services.review": ["staff", "admin"],
+  "services.manage": ["admin"],
+  /** 碑林发布: who edits, publishes, schedules and retracts what the district publishes. */
+  "publications.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

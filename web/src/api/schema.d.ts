@@ -44,6 +44,45 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三联一进 per linked leader in your jurisdiction for a period: 社区工作日, demands raised and closed, cases coordinated, problems solved */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 2026-11-26 · 2026-11 · 2026-Q4 · 2026 (China time); default: this month */
+                    period?: string;
+                    /** @description narrows to a region inside your jurisdiction */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment/report.xlsx": {
         parameters: {
             query?: never;
@@ -169,7 +208,7 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit") | ("auth." | "user." | "config." | "integration." | "export.");
+                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "config.service" | "config.publication" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit" | "party.organisation" | "party.member" | "party.report" | "joint.council" | "joint.member" | "joint.list_item" | "joint.meeting" | "joint.project") | ("auth." | "user." | "config." | "integration." | "export." | "party." | "joint.");
                     actor?: string;
                     from?: string;
                     page: number;
@@ -211,7 +250,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit") | ("auth." | "user." | "config." | "integration." | "export.");
+                    action?: ("auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "config.category" | "config.catalogue" | "config.time_limits" | "config.assessment_weights" | "config.holiday" | "config.grids_import" | "config.unit" | "config.place" | "config.rule" | "config.routing_model" | "config.hotline_mapping" | "config.service" | "config.publication" | "integration.outbox_retry" | "export.ledger" | "export.assessment" | "export.outbox" | "export.audit" | "party.organisation" | "party.member" | "party.report" | "joint.council" | "joint.member" | "joint.list_item" | "joint.meeting" | "joint.project") | ("auth." | "user." | "config." | "integration." | "export." | "party." | "joint.");
                     actor?: string;
                     from?: string;
                     target?: string;
@@ -320,6 +359,104 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/phone/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time sign-in code to a phone (at most one a minute, five an hour) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/phone/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in (or sign up) with the phone and its code; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        displayName?: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            linkedOrders: number;
+                            user: {
+                                displayName: string;
+                                id: number;
+                                permissions: string[];
+                                regionCode: string | null;
+                                regionName: string | null;
+                                role: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                                username: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1044,7 +1181,7 @@ export type paths = {
         };
         /**
          * Live changes to the orders one may see, as server-sent events
-         * @description A text/event-stream: `retry: 3000`, then `event: ready`, then one `event: order` per change (data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}), one `event: warning` when early warnings were found or decided in regions one may read (data: {regionCodes, at}; refetch GET /api/warnings), and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while disconnected are not replayed: refetch on `ready`.
+         * @description A text/event-stream: `retry: 3000`, then `event: ready`, then one `event: order` per change (data: {orderId, orderNo, action, state, regionCode, holderRegionCode, unitIds, residentId, at}), one `event: warning` when early warnings were found or decided in regions one may read (data: {regionCodes, at}; refetch GET /api/warnings), one `event: notification` when the user has new in-app notifications (data: {at}; refetch GET /api/notifications), and a `: ping` comment every 25 s. The stream ends when the session does. Events missed while disconnected are not replayed: refetch on `ready`.
          */
         get: {
             parameters: {
@@ -1068,6 +1205,533 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大走访 campaigns reaching the jurisdiction, each with its progress per grid */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Start a 大走访 campaign with target households and buildings per grid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endsOn: string;
+                        name: string;
+                        regionCode: string;
+                        /** Format: date */
+                        startsOn: string;
+                        targets: {
+                            buildings: number;
+                            gridCode: string;
+                            households: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign's progress per grid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A leader's page: the linked community's open and overdue orders, the topic, the work days */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/diary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民情日记 entries inside the jurisdiction, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: boolean;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Write a 民情日记 entry in one's jurisdiction (it enters the 走访清单); an Idempotency-Key header makes resending safe */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaignId?: number;
+                        followUp?: string;
+                        heard: string;
+                        /** @description household or place (门牌/户主/地点) */
+                        household: string;
+                        mood: "content" | "neutral" | "worried" | "upset";
+                        placeId?: number;
+                        regionCode?: string;
+                        /** Format: date */
+                        writtenOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/diary/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise the demand heard in an entry (入户访), linked to it; once per entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        caller?: {
+                            confidential?: boolean;
+                            name?: string;
+                            phone?: string;
+                        };
+                        categoryCode?: string;
+                        /** @description 诉求内容 */
+                        content: string;
+                        location?: {
+                            crs?: "wgs84" | "gcj02" | "bd09";
+                            lat: number;
+                            lng: number;
+                        };
+                        title?: string;
+                        type?: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                        urgent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三联一进: the links inside the jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "leader_community" | "street_grid" | "department_compound" | "community_courtyard";
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Link a person to a community, grid, compound or courtyard (a leader's link moves their jurisdiction) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "leader_community" | "street_grid" | "department_compound" | "community_courtyard";
+                        placeId?: number;
+                        regionCode: string;
+                        /** Format: date */
+                        since?: string;
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/topics/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每月一题: the topic of the month and the 共性问题 it may be chosen from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Set the district's topic of the month: entered, or chosen from a 共性问题 warning */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        warningId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/work-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区工作日 recorded inside the jurisdiction, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    leaderId?: number;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Record a work day in the linked community (it enters the 走访清单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        casesCoordinated?: number;
+                        people: string;
+                        peopleMet?: number;
+                        places: string;
+                        problems?: string;
+                        problemsSolved?: number;
+                        /** Format: date */
+                        workedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/work-days/{id}/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a problem found on one's work day as a demand (实地查), linked to the day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        caller?: {
+                            confidential?: boolean;
+                            name?: string;
+                            phone?: string;
+                        };
+                        categoryCode?: string;
+                        /** @description 诉求内容 */
+                        content: string;
+                        location?: {
+                            crs?: "wgs84" | "gcj02" | "bd09";
+                            lat: number;
+                            lng: number;
+                        };
+                        title?: string;
+                        type?: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                        urgent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1902,6 +2566,8 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    /** @description closed in this period (2026-11 · 2026-Q4 · 2026, China time): the 解决清单's */
+                    closedIn?: string;
                     region?: string;
                     state?: "set" | "advancing" | "solved" | "shelved";
                 };
@@ -2391,6 +3057,189 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    unreadOnly: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages the log provider kept (channels without a gateway), newest first */
+        get: {
+            parameters: {
+                query: {
+                    event?: "order_dispatched" | "order_due_soon" | "order_overdue" | "order_supervised" | "order_urged" | "order_reopened" | "order_replied" | "rating_link" | "login_code";
+                    limit: number;
+                    offset: number;
+                    phone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Save my notification preferences */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels: ("inapp" | "sms" | "wechat" | "email")[];
+                        /** Format: email */
+                        email: string | null;
+                        locale: "zh-CN" | "en-US";
+                        mutedEvents: ("order_dispatched" | "order_due_soon" | "order_overdue" | "order_supervised" | "order_urged" | "order_reopened" | "order_replied" | "rating_link")[];
+                        quietHours: {
+                            from: number;
+                            until: number;
+                        } | null;
+                        wechatOpenid: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notifications read: the ones named, or all when none are */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4288,6 +5137,395 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/public/demand-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demands of the last days per grid: open and closed by top-level category, with the grid outlines */
+        get: {
+            parameters: {
+                query: {
+                    days: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a published project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published key projects (重点项目) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published key project with its published history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every item with its draft, status and versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Draft a key project (重点项目) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area: "employment" | "schooling" | "transport" | "elderly" | "housing" | "environment" | "health";
+                        goal: string;
+                        milestones: {
+                            done: boolean;
+                            due: string;
+                            title: string;
+                        }[];
+                        owner: string;
+                        /** @default [] */
+                        photoIds: string[];
+                        progress: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the draft (the public sees it once published) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area: "employment" | "schooling" | "transport" | "elderly" | "housing" | "environment" | "health";
+                        goal: string;
+                        milestones: {
+                            done: boolean;
+                            due: string;
+                            title: string;
+                        }[];
+                        owner: string;
+                        /** @default [] */
+                        photoIds: string[];
+                        progress: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add photos (checked as intake photos); their ids go into the draft's photoIds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        photos: {
+                            /** Format: byte */
+                            content: string;
+                            fileName: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft now, or schedule it (at): a new version, the earlier ones kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}/retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an item from the public pages (its versions are kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -4589,6 +5827,449 @@ export type paths = {
                 path: {
                     id: string;
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resident's own applications; staff: those of the communities in their jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "community_review" | "street_review" | "supplement" | "approved" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its answers, materials, steps, result and the steps open to the caller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A material or result file, to the applicant and the staff who see the application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-applications/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step: approve, request_more (补正), refuse, supplement or withdraw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "approve" | "request_more" | "refuse" | "supplement" | "withdraw";
+                        answers?: {
+                            [key: string]: string | number;
+                        };
+                        /** @default [] */
+                        files: {
+                            /** Format: byte */
+                            content: string;
+                            fileName: string;
+                            material: string;
+                        }[];
+                        /** @default  */
+                        note: string;
+                        /** @default {} */
+                        result: {
+                            /** Format: date-time */
+                            appointmentAt?: string;
+                            documentNo?: string;
+                            note?: string;
+                            place?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active services a community offers (all services with their communities for admins) */
+        get: {
+            parameters: {
+                query?: {
+                    community?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Configure a new service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        code: string;
+                        /** @default  */
+                        description: string;
+                        fields: {
+                            key: string;
+                            label: string;
+                            labelEn: string;
+                            maxLength?: number;
+                            options?: string[];
+                            required: boolean;
+                            type: "text" | "number" | "date" | "choice";
+                        }[];
+                        materials: {
+                            key: string;
+                            label: string;
+                            labelEn: string;
+                            pdf: boolean;
+                            required: boolean;
+                        }[];
+                        name: string;
+                        nameEn: string;
+                        regions: string[];
+                        resultKind: "document" | "appointment" | "approval";
+                        reviewLevels: ("community" | "street")[];
+                        timeLimitDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a service's configuration */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        code: string;
+                        /** @default  */
+                        description: string;
+                        fields: {
+                            key: string;
+                            label: string;
+                            labelEn: string;
+                            maxLength?: number;
+                            options?: string[];
+                            required: boolean;
+                            type: "text" | "number" | "date" | "choice";
+                        }[];
+                        materials: {
+                            key: string;
+                            label: string;
+                            labelEn: string;
+                            pdf: boolean;
+                            required: boolean;
+                        }[];
+                        name: string;
+                        nameEn: string;
+                        regions: string[];
+                        resultKind: "document" | "appointment" | "approval";
+                        reviewLevels: ("community" | "street")[];
+                        timeLimitDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for a service in a community offering it, with the answers and materials it asks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | number;
+                        };
+                        community: string;
+                        /** @default [] */
+                        files: {
+                            /** Format: byte */
+                            content: string;
+                            fileName: string;
+                            material: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities offering at least one active service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, open, approved, refused, overdue and on time per service in the jurisdiction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;

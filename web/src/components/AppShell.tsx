@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useMe } from "../auth/context";
 import { useT } from "../i18n/context";
 import { activeNavPath, navItemsFor } from "../navigation/menu";
+import { useOutboxSender } from "../offline/hooks";
 import { BrandMark } from "./BrandMark";
 import { DemoHistoryNotice } from "./DemoHistoryNotice";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -13,6 +14,8 @@ import { UserMenu } from "./UserMenu";
 
 export function AppShell() {
   const me = useMe();
+  // What a grid worker wrote without signal is sent when the app starts and when the signal returns.
+  useOutboxSender(me.id);
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();

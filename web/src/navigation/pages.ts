@@ -18,11 +18,13 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: "/resident", labelKey: "resident.menu.home", roles: ["resident"] },
   { path: "/resident/new", labelKey: "resident.menu.new", roles: ["resident"] },
   { path: "/resident/orders", labelKey: "resident.menu.mine", roles: ["resident"] },
+  { path: "/resident/services", labelKey: "services.menu.resident", roles: ["resident"] },
   { path: "/grid", labelKey: "grid.menu.home", roles: ["grid_worker"] },
   { path: "/grid/report", labelKey: "grid.menu.report", roles: ["grid_worker"] },
   { path: "/grid/deadlines", labelKey: "grid.menu.deadlines", roles: ["grid_worker"] },
   { path: "/operator", labelKey: "operator.menu.intake", roles: ["operator"] },
   { path: "/command", labelKey: "menu.command", roles: ["dispatcher", "staff"] },
+  { path: "/services", labelKey: "services.menu.review", roles: ["staff", "admin"] },
   { path: "/unit", labelKey: "menu.unitInbox", roles: ["unit_handler"] },
   { path: "/supervision", labelKey: "menu.supervision", roles: ["supervisor", "leader"] },
   {
@@ -35,8 +37,15 @@ export const NAV_PAGES: readonly NavPage[] = [
     labelKey: "menu.ledgers",
     roles: ["staff", "dispatcher", "supervisor", "leader", "admin"],
   },
+  // 一核: party organisations and joint building, maintained by community/street staff and admins.
+  { path: "/party", labelKey: "menu.party", roles: ["staff", "dispatcher", "supervisor", "leader", "admin"] },
+  { path: "/joint", labelKey: "menu.joint", roles: ["staff", "dispatcher", "supervisor", "leader", "admin"] },
   // The district command centre's dispatchers and admins; a street's dispatcher is refused by the API.
   { path: "/integrations", labelKey: "menu.integrations", roles: ["dispatcher", "admin"] },
+  // 社区工作日: a leader's linked community; 民情日记: grid workers, community staff and cadres.
+  { path: "/fieldwork/community", labelKey: "fieldwork.menu.community", roles: ["leader"] },
+  { path: "/fieldwork/topics", labelKey: "fieldwork.menu.topic", roles: ["supervisor", "admin"] },
+  { path: "/fieldwork/diary", labelKey: "fieldwork.menu.diary", roles: ["grid_worker", "staff", "leader"] },
   { path: "/admin", labelKey: "menu.admin", roles: ["admin"] },
   { path: "/audit", labelKey: "menu.audit", roles: ["admin"] },
 ];

@@ -4,6 +4,8 @@ import type { Actor } from "../../../platform/auth/permissions.js";
 import { fail } from "../../../platform/errors.js";
 import { reportToCity } from "../../city-hotline/results.js";
 import type { AppContext } from "../../context.js";
+import { notifyOrderChange } from "../../notifications/enqueue.js";
+import { visitRound } from "../../visits/service.js";
 import { announceChange } from "../changes.js";
 import type { SystemMessage } from "../messages.js";
 import { appendEvent, lockMergedInto, lockOrder, updateOrder } from "../repository.js";
@@ -129,7 +131,7 @@ function definitionOf(action: OrderAction): ActionDefinition {
 }
 
 async function writeTransition(
-  { trx, now }: OrderTx,
+  { trx, now, tokens, publicUrl }: OrderTx,
   order: Order,
   action: OrderAction,
   to: OrderState,
@@ -152,6 +154,17 @@ async function writeTransition(
   await outcome.after?.(updated);
   // 12345 results go back to the city through the outbox, written here so no change escapes it.
   await reportToCity(trx, updated, action, { note: outcome.note ?? null, data: outcome.data }, now);
+  // Notifications too (派单, 预警, 督办, 答复与评价链接, 重办): in this transaction, through the outbox.
+  const rating =
+    action === "verify" ? `${publicUrl}/rate/${tokens.visitToken(updated.id, visitRound(updated))}` : null;
+  await notifyOrderChange(
+    trx,
+    updated,
+    action,
+    { note: outcome.note ?? null, data: outcome.data },
+    { rating },
+    now,
+  );
   await announceChange(trx, updated, action, now);
   return updated;
 }

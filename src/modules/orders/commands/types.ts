@@ -1,5 +1,6 @@
 import type { Static, TObject } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
+import { LOG_ONLY } from "../../../config.js";
 import type { DB, NewOrder, Order } from "../../../db/schema.js";
 import type { Actor } from "../../../platform/auth/permissions.js";
 import type { TokenSigner } from "../../../platform/privacy/tokens.js";
@@ -16,6 +17,8 @@ export interface OrderTx {
   now: Date;
   timeLimits: TimeLimits;
   tokens: TokenSigner;
+  /** Where links sent to callers (the rating link) point. */
+  publicUrl: string;
 }
 
 /** The services an order transaction is built from (the app's context satisfies it). */
@@ -23,11 +26,18 @@ export interface OrderServices {
   now: () => Date;
   timeLimits: TimeLimits;
   tokens: TokenSigner;
+  notify?: { publicUrl: string };
 }
 
 /** The narrow scope for one transaction, taken from the services at its start. */
 export function orderTx(trx: Transaction<DB>, services: OrderServices): OrderTx {
-  return { trx, now: services.now(), timeLimits: services.timeLimits, tokens: services.tokens };
+  return {
+    trx,
+    now: services.now(),
+    timeLimits: services.timeLimits,
+    tokens: services.tokens,
+    publicUrl: services.notify?.publicUrl ?? LOG_ONLY.publicUrl,
+  };
 }
 
 /** Everything an action's effect may use: the transaction scope, the locked order and who acts. */

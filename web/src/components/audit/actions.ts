@@ -22,15 +22,33 @@ export const AUDIT_ACTIONS = [
   "config.rule",
   "config.routing_model",
   "config.hotline_mapping",
+  "config.service",
+  "config.publication",
   "integration.outbox_retry",
   "export.ledger",
   "export.assessment",
   "export.outbox",
   "export.audit",
+  "party.organisation",
+  "party.member",
+  "party.report",
+  "joint.council",
+  "joint.member",
+  "joint.list_item",
+  "joint.meeting",
+  "joint.project",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_GROUPS = ["auth.", "user.", "config.", "integration.", "export."] as const;
+export const AUDIT_GROUPS = [
+  "auth.",
+  "user.",
+  "config.",
+  "integration.",
+  "export.",
+  "party.",
+  "joint.",
+] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 const isAction = (code: string): code is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(code);
@@ -53,8 +71,16 @@ const TARGET_TYPES = [
   "city_source",
   "grids",
   "holiday",
+  "joint_council",
+  "joint_list_item",
+  "joint_meeting",
+  "joint_member",
+  "joint_project",
   "ledger",
   "outbox",
+  "party_member",
+  "party_organisation",
+  "party_report",
   "place",
   "routing_model",
   "rule",

@@ -4,14 +4,18 @@
  */
 import * as app from "./app";
 import * as audit from "./audit";
+import * as fieldwork from "./fieldwork";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
 import * as ledgers from "./ledgers";
+import * as offline from "./offline";
 import * as operator from "./operator";
 import * as ops from "./ops";
 import * as orders from "./orders";
+import * as party from "./party";
 import * as places from "./places";
 import * as resident from "./resident";
+import * as services from "./services";
 
 export const zhCN = {
   ...app.zhCN,
@@ -24,6 +28,10 @@ export const zhCN = {
   ...places.zhCN,
   ...integrations.zhCN,
   ...audit.zhCN,
+  ...fieldwork.zhCN,
+  ...services.zhCN,
+  ...party.zhCN,
+  ...offline.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -39,7 +47,26 @@ export const enUS: Record<MessageKey, string> = {
   ...places.enUS,
   ...integrations.enUS,
   ...audit.enUS,
+  ...fieldwork.enUS,
+  ...services.enUS,
+  ...party.enUS,
+  ...offline.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
-export const AREAS = { app, orders, resident, grid, operator, ledgers, ops, places, integrations, audit };
+export const AREAS = {
+  app,
+  orders,
+  resident,
+  grid,
+  operator,
+  ledgers,
+  ops,
+  places,
+  integrations,
+  audit,
+  fieldwork,
+  services,
+  party,
+  offline,
+};
