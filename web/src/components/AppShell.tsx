@@ -8,6 +8,7 @@ import { activeNavPath, navItemsFor } from "../navigation/menu";
 import { useOutboxSender } from "../offline/hooks";
 import { BrandMark } from "./BrandMark";
 import { DemoHistoryNotice } from "./DemoHistoryNotice";
+import { ElderlyScope, ElderlySwitch, HotlineButton } from "./elderly";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PageLoading } from "./PageLoading";
 import { UserMenu } from "./UserMenu";
@@ -23,6 +24,8 @@ export function AppShell() {
   const isMobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  // 长辈模式 is the residents' own: staff workbenches keep their density.
+  const isResident = me.role === "resident";
 
   const navMenu = (
     <Menu
@@ -41,7 +44,7 @@ export function AppShell() {
     />
   );
 
-  return (
+  const shell = (
     <Layout className="shell">
       {!isMobile && (
         <Layout.Sider
@@ -72,12 +75,14 @@ export function AppShell() {
             </>
           )}
           <div className="shell__header-actions">
+            {isResident && <ElderlySwitch />}
             <LanguageSwitch />
             <UserMenu />
           </div>
         </Layout.Header>
         <Layout.Content className="shell__content">
           <DemoHistoryNotice />
+          {isResident && <HotlineButton />}
           <Suspense fallback={<PageLoading tip={t("common.loading")} />}>
             <Outlet />
           </Suspense>
@@ -102,4 +107,5 @@ export function AppShell() {
       )}
     </Layout>
   );
+  return isResident ? <ElderlyScope>{shell}</ElderlyScope> : shell;
 }

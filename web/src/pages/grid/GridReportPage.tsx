@@ -21,6 +21,7 @@ import type { Located } from "../../components/orders";
 import { type Disposition, OrderStateTag, type SubmittedOrder } from "../../components/orders";
 import {
   ClassifiedChoiceFields,
+  contentRules,
   encodePhoto,
   filesOf,
   PhotoPicker,
@@ -257,14 +258,7 @@ export default function GridReportPage() {
               </div>
             </>
           )}
-          <Form.Item
-            name="content"
-            label={t("grid.report.content")}
-            rules={[
-              { required: true, whitespace: true, message: t("intake.contentRequired") },
-              { min: 5, message: t("intake.contentTooShort") },
-            ]}
-          >
+          <Form.Item name="content" label={t("grid.report.content")} rules={contentRules(t)}>
             <Input.TextArea rows={4} maxLength={4000} showCount data-testid="report-content" />
           </Form.Item>
           <ClassifiedChoiceFields choice={choice} withUrgency />

@@ -14,7 +14,9 @@ import {
   type SubmittedOrder,
 } from "../../components/orders";
 import {
+  CALLER_PHONE,
   ClassifiedChoiceFields,
+  contentRules,
   DuplicateList,
   submitErrorText,
   useClassifiedChoice,
@@ -36,8 +38,6 @@ interface CallValues {
   workOrderNo: string;
   content: string;
 }
-
-const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
 
 /** Alt+1…3 accept the classifier's first three categories; shown on the chips. */
 const hotkeyLabel = (index: number) => `Alt+${index + 1}`;
@@ -218,7 +218,7 @@ export default function OperatorIntakePage() {
                     label={t("operator.form.phone")}
                     rules={[
                       { required: true, message: t("operator.form.phoneRequired") },
-                      { pattern: PHONE, message: t("resident.track.phoneInvalid") },
+                      { pattern: CALLER_PHONE, message: t("resident.track.phoneInvalid") },
                     ]}
                     className="operator-form__phone"
                   >
@@ -261,14 +261,7 @@ export default function OperatorIntakePage() {
                     </span>
                   </Form.Item>
                 </div>
-                <Form.Item
-                  name="content"
-                  label={t("operator.form.content")}
-                  rules={[
-                    { required: true, whitespace: true, message: t("intake.contentRequired") },
-                    { min: 5, message: t("intake.contentTooShort") },
-                  ]}
-                >
+                <Form.Item name="content" label={t("operator.form.content")} rules={contentRules(t)}>
                   <Input.TextArea rows={5} maxLength={4000} showCount data-testid="call-content" />
                 </Form.Item>
                 <ClassifiedChoiceFields
@@ -356,7 +349,11 @@ export default function OperatorIntakePage() {
             </Card>
           )}
           <Card size="small" title={t("operator.caller.title")} className="operator-card">
-            <CallerHistory key={callSerial} phone={PHONE.test(phone) ? phone : ""} onOpen={openOrder} />
+            <CallerHistory
+              key={callSerial}
+              phone={CALLER_PHONE.test(phone) ? phone : ""}
+              onOpen={openOrder}
+            />
           </Card>
           <Card
             size="small"

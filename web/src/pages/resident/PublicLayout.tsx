@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { BrandMark } from "../../components/BrandMark";
+import { ElderlyScope, ElderlySwitch, HotlineButton } from "../../components/elderly";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT } from "../../i18n/context";
 import "./resident.css";
@@ -9,15 +10,23 @@ import "./resident.css";
 export function PublicLayout({ children }: { children: ReactNode }) {
   const t = useT();
   return (
-    <div className="public-layout">
-      <header className="public-layout__header">
-        <Link to="/" className="public-layout__brand">
-          <BrandMark variant="name" />
-        </Link>
-        <LanguageSwitch />
-      </header>
-      <main className="public-layout__main">{children}</main>
-      <footer className="public-layout__footer">{t("app.footer")}</footer>
-    </div>
+    <ElderlyScope>
+      <div className="public-layout">
+        <header className="public-layout__header">
+          <Link to="/" className="public-layout__brand">
+            <BrandMark variant="name" />
+          </Link>
+          <div className="public-layout__actions">
+            <ElderlySwitch />
+            <LanguageSwitch />
+          </div>
+        </header>
+        <main className="public-layout__main">
+          <HotlineButton />
+          {children}
+        </main>
+        <footer className="public-layout__footer">{t("app.footer")}</footer>
+      </div>
+    </ElderlyScope>
   );
 }

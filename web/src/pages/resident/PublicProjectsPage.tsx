@@ -2,9 +2,9 @@ import { ArrowLeftOutlined, CheckCircleFilled, ClockCircleOutlined } from "@ant-
 import { Alert, Button, Card, Empty, Image, List, Progress, Skeleton, Tag, Typography } from "antd";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { usePlainT as useT } from "../../components/elderly";
 import { formatTime } from "../../components/orders";
 import { type PublicProject, publicApi } from "../../components/services/publicApi";
-import { useT } from "../../i18n/context";
 import { PublicLayout } from "./PublicLayout";
 import { PublicNav } from "./PublicNav";
 import "./resident.css";

@@ -9,9 +9,9 @@ import { Alert, Button, Card, Empty, Skeleton, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
+import { usePlainT as useT } from "../../components/elderly";
 import { OrderCard, ordersApi } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
-import { useT } from "../../i18n/context";
 import { usePendingRatings } from "./usePendingRatings";
 import "./resident.css";
 

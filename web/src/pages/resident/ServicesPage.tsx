@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Select, Skeleton, Tag, Typography } from "a
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { usePlainT } from "../../components/elderly";
 import { servicesApi } from "../../components/services/api";
 import { serviceName } from "../../components/services/labels";
 import { useI18n } from "../../i18n/context";
@@ -12,7 +13,8 @@ const REMEMBERED = "minhu.services.community";
 
 /** 智慧云社区: the resident picks their community and sees the services it offers online. */
 export default function ServicesPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = usePlainT();
   const navigate = useNavigate();
   const communities = useRequest((signal) => servicesApi.communities(signal), []);
   const [community, setCommunity] = useState<string | null>(() => localStorage.getItem(REMEMBERED));

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
+import { usePlainT as useT } from "../../components/elderly";
 import {
   dispositionLabel,
   OrderProgress,
@@ -10,7 +11,6 @@ import {
   ordersApi,
   type TrackResult,
 } from "../../components/orders";
-import { useT } from "../../i18n/context";
 import { PublicLayout } from "./PublicLayout";
 
 interface TrackForm {

@@ -20,3 +20,4 @@ export {
 } from "./hooks";
 export { filesOf, PhotoPicker } from "./PhotoPicker";
 export { encodePhoto, MAX_PHOTO_BYTES, MAX_PHOTOS } from "./photos";
+export { CALLER_PHONE, contentRules, phoneRules } from "./rules";
