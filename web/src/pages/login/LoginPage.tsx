@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { useAuth } from "../../auth/context";
 import { BrandMark } from "../../components/BrandMark";
+import { ElderlyScope, ElderlySwitch } from "../../components/elderly";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT } from "../../i18n/context";
 
@@ -40,57 +41,61 @@ export default function LoginPage() {
     }
   };
 
+  // Residents sign in here too: 长辈模式 can be switched on before they do.
   return (
-    <div className="login">
-      <div className="login__language">
-        <LanguageSwitch />
+    <ElderlyScope>
+      <div className="login">
+        <div className="login__language">
+          <ElderlySwitch />
+          <LanguageSwitch />
+        </div>
+        <div className="login__hero">
+          <BrandMark inverted />
+          <Typography.Title level={1} className="login__slogan">
+            {t("login.subtitle")}
+          </Typography.Title>
+        </div>
+        <Card className="login__card" variant="borderless">
+          <Typography.Title level={3} className="login__title">
+            {t("login.title")}
+          </Typography.Title>
+          {searchParams.get("expired") && !errorMessage && (
+            <Alert type="warning" showIcon title={t("session.expired")} className="login__alert" />
+          )}
+          {errorMessage && (
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage}
+              className="login__alert"
+              data-testid="login-error"
+            />
+          )}
+          <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t("login.username")}
+              rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t("login.password")}
+              rules={[{ required: true, message: t("login.passwordRequired") }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={submitting}>
+              {t("login.submit")}
+            </Button>
+          </Form>
+          <Link to="/track" className="login__track" data-testid="login-track">
+            <FileSearchOutlined /> {t("login.track")}
+          </Link>
+        </Card>
+        <div className="login__footer">{t("app.footer")}</div>
       </div>
-      <div className="login__hero">
-        <BrandMark inverted />
-        <Typography.Title level={1} className="login__slogan">
-          {t("login.subtitle")}
-        </Typography.Title>
-      </div>
-      <Card className="login__card" variant="borderless">
-        <Typography.Title level={3} className="login__title">
-          {t("login.title")}
-        </Typography.Title>
-        {searchParams.get("expired") && !errorMessage && (
-          <Alert type="warning" showIcon title={t("session.expired")} className="login__alert" />
-        )}
-        {errorMessage && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage}
-            className="login__alert"
-            data-testid="login-error"
-          />
-        )}
-        <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t("login.username")}
-            rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t("login.password")}
-            rules={[{ required: true, message: t("login.passwordRequired") }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
-            {t("login.submit")}
-          </Button>
-        </Form>
-        <Link to="/track" className="login__track" data-testid="login-track">
-          <FileSearchOutlined /> {t("login.track")}
-        </Link>
-      </Card>
-      <div className="login__footer">{t("app.footer")}</div>
-    </div>
+    </ElderlyScope>
   );
 }
