@@ -94,18 +94,15 @@ async function switchOn(page: Page, who: string): Promise<void> {
     (await page.getByTestId("elderly-switch").getAttribute("aria-checked")) === "true",
     `${who}: the switch is remembered across a reload`,
   );
-  const sizes = await page.evaluate(() => {
-    const px = (element: Element | null) =>
-      element ? Number.parseFloat(getComputedStyle(element).fontSize) : 0;
-    return {
-      html: px(document.documentElement),
-      body: px(document.body),
-      text: px(document.querySelector("main, .ant-layout-content")),
-    };
-  });
+  // No named helper inside evaluate: the transpiler would wrap it in a __name() the page lacks.
+  const sizes = await page.evaluate(() =>
+    [document.documentElement, document.body, document.querySelector("main, .ant-layout-content")].map(
+      (element) => (element ? Number.parseFloat(getComputedStyle(element).fontSize) : 0),
+    ),
+  );
   assert(
-    sizes.html >= 18 && sizes.body >= 18 && sizes.text >= 18,
-    `${who}: base text ≥ 18 px in 长辈模式 (${JSON.stringify(sizes)})`,
+    sizes.every((size) => size >= 18),
+    `${who}: base text ≥ 18 px in 长辈模式 (html, body, main: ${sizes.join(", ")})`,
   );
   await page.getByTestId("elderly-hotline").waitFor();
   assert(
@@ -155,13 +152,14 @@ async function wizard(page: Page, base: string): Promise<string> {
 }
 
 /** /resident/services in English at 375 px: nothing sticks out sideways. */
-async function servicesFit(page: Page, base: string, mode: Mode): Promise<void> {
+async function servicesFit(page: Page, base: string, mode: Mode, found: string[]): Promise<void> {
   await page.evaluate(() => localStorage.setItem("minhu.locale", "en-US"));
   await open(page, base, { path: "/resident/services", ready: "[data-testid^=service-]" });
   await page.waitForFunction(() => document.documentElement.lang === "en-US");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   await screenshot(page, `services-en-375-${mode}.png`);
-  assert(width <= MOBILE.width, `[${mode}] /resident/services in en-US fits 375 px (scrollWidth ${width})`);
+  if (width > MOBILE.width)
+    found.push(`[${mode}] /resident/services in en-US is wider than 375 px (scrollWidth ${width})`);
   await page.evaluate(() => localStorage.setItem("minhu.locale", "zh-CN"));
 }
 
@@ -258,17 +256,20 @@ async function main(): Promise<void> {
     await r.waitForURL(/\/resident$/);
     await r.evaluate((code) => localStorage.setItem("minhu.services.community", code), ids.regionCode);
     await audit(r, base, residentPages(orderId), "normal", found);
-    await servicesFit(r, base, "normal");
+    await servicesFit(r, base, "normal", found);
     await r.goto(`${base}/resident`);
     await r.getByTestId("resident-home").waitFor();
     await switchOn(r, "resident");
     await screenshot(r, "elderly-home-375.png");
     const wizardOrder = await wizard(r, base);
     await audit(r, base, residentPages(wizardOrder), "elderly", found);
-    await servicesFit(r, base, "elderly");
+    await servicesFit(r, base, "elderly", found);
     await phone.close();
 
-    assert(found.length === 0, `${found.length} serious or critical axe violation(s):\n${found.join("\n")}`);
+    assert(
+      found.length === 0,
+      `${found.length} problem(s), serious or critical axe violations:\n${found.join("\n")}`,
+    );
     console.log(`accessibility browser test passed in ${Date.now() - startedAt} ms`);
   } finally {
     await browser.close();

@@ -1,4 +1,4 @@
-import { ConfigProvider, type ThemeConfig } from "antd";
+import { App as AntdApp, ConfigProvider, type ThemeConfig } from "antd";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ElderlyContext, useElderly } from "./context";
 import "./elderly.css";
@@ -31,8 +31,22 @@ export function ElderlyProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * Larger text (18 px base), 48 px controls and darker, high-contrast colours. Merged by antd into the
- * app's theme, so only what changes is listed.
+ * The app's greys and red darkened to WCAG AA contrast (4.5:1 on white and on the layout's
+ * #f2f5f9): antd's defaults for secondary text, placeholders and errors fall short of it.
+ */
+export const accessibleTheme: ThemeConfig = {
+  token: {
+    colorTextTertiary: "#595959",
+    colorTextDescription: "#595959",
+    colorTextQuaternary: "#666666",
+    colorTextPlaceholder: "#666666",
+    colorError: "#cf1322",
+  },
+};
+
+/**
+ * 长辈模式: larger text (18 px base), taller controls and darker, high-contrast colours. antd merges it
+ * into the app's theme, so only what changes is listed.
  */
 export const elderlyTheme: ThemeConfig = {
   token: {
@@ -48,9 +62,9 @@ export const elderlyTheme: ThemeConfig = {
     colorText: "#000000",
     colorTextSecondary: "#262626",
     colorTextTertiary: "#333333",
+    colorTextQuaternary: "#404040",
     colorTextDescription: "#333333",
     colorTextPlaceholder: "#4d4d4d",
-    colorTextDisabled: "#4d4d4d",
     colorBorder: "#595959",
     colorError: "#b3000c",
     colorSuccess: "#1b6e1b",
@@ -59,9 +73,9 @@ export const elderlyTheme: ThemeConfig = {
 };
 
 /**
- * The frame of a page residents or the public see: in 长辈模式 it applies {@link elderlyTheme} and
- * puts the `elderly` class on <html> (base font, targets, contrast in elderly.css). Staff pages are
- * not wrapped, so the mode never changes a workbench.
+ * The frame of a page residents or the public see: {@link accessibleTheme}, and in 长辈模式
+ * {@link elderlyTheme} with the `elderly` class on <html> (base font, targets, contrast in
+ * elderly.css). Staff pages are not wrapped, so the mode never changes a workbench.
  */
 export function ElderlyScope({ children }: { children: ReactNode }) {
   const { enabled } = useElderly();
@@ -70,6 +84,10 @@ export function ElderlyScope({ children }: { children: ReactNode }) {
     root.classList.toggle(ELDERLY_CLASS, enabled);
     return () => root.classList.remove(ELDERLY_CLASS);
   }, [enabled]);
-  if (!enabled) return <>{children}</>;
-  return <ConfigProvider theme={elderlyTheme}>{children}</ConfigProvider>;
+  // An inner <App>: its text size and colour, and its messages and modals, follow the mode's theme.
+  return (
+    <ConfigProvider theme={enabled ? elderlyTheme : accessibleTheme}>
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
 }

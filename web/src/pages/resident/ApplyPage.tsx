@@ -23,6 +23,8 @@ function FieldInput({
   ...control
 }: {
   field: ServiceField;
+  /** From Form.Item, so its label names the input. */
+  id?: string;
   value?: string | number;
   onChange?: (value: unknown) => void;
 }) {
@@ -37,6 +39,7 @@ function FieldInput({
     );
   return (
     <Input
+      id={control.id}
       type={field.type === "date" ? "date" : "text"}
       size="large"
       maxLength={field.maxLength ?? 200}

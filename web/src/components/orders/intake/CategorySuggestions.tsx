@@ -96,6 +96,7 @@ export function CategorySuggestions({
       {data && (
         <TreeSelect
           className="category-suggestions__tree"
+          aria-label={t("intake.category.other")}
           treeData={data}
           value={pickedElsewhere ? value : undefined}
           placeholder={
