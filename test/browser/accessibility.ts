@@ -108,6 +108,13 @@ async function switchOn(page: Page, who: string): Promise<void> {
     sizes.every((size) => size >= 18),
     `${who}: base text ≥ 18 px in 长辈模式 (html, body, main: ${sizes.join(", ")})`,
   );
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll(".ant-btn, [role=switch], .resident-tile, .ant-segmented-item")]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ element, box }) => `${element.className} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  assert(small.length === 0, `${who}: touch targets ≥ 44 px in 长辈模式, smaller: ${small.join("; ")}`);
   await page.getByTestId("elderly-hotline").waitFor();
   assert(
     (await page.getByTestId("elderly-hotline").getAttribute("href")) === "tel:12345",

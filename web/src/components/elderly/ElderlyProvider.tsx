@@ -70,6 +70,17 @@ export const elderlyTheme: ThemeConfig = {
     colorSuccess: "#1b6e1b",
     colorWarning: "#8a5300",
   },
+  components: {
+    // The switches (this mode's own among them) are 44 px touch targets too.
+    Switch: {
+      trackHeight: 44,
+      trackMinWidth: 80,
+      trackPadding: 3,
+      handleSize: 38,
+      innerMinMargin: 19,
+      innerMaxMargin: 44,
+    },
+  },
 };
 
 /**
