@@ -206,17 +206,45 @@ async function setUp(base: string) {
   };
 }
 
-async function residentOrder(resident: Api): Promise<string> {
-  const order = await resident<{ id: string }>("/api/demands", {
+/** One step of the order's workflow, as the staff member `as` takes it. */
+async function act(as: Api, id: string, action: string, input: Record<string, unknown> = {}): Promise<void> {
+  const order = await as<{ version: number; actions: string[] }>(`/api/orders/${id}`);
+  assert(order.actions.includes(action), `${action} is offered (offered: ${order.actions.join(", ")})`);
+  await as(`/api/orders/${id}/actions/${action}`, {
+    method: "POST",
+    body: { version: order.version, ...input },
+  });
+}
+
+/**
+ * The resident's demand taken through the loop by API (street dispatch to 城管局, reply, verify), so
+ * the order page shows a reply and the return visit's rating link (/rate/:token) opens its form.
+ */
+async function handledOrder(base: string, resident: Api): Promise<{ id: string; token: string }> {
+  const { id } = await resident<{ id: string }>("/api/demands", {
     method: "POST",
     body: {
       channel: "online",
       channelFields: { client: "h5" },
-      content: "小区门口的垃圾桶坏了，垃圾散落一地，请尽快更换",
+      content: "小区门口的生活垃圾堆了好几天没人清运，臭味很大，请尽快处理",
+      categoryCode: "030401",
       location: { lng: PLACE.longitude, lat: PLACE.latitude, crs: "wgs84" },
     },
   });
-  return order.id;
+  const dispatcher = await apiAs(base, "street-dispatcher");
+  const units = await dispatcher<{ items: { id: number; code: string }[] }>("/api/units");
+  const cgj = units.items.find((unit) => unit.code === "cgj");
+  assert(cgj, "the dispatcher sees the city-management bureau");
+  await act(dispatcher, id, "accept");
+  await act(dispatcher, id, "dispatch", { mainUnitId: cgj.id, note: "请尽快清运" });
+  const handler = await apiAs(base, "cgj-handler");
+  await act(handler, id, "sign");
+  await act(handler, id, "reply", { disposition: "solved", text: "已安排环卫车辆当天清运完毕。" });
+  await act(dispatcher, id, "verify");
+  const order = await resident<{ visits: { state: string; token?: string }[] }>(`/api/orders/${id}`);
+  const token = order.visits.find((visit) => visit.state === "pending" && visit.token)?.token;
+  assert(token, "the resident has a rating link");
+  return { id, token };
 }
 
 async function main(): Promise<void> {
@@ -229,12 +257,13 @@ async function main(): Promise<void> {
     const base = server.baseUrl;
     console.log(`web app built and server started in ${Date.now() - startedAt} ms`);
     const ids = await setUp(base);
-    const orderId = await residentOrder(ids.resident);
+    const handled = await handledOrder(base, ids.resident);
 
     const publicPages: Visit[] = [
       { path: "/login", ready: "form" },
       { path: "/track", ready: "[data-testid=track-page]" },
-      { path: "/rate/0000000000000000", ready: "[data-testid=rate-page], .ant-result" },
+      { path: `/rate/${handled.token}`, ready: "[data-testid=rate-reply]" },
+      { path: "/rate/0000000000000000", ready: ".ant-result" },
       { path: "/public/projects", ready: "[data-testid=public-project-card]" },
       { path: `/public/projects/${ids.projectId}`, ready: "[data-testid=public-project]" },
       { path: "/public/map", ready: "[data-testid=public-heat-map][data-grid-count]" },
@@ -274,7 +303,7 @@ async function main(): Promise<void> {
         await login(r, base, "resident", "minhu-demo");
         await r.waitForURL(/\/resident$/);
         await r.evaluate((code) => localStorage.setItem("minhu.services.community", code), ids.regionCode);
-        await audit(r, base, residentPages(orderId), "normal", residentFound);
+        await audit(r, base, residentPages(handled.id), "normal", residentFound);
         await servicesFit(r, base, "normal", residentFound);
         await r.goto(`${base}/resident`);
         await r.getByTestId("resident-home").waitFor();

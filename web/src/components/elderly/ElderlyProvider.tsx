@@ -32,7 +32,8 @@ export function ElderlyProvider({ children }: { children: ReactNode }) {
 
 /**
  * The app's greys and red darkened to WCAG AA contrast (4.5:1 on white and on the layout's
- * #f2f5f9): antd's defaults for secondary text, placeholders and errors fall short of it.
+ * #f2f5f9): antd's defaults for secondary text, placeholders and errors fall short of it (the
+ * preset tag colours are darkened in elderly.css, under `.resident-scope`).
  */
 export const accessibleTheme: ThemeConfig = {
   token: {
@@ -98,7 +99,7 @@ export function ElderlyScope({ children }: { children: ReactNode }) {
   // An inner <App>: its text size and colour, and its messages and modals, follow the mode's theme.
   return (
     <ConfigProvider theme={enabled ? elderlyTheme : accessibleTheme}>
-      <AntdApp>{children}</AntdApp>
+      <AntdApp className="resident-scope">{children}</AntdApp>
     </ConfigProvider>
   );
 }
