@@ -11,6 +11,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  watchProblems,
 } from "./harness.js";
 
 /**
@@ -27,6 +28,11 @@ const PLACE = { latitude: 34.24851, longitude: 108.91027 };
 const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 const BLOCKING = new Set(["serious", "critical"]);
+/** The session probe before sign-in, and the rating link that is made up on purpose. */
+const EXPECTED_HTTP_ERRORS = [
+  { status: 401, url: /\/api\/me$/ },
+  { status: 400, url: /\/api\/visits\/0{16}$/ },
+];
 
 type Mode = "normal" | "elderly";
 
@@ -289,17 +295,20 @@ async function main(): Promise<void> {
       (async () => {
         const anonymous = await newPhone(browser);
         const p = await anonymous.newPage();
+        const problems = watchProblems(p, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
         await audit(p, base, publicPages, "normal", publicFound);
         await p.goto(`${base}/track`);
         await switchOn(p, "public");
         await screenshot(p, "elderly-track-375.png");
         await audit(p, base, publicPages, "elderly", publicFound);
+        publicFound.push(...problems.map((problem) => `[public] ${problem}`));
         await anonymous.close();
         console.log(`public pages audited in ${Date.now() - startedAt} ms`);
       })(),
       (async () => {
         const phone = await newPhone(browser);
         const r = await phone.newPage();
+        const problems = watchProblems(r, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
         await login(r, base, "resident", "minhu-demo");
         await r.waitForURL(/\/resident$/);
         await r.evaluate((code) => localStorage.setItem("minhu.services.community", code), ids.regionCode);
@@ -313,6 +322,7 @@ async function main(): Promise<void> {
         const wizardOrder = await wizard(r, base, residentFound);
         await audit(r, base, residentPages(wizardOrder), "elderly", residentFound);
         await servicesFit(r, base, "elderly", residentFound);
+        residentFound.push(...problems.map((problem) => `[resident] ${problem}`));
         await phone.close();
         console.log(`resident pages audited in ${Date.now() - startedAt} ms`);
       })(),
@@ -320,7 +330,7 @@ async function main(): Promise<void> {
     const found = [...publicFound, ...residentFound];
     assert(
       found.length === 0,
-      `${found.length} problem(s), serious or critical axe violations:\n${found.join("\n")}`,
+      `${found.length} problem(s): serious or critical axe violations, overflow, console errors:\n${found.join("\n")}`,
     );
     console.log(`accessibility browser test passed in ${Date.now() - startedAt} ms`);
   } finally {
