@@ -33,6 +33,13 @@ export const zhCN = {
   "plain.resident.track.code": "查询码（回执上的10位码）",
   "plain.services.catalogue.hint": "先选您住的社区，再点要办的事",
   "plain.public.projects.title": "政府在办的大事",
+  "plain.resident.nav.mine": "我反映的事",
+  "plain.resident.nav.track": "查查办到哪一步了",
+  "plain.resident.home.recent": "最近反映的事",
+  "plain.resident.order.details": "我反映的事",
+  "plain.services.menu.mine": "我在办的事",
+  "plain.services.catalogue.title": "在网上办社区的事",
+  "plain.public.nav.map": "大家反映的事在哪里",
 } as const;
 
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -67,4 +74,11 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "plain.resident.track.code": "Tracking code (10 characters, on your receipt)",
   "plain.services.catalogue.hint": "First choose where you live, then what you need",
   "plain.public.projects.title": "Big projects the district is doing",
+  "plain.resident.nav.mine": "What I reported",
+  "plain.resident.nav.track": "See how far it has got",
+  "plain.resident.home.recent": "What you reported lately",
+  "plain.resident.order.details": "What you reported",
+  "plain.services.menu.mine": "What I applied for",
+  "plain.services.catalogue.title": "Community services online",
+  "plain.public.nav.map": "Where people reported problems",
 } as const;

@@ -3,9 +3,9 @@ import { Alert, Button, Empty, Pagination, Segmented, Skeleton, Typography } fro
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { usePlainT as useT } from "../../components/elderly";
 import { OrderCard, type OrderState, ordersApi } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
-import { useT } from "../../i18n/context";
 import { usePendingRatings } from "./usePendingRatings";
 import "./resident.css";
 

@@ -1,6 +1,6 @@
 import { Segmented } from "antd";
 import { useLocation, useNavigate } from "react-router-dom";
-import { useT } from "../../i18n/context";
+import { usePlainT as useT } from "../../components/elderly";
 
 /** Between the district's public pages: key projects and the demand map. */
 export function PublicNav() {

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useRequest } from "../../api/useRequest";
 import { useAuth } from "../../auth/context";
+import { usePlainT as useT } from "../../components/elderly";
 import {
   dispositionLabel,
   formatTime,
@@ -14,7 +15,6 @@ import {
   type VisitRating,
 } from "../../components/orders";
 import { VisitFields } from "../../components/orders/ActionFields";
-import { useT } from "../../i18n/context";
 import { PublicLayout } from "./PublicLayout";
 
 /**

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, StarFilled, StarOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Collapse, Skeleton, Tag, Typography } from "antd";
 import { useNavigate, useParams } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
+import { usePlainT as useT } from "../../components/elderly";
 import {
   dispositionLabel,
   formatTime,
@@ -14,7 +15,6 @@ import {
   progressOf,
 } from "../../components/orders";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
-import { useT } from "../../i18n/context";
 import "./resident.css";
 
 /** One of the resident's demands: progress in plain words, the reply, the rating, the record. */
