@@ -70,15 +70,18 @@ async function phoneSignUp(page: Page, base: string, admin: Api): Promise<void> 
   const sent = page.getByTestId("phone-code-sent");
   await sent.waitFor();
   assert(
-    (await sent.innerText()).includes(MASKED),
-    `the masked destination is shown: ${await sent.innerText()}`,
+    ((await sent.textContent()) ?? "").includes(MASKED),
+    `the masked destination is shown: ${(await sent.textContent()) ?? ""}`,
   );
   const wait = Number(await page.getByTestId("send-code").getAttribute("data-wait"));
   assert(
     wait > 50 && (await page.getByTestId("send-code").isDisabled()),
     `resend waits a minute (${wait} s)`,
   );
-  assert((await page.getByTestId("send-code").innerText()).includes("秒后可重发"), "the countdown is shown");
+  assert(
+    ((await page.getByTestId("send-code").textContent()) ?? "").includes("秒后可重发"),
+    "the countdown is shown",
+  );
   await screenshot(page, "notifications-phone-code-zh.png");
 
   // A reload forgets the countdown; the server still refuses a second code inside the minute.
@@ -88,8 +91,8 @@ async function phoneSignUp(page: Page, base: string, admin: Api): Promise<void> 
   const refused = page.getByTestId("login-error");
   await refused.waitFor();
   assert(
-    (await refused.innerText()).includes("请求过于频繁"),
-    `RATE_LIMITED shown: ${await refused.innerText()}`,
+    ((await refused.textContent()) ?? "").includes("请求过于频繁"),
+    `RATE_LIMITED shown: ${(await refused.textContent()) ?? ""}`,
   );
 
   const message = await loggedMessage(admin, "login_code", PHONE);
@@ -207,7 +210,7 @@ async function main(): Promise<void> {
     await bell.click();
     const item = handler.locator('[data-testid="notification-item"][data-event="order_dispatched"]').first();
     await item.waitFor();
-    const text = await item.innerText();
+    const text = (await item.textContent()) ?? "";
     assert(text.includes(orderNo) && text.includes("新派单"), `the notice is rendered in Chinese: ${text}`);
     assert(!text.includes("{") && !text.includes("order_dispatched"), `no raw codes: ${text}`);
     await screenshot(handler, "notifications-bell-zh.png");
@@ -238,7 +241,7 @@ async function main(): Promise<void> {
     await adminPage.goto(`${base}/integrations?tab=notifications`);
     const row = adminPage.locator('[data-testid="notification-log"] tr[data-event="rating_link"]').first();
     await row.waitFor();
-    const rowText = await row.innerText();
+    const rowText = (await row.textContent()) ?? "";
     assert(rowText.includes(MASKED) && rowText.includes(orderNo), `the log tab shows it: ${rowText}`);
     assert(!rowText.includes(PHONE), "the recipient is masked on the log tab");
     await screenshot(adminPage, "notifications-log-zh.png");
