@@ -8,7 +8,7 @@ import { type PrivateApp, startPrivateApp } from "./loop-support/private-app.js"
  * log API; a second request inside the minute is refused as RATE_LIMITED on the page), submits a
  * demand; the unit handler's page is open when the street dispatcher dispatches it to their unit,
  * and the bell's count rises without a reload; the notice links to the order, where the handler
- * signs and replies; after the dispatcher verifies, the rating link SMS arrives in the log (also
+ * signs and replies (the notice reads in English after a language switch); after the dispatcher verifies, the rating link SMS arrives in the log (also
  * shown on the admin's log tab) and opening it lets the resident rate. Settings reject a bad e-mail.
  * Run with `node --import tsx test/browser/notifications.ts`.
  */
@@ -277,6 +277,22 @@ async function main(): Promise<void> {
       saved.channels.includes("email") && saved.email === "huangtao@example.cn",
       `preferences saved: ${JSON.stringify(saved)}`,
     );
+
+    // The same notice in English for a reader who switches: rendered from its code, not stored text.
+    await handler.getByTestId("language-switch").click();
+    await handler.getByRole("menuitem", { name: "English" }).click();
+    await handler.getByTestId("notification-bell").click();
+    const english = handler
+      .locator('[data-testid="notification-item"][data-event="order_dispatched"]')
+      .first();
+    await english.getByText("New dispatch", { exact: false }).waitFor();
+    const englishText = (await english.textContent()) ?? "";
+    // The order's own title stays as the resident wrote it; the template around it is English.
+    assert(
+      !/新派单|已派至|前办理/.test(englishText) && englishText.includes(orderNo),
+      `the notice in English: ${englishText}`,
+    );
+    await screenshot(handler, "notifications-bell-en.png");
 
     for (const page of pages) problems.push(...((page as Page & { problems?: string[] }).problems ?? []));
     problems.push(...residentProblems);

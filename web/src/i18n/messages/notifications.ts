@@ -78,8 +78,8 @@ export const zhCN = {
   "notifications.log.body": "内容",
   "notifications.log.time": "时间",
 
-  "login.tab.password": "账号密码",
-  "login.tab.phone": "手机号登录",
+  "login.tab.password": "用账号",
+  "login.tab.phone": "用手机号",
   "login.phoneIntro": "居民用手机号登录，首次登录自动注册，并关联以前用此号码反映的诉求。",
   "login.phone": "手机号",
   "login.phoneRequired": "请输入手机号",
@@ -173,8 +173,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "notifications.log.body": "Text",
   "notifications.log.time": "Time",
 
-  "login.tab.password": "Password",
-  "login.tab.phone": "Phone",
+  "login.tab.password": "With an account",
+  "login.tab.phone": "With a phone",
   "login.phoneIntro":
     "Residents sign in with their phone; the first sign-in creates the account and links the demands made from that number before.",
   "login.phone": "Phone number",
