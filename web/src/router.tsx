@@ -41,6 +41,7 @@ const ReviewApplicationPage = lazy(() => import("./pages/services/ReviewApplicat
 const PartyPage = lazy(() => import("./pages/party/PartyPage"));
 const JointPage = lazy(() => import("./pages/joint/JointPage"));
 const PublicProjectsPage = lazy(() => import("./pages/resident/PublicProjectsPage"));
+const NotificationSettingsPage = lazy(() => import("./pages/notifications/NotificationSettingsPage"));
 const PublicDemandMapPage = lazy(() => import("./pages/resident/PublicDemandMapPage"));
 
 /** A page only the roles of menu entry `path` may open. */
@@ -136,6 +137,8 @@ export const router = createBrowserRouter([
           { path: "party", element: gated("/party", <PartyPage />) },
           { path: "joint", element: gated("/joint", <JointPage />) },
           { path: "fieldwork/topics", element: gated("/fieldwork/topics", <TopicPage />) },
+          // Everyone's own: channels, matters and quiet hours (opened from the bell or the user menu).
+          { path: "notifications/settings", element: <NotificationSettingsPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -9,6 +9,7 @@ import { useOutboxSender } from "../offline/hooks";
 import { BrandMark } from "./BrandMark";
 import { DemoHistoryNotice } from "./DemoHistoryNotice";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./notifications/NotificationBell";
 import { PageLoading } from "./PageLoading";
 import { UserMenu } from "./UserMenu";
 
@@ -72,6 +73,8 @@ export function AppShell() {
             </>
           )}
           <div className="shell__header-actions">
+            {/* Residents have no bell: their notices reach them by SMS. */}
+            {me.role !== "resident" && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </div>

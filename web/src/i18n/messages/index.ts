@@ -8,6 +8,7 @@ import * as fieldwork from "./fieldwork";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
 import * as ledgers from "./ledgers";
+import * as notifications from "./notifications";
 import * as offline from "./offline";
 import * as operator from "./operator";
 import * as ops from "./ops";
@@ -32,6 +33,7 @@ export const zhCN = {
   ...services.zhCN,
   ...party.zhCN,
   ...offline.zhCN,
+  ...notifications.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -51,6 +53,7 @@ export const enUS: Record<MessageKey, string> = {
   ...services.enUS,
   ...party.enUS,
   ...offline.enUS,
+  ...notifications.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
@@ -69,4 +72,5 @@ export const AREAS = {
   services,
   party,
   offline,
+  notifications,
 };
