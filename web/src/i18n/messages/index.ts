@@ -4,6 +4,7 @@
  */
 import * as app from "./app";
 import * as audit from "./audit";
+import * as channels from "./channels";
 import * as fieldwork from "./fieldwork";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
@@ -32,6 +33,7 @@ export const zhCN = {
   ...services.zhCN,
   ...party.zhCN,
   ...offline.zhCN,
+  ...channels.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -51,6 +53,7 @@ export const enUS: Record<MessageKey, string> = {
   ...services.enUS,
   ...party.enUS,
   ...offline.enUS,
+  ...channels.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
@@ -69,4 +72,5 @@ export const AREAS = {
   services,
   party,
   offline,
+  channels,
 };
