@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import type { PickedPoint } from "../../components/map";
+import { DistrictPointPicker, type PickedPoint } from "../../components/map";
 import {
   channelLabel,
   type DemandSubmission,
@@ -28,9 +28,7 @@ import { PageLoading } from "../../components/PageLoading";
 import { type ChosenPlace, PlaceSearch, placeTypedText } from "../../components/places";
 import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { type Translate, useT } from "../../i18n/context";
-import { CallMap } from "../operator/CallMap";
 import { type ChannelField, ChannelFieldInputs, channelFieldsOf, channelFieldValues } from "./ChannelFields";
-import "../operator/operator.css";
 import "./channels.css";
 
 const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
@@ -166,7 +164,7 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
   };
 
   return (
-    <div className="operator-page channel-page" data-testid="channel-intake" data-channel={code}>
+    <div className="channel-page" data-testid="channel-intake" data-channel={code}>
       <div className="page__header">
         <div>
           <Typography.Title level={3} className="page__title">
@@ -181,8 +179,8 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
       {submitted ? (
         <Receipt order={submitted} onOpen={() => setOpenId(submitted.id)} onNext={clear} t={t} />
       ) : (
-        <div className="operator-layout">
-          <div className="operator-layout__main">
+        <div className="channel-layout">
+          <div className="channel-layout__main">
             <Form
               key={serial}
               form={form}
@@ -193,11 +191,11 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
               data-testid="channel-form"
             >
               {fields.length > 0 && (
-                <Card size="small" title={t("channels.section.source")} className="operator-card">
+                <Card size="small" title={t("channels.section.source")} className="channel-card">
                   <ChannelFieldInputs fields={fields} t={t} />
                 </Card>
               )}
-              <Card size="small" title={t("channels.section.demand")} className="operator-card">
+              <Card size="small" title={t("channels.section.demand")} className="channel-card">
                 <Form.Item
                   name="content"
                   label={t("operator.form.content")}
@@ -215,7 +213,7 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
                   urgentTestId="channel-urgent"
                 />
               </Card>
-              <Card size="small" title={t("channels.section.place")} className="operator-card">
+              <Card size="small" title={t("channels.section.place")} className="channel-card">
                 <Form.Item label={t("places.field")} required>
                   <PlaceSearch
                     text={placeText}
@@ -230,8 +228,8 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
                   />
                 </Form.Item>
               </Card>
-              <Card size="small" title={t("channels.section.caller")} className="operator-card">
-                <div className="operator-form__row">
+              <Card size="small" title={t("channels.section.caller")} className="channel-card">
+                <div className="channel-form__row">
                   <Form.Item name="name" label={t("channels.caller.name")} rules={[{ max: 40 }]}>
                     <Input autoComplete="off" maxLength={40} data-testid="channel-caller-name" />
                   </Form.Item>
@@ -251,7 +249,7 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
                   </Form.Item>
                 </div>
               </Card>
-              <Card size="small" title={t("channels.section.photos")} className="operator-card">
+              <Card size="small" title={t("channels.section.photos")} className="channel-card">
                 <PhotoPicker value={photos} onChange={setPhotos} />
               </Card>
               {error && (
@@ -260,12 +258,12 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
                   showIcon
                   title={error.message}
                   description={<span className="muted">{error.code}</span>}
-                  className="operator-card"
+                  className="channel-card"
                   data-testid="channel-error"
                   data-code={error.code}
                 />
               )}
-              <div className="operator-form__buttons">
+              <div className="channel-form__buttons">
                 <Button
                   type="primary"
                   htmlType="submit"
@@ -282,11 +280,11 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
               </div>
             </Form>
           </div>
-          <div className="operator-layout__side">
+          <div className="channel-layout__side">
             <Card
               size="small"
               title={t("intake.duplicates")}
-              className="operator-card"
+              className="channel-card"
               extra={duplicates.loading ? <span className="muted">…</span> : null}
             >
               <DuplicateList
@@ -298,10 +296,11 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
             <Card
               size="small"
               title={t("operator.map.title")}
-              className="operator-card"
+              className="channel-card"
               styles={{ body: { padding: 8 } }}
             >
-              <CallMap
+              <DistrictPointPicker
+                className="channel-map"
                 value={point}
                 onChange={(next) => {
                   setPoint(next);
@@ -331,24 +330,24 @@ function Receipt({
   t: Translate;
 }) {
   return (
-    <Card className="operator-card operator-done" data-testid="channel-submitted" data-order-id={order.id}>
-      <div className="operator-done__head">
-        <CheckCircleFilled className="operator-done__icon" />
+    <Card className="channel-card channel-done" data-testid="channel-submitted" data-order-id={order.id}>
+      <div className="channel-done__head">
+        <CheckCircleFilled className="channel-done__icon" />
         <span>{t("channels.done.title")}</span>
       </div>
-      <div className="operator-done__label">{t("channels.done.orderNo")}</div>
-      <div className="operator-done__number">
+      <div className="channel-done__label">{t("channels.done.orderNo")}</div>
+      <div className="channel-done__number">
         <Typography.Link onClick={onOpen} data-testid="channel-order-no">
           {order.orderNo}
         </Typography.Link>
       </div>
-      <div className="operator-done__label">
+      <div className="channel-done__label">
         {t("channels.done.trackingCode")}{" "}
         <Typography.Text strong copyable data-testid="channel-tracking-code">
           {order.trackingCode}
         </Typography.Text>
       </div>
-      <div className="operator-form__buttons">
+      <div className="channel-form__buttons">
         <Button type="primary" size="large" onClick={onOpen} data-testid="channel-open-order">
           {t("channels.done.open")}
         </Button>
