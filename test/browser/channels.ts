@@ -98,6 +98,16 @@ async function fileThroughChannels(
   );
   await error.getByText("超出您的辖区或单位范围").waitFor();
   await screenshot(page, "channels-deputy-refused-zh.png");
+  // The same refusal read in English: the server answers in the reader's language.
+  await page.getByTestId("language-switch").click();
+  await page.getByRole("menuitem", { name: "English" }).click();
+  await page.getByText("Deputies · register a demand").waitFor();
+  await page.getByTestId("channel-submit").click();
+  await error.getByText("Outside your jurisdiction or unit").waitFor({ timeout: 15_000 });
+  await screenshot(page, "channels-deputy-refused-en.png");
+  await page.getByTestId("language-switch").click();
+  await page.getByRole("menuitem", { name: "中文" }).click();
+  await page.getByText("代表提 · 诉求登记").waitFor();
   const afterRefusals = await orderTotal(admin);
   assert(afterRefusals === before, `refused submissions create nothing: ${before} → ${afterRefusals}`);
 
