@@ -4,7 +4,7 @@ import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useMe } from "../auth/context";
 import { useT } from "../i18n/context";
-import { activeNavPath, navItemsFor } from "../navigation/menu";
+import { activeNavPath, groupOf, menuEntriesFor } from "../navigation/menu";
 import { useOutboxSender } from "../offline/hooks";
 import { BrandMark } from "./BrandMark";
 import { DemoHistoryNotice } from "./DemoHistoryNotice";
@@ -30,11 +30,17 @@ export function AppShell() {
       theme="dark"
       mode="inline"
       selectedKeys={[activeNavPath(pathname)]}
-      items={navItemsFor(me.role).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: t(item.labelKey),
-      }))}
+      defaultOpenKeys={[groupOf(activeNavPath(pathname)) ?? ""]}
+      items={menuEntriesFor(me.role).map((entry) =>
+        "children" in entry
+          ? {
+              key: entry.group,
+              icon: entry.icon,
+              label: t(entry.group),
+              children: entry.children.map((item) => ({ key: item.path, label: t(item.labelKey) })),
+            }
+          : { key: entry.path, icon: entry.icon, label: t(entry.labelKey) },
+      )}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);

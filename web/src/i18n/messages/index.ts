@@ -4,6 +4,7 @@
  */
 import * as app from "./app";
 import * as audit from "./audit";
+import * as channels from "./channels";
 import * as fieldwork from "./fieldwork";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
@@ -34,6 +35,7 @@ export const zhCN = {
   ...party.zhCN,
   ...offline.zhCN,
   ...notifications.zhCN,
+  ...channels.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -54,6 +56,7 @@ export const enUS: Record<MessageKey, string> = {
   ...party.enUS,
   ...offline.enUS,
   ...notifications.enUS,
+  ...channels.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
@@ -73,4 +76,5 @@ export const AREAS = {
   party,
   offline,
   notifications,
+  channels,
 };
