@@ -24,6 +24,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Subscribes to a NOTIFY channel; returns the unsubscribe function. */
   listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  /** PGlite only: the whole data folder as an uncompressed tar, to open a copy from (`startFrom`). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,13 +35,15 @@ export interface DatabaseOptions {
   /** PGlite's folder, or "memory://" for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: a new database starts as a copy of this snapshot instead of an empty one. */
+  startFrom?: Blob;
 }
 
 /** Opens the database named by the options: a server when `url` is set, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
     ? openServer(options.url, options.poolSize ?? 10)
-    : openEmbedded(options.dataDir ?? "memory://");
+    : openEmbedded(options.dataDir ?? "memory://", options.startFrom);
 }
 
 /**
@@ -49,14 +53,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 const EMPTY_DATA_DIR = new URL("../../dist/empty-pgdata.tar.gz", import.meta.url);
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, startFrom?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
-  const fresh = !inMemory && !existsSync(join(dataDir, "PG_VERSION"));
+  const fresh = inMemory || !existsSync(join(dataDir, "PG_VERSION"));
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(
-    dataDir,
-    fresh && existsSync(EMPTY_DATA_DIR) ? { loadDataDir: new Blob([readFileSync(EMPTY_DATA_DIR)]) } : {},
-  );
+  const initial =
+    startFrom ?? (existsSync(EMPTY_DATA_DIR) ? new Blob([readFileSync(EMPTY_DATA_DIR)]) : undefined);
+  const pglite = await PGlite.create(dataDir, fresh && initial ? { loadDataDir: initial } : {});
   const pool = new pg.Pool({
     ...(createPgConfig(pglite) as pg.PoolConfig),
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
@@ -70,6 +73,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       // PGlite's unsubscribe takes optional arguments; never pass a caller's through by accident.
       return () => unsubscribe();
     },
+    snapshot: () => pglite.dumpDataDir("none"),
     async close() {
       await db.destroy();
       await pglite.close();

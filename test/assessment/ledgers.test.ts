@@ -250,4 +250,32 @@ describe("制度清单 entries", () => {
     expect((await get("street-dispatcher", `/api/rules/${other.json().id}`)).statusCode).toBe(404);
     expect((await json("admin", "/api/lists/rules?period=2026-11")).total).toBe(2);
   });
+
+  it("rewrites a rule inside the jurisdiction, replacing its linked demands; one above it is not found", async () => {
+    const put = async (user: string, id: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: "PUT",
+        url: `/api/rules/${id}`,
+        headers: { cookie: await t.login(user) },
+        payload,
+      });
+    const own = (await post("street-dispatcher", rule({ title: "待修订机制" }))).json().id as string;
+    const rewritten = await put(
+      "street-dispatcher",
+      own,
+      rule({ title: "修订后的机制", orderIds: [f.ids.o2] }),
+    );
+    expect(rewritten.statusCode, rewritten.body).toBe(200);
+    expect(rewritten.json()).toMatchObject({
+      id: own,
+      title: "修订后的机制",
+      orderCount: 1,
+      orders: [{ id: f.ids.o2 }],
+    });
+    expect((await json("street-dispatcher", `/api/rules/${own}`)).title).toBe("修订后的机制");
+    expect((await put("street-dispatcher", own, rule({ orderIds: [f.ids.p1] }))).statusCode).toBe(400);
+    expect((await put("leader", own, rule())).statusCode).toBe(403);
+    const above = (await post("admin", rule({ regionCode: "610103", orderIds: [] }))).json().id as string;
+    expect((await put("street-dispatcher", above, rule())).statusCode).toBe(404);
+  });
 });

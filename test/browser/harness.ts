@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,8 +16,16 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the server printed so far, for failure reports. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server and removes its data folder (kept with `keepData`, to start others from it). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
+
+/**
+ * A data folder a first server left behind (migrated, reference data, demo accounts, its secret key):
+ * run-all.ts makes one and names it here, and each script's server starts from a copy instead of
+ * seeding again. A server asked for the demo year seeds its own.
+ */
+const TEMPLATE_ENV = "MINHU_BROWSER_TEMPLATE";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,6 +80,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   buildServer();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "minhu-browser-"));
+  const template = process.env[TEMPLATE_ENV];
+  if (template && env.MINHU_DEMO_HISTORY === undefined) await cp(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["bin/minhu.js", "serve"], {
     cwd: REPO_ROOT,
@@ -88,14 +98,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   const output = () => log;
 
-  const stop = async () => {
+  const stop = async (options: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       const killTimer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited(child);
       clearTimeout(killTimer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -105,6 +115,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     throw error;
   }
   return { baseUrl, dataDir, output, stop };
+}
+
+/** Starts and stops one server to leave a data folder the scripts' servers start from (see TEMPLATE_ENV). */
+export async function prepareTemplate(): Promise<{ dataDir: string; env: Record<string, string> }> {
+  const server = await startServer();
+  await server.stop({ keepData: true });
+  return { dataDir: server.dataDir, env: { [TEMPLATE_ENV]: server.dataDir } };
 }
 
 export async function launchBrowser(): Promise<Browser> {

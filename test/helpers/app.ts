@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Database } from "../../src/db/database.js";
 import { buildApp } from "../../src/http/app.js";
 import type { App } from "../../src/http/plugin.js";
@@ -6,7 +5,7 @@ import type { AppContext } from "../../src/modules/context.js";
 import { PhoneVault } from "../../src/platform/privacy/phone.js";
 import { DEMO_PASSWORD } from "../../src/seed/demo-accounts.js";
 import { createContext, prepareDatabase } from "../../src/server/bootstrap.js";
-import { openTestDatabase } from "./database.js";
+import { openTestDatabase, preparedKey } from "./database.js";
 
 export interface TestApp {
   app: App;
@@ -21,8 +20,8 @@ export interface TestApp {
 
 /** The whole application on a fresh database with reference data and demo accounts; one per test file. */
 export async function createTestApp(): Promise<TestApp> {
-  const database = await openTestDatabase();
-  const secretKey = randomBytes(32);
+  const database = await openTestDatabase({ prepared: true });
+  const secretKey = preparedKey();
   await prepareDatabase(database, new PhoneVault(secretKey), { demo: true });
   const ctx = await createContext(database, { secretKey, tileUrl: null, tileAttribution: null });
   const app = await buildApp(ctx);

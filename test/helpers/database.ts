@@ -1,16 +1,23 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/database.js";
+import { adminQuery } from "./global-setup.js";
 
 /**
- * A fresh, empty database for one test file: in-memory PGlite by default, or a new database on the
- * server named by DATABASE_URL (created here and dropped on close), so parallel runs never collide.
+ * A database for one test file: in-memory PGlite by default, or a new database on the server named
+ * by DATABASE_URL (created here and dropped on close), so parallel runs never collide. Empty, or with
+ * `prepared` a copy of the run's migrated and seeded database (see global-setup.ts).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { prepared?: boolean } = {}): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: "memory://" });
+  if (!serverUrl) {
+    const startFrom = options.prepared ? new Blob([await readFile(inject("prepared"))]) : undefined;
+    return openDatabase({ dataDir: "memory://", startFrom });
+  }
   const name = `minhu_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const template = options.prepared ? ` TEMPLATE ${inject("prepared")}` : "";
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}${template}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 8 });
@@ -23,12 +30,5 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+/** The key the prepared database's phones are encrypted with. */
+export const preparedKey = (): Buffer => Buffer.from(inject("preparedKey"), "hex");

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { createBrowserRouter } from "react-router-dom";
+import { createBrowserRouter, useParams } from "react-router-dom";
 import { RequireAuth } from "./auth/RequireAuth";
 import { AppShell } from "./components/AppShell";
 import { PageLoading } from "./components/PageLoading";
@@ -29,6 +29,7 @@ const AuditLogPage = lazy(() => import("./pages/admin/AuditLogPage"));
 const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
 const LedgersPage = lazy(() => import("./pages/ledgers/LedgersPage"));
+const ChannelIntakePage = lazy(() => import("./pages/channels/ChannelIntakePage"));
 const CommunityWorkPage = lazy(() => import("./pages/fieldwork/CommunityWorkPage"));
 const DiaryPage = lazy(() => import("./pages/fieldwork/DiaryPage"));
 const TopicPage = lazy(() => import("./pages/fieldwork/TopicPage"));
@@ -41,10 +42,17 @@ const ReviewApplicationPage = lazy(() => import("./pages/services/ReviewApplicat
 const PartyPage = lazy(() => import("./pages/party/PartyPage"));
 const JointPage = lazy(() => import("./pages/joint/JointPage"));
 const PublicProjectsPage = lazy(() => import("./pages/resident/PublicProjectsPage"));
+const NotificationSettingsPage = lazy(() => import("./pages/notifications/NotificationSettingsPage"));
 const PublicDemandMapPage = lazy(() => import("./pages/resident/PublicDemandMapPage"));
 
 /** A page only the roles of menu entry `path` may open. */
 const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
+
+/** `/channels/:channel`, gated by that channel's menu entry. */
+function ChannelRoute() {
+  const { channel = "" } = useParams();
+  return gated(`/channels/${channel}`, <ChannelIntakePage />);
+}
 
 export const router = createBrowserRouter([
   {
@@ -124,6 +132,7 @@ export const router = createBrowserRouter([
           { path: "grid/orders/:id", element: gated("/grid", <GridOrderPage />) },
           { path: "operator", element: gated("/operator", <OperatorIntakePage />) },
           { path: "command", element: gated("/command", <CommandCentrePage />) },
+          { path: "channels/:channel", element: <ChannelRoute /> },
           { path: "unit", element: gated("/unit", <UnitInboxPage />) },
           { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
           { path: "admin", element: gated("/admin", <AdminPage />) },
@@ -136,6 +145,8 @@ export const router = createBrowserRouter([
           { path: "party", element: gated("/party", <PartyPage />) },
           { path: "joint", element: gated("/joint", <JointPage />) },
           { path: "fieldwork/topics", element: gated("/fieldwork/topics", <TopicPage />) },
+          // Everyone's own: channels, matters and quiet hours (opened from the bell or the user menu).
+          { path: "notifications/settings", element: <NotificationSettingsPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

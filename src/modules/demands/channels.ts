@@ -91,6 +91,7 @@ export const CHANNELS = {
     fields: Type.Object(
       {
         deputyName: text(40, "the deputy's name"),
+        deputyCardNo: optionalText(40, "代表证 number"),
         deputyKind: Type.Union([Type.Literal("npc"), Type.Literal("cppcc"), Type.Literal("party")], {
           description: "人大代表 npc, 政协委员 cppcc, 党代表 party",
         }),

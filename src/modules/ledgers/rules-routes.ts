@@ -6,7 +6,7 @@ import { calendarDay } from "../../platform/schema.js";
 import { jurisdiction, PERIOD_PATTERN, resolvePeriod } from "../assessment/scope.js";
 import { auditActor } from "../audit/rules.js";
 import { pageRules } from "./repository.js";
-import { createRule } from "./rules.js";
+import { createRule, updateRule } from "./rules.js";
 import { presentRule } from "./sheets.js";
 
 const RuleId = Type.Object({ id: Type.String({ pattern: "^[0-9]{1,18}$" }) });
@@ -52,6 +52,31 @@ export const ruleRoutes: Routes = async (app, { ctx }) => {
         { limit: 1, offset: 0 },
       );
       return reply.status(201).send(presentRule(ctx.regions, rows[0]));
+    },
+  );
+
+  app.put(
+    "/api/rules/:id",
+    {
+      config: { access: "rules.manage" },
+      schema: {
+        tags: ["ledgers"],
+        summary: "Rewrite a 制度清单 entry and the demands it answers",
+        params: RuleId,
+        body: NewRuleBody,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      await updateRule(ctx, actor, auditActor(request), id, request.body);
+      const { rows } = await pageRules(
+        ctx.db,
+        { prefix: jurisdiction(actor), range: null, id },
+        { limit: 1, offset: 0 },
+      );
+      if (rows.length === 0) throw fail("NOT_FOUND", { what: `rule ${id}` });
+      return presentRule(ctx.regions, rows[0]);
     },
   );
 

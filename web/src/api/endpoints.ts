@@ -13,6 +13,17 @@ import type {
 export const api = {
   login: (credentials: ApiBody<"/api/auth/login">) =>
     apiRequest<{ user: Me }>("/api/auth/login", { method: "POST", body: credentials }),
+  /** 手机号登录: sends a one-time code (202 with where it went, masked). */
+  phoneCode: (body: ApiBody<"/api/auth/phone/code">) =>
+    apiRequest<{ sentTo: string; expiresInSeconds: number }>("/api/auth/phone/code", {
+      method: "POST",
+      body,
+    }),
+  phoneSignIn: (body: ApiBody<"/api/auth/phone/sign-in">) =>
+    apiRequest<{ user: Me; created: boolean; linkedOrders: number }>("/api/auth/phone/sign-in", {
+      method: "POST",
+      body,
+    }),
   logout: () => apiRequest<void>("/api/auth/logout", { method: "POST" }),
   me: (signal?: AbortSignal) => apiRequest<Me>("/api/me", { signal, quietUnauthenticated: true }),
   config: (signal?: AbortSignal) => apiRequest<AppConfig>("/api/config", { signal }),

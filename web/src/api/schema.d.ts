@@ -5840,7 +5840,46 @@ export type paths = {
                 };
             };
         };
-        put?: never;
+        /** Rewrite a 制度清单 entry and the demands it answers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 出台日期 YYYY-MM-DD
+                         */
+                        adoptedOn: string;
+                        categoryCode?: string;
+                        /** @description 主要内容 */
+                        content: string;
+                        /** @description the demands it answers */
+                        orderIds: string[];
+                        /** @description the region that adopted it, inside your jurisdiction */
+                        regionCode: string;
+                        /** @description 制度名称 */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

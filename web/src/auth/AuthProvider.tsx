@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, onUnauthenticated } from "../api/client";
 import { api } from "../api/endpoints";
+import type { ApiBody } from "../api/types";
 import { AuthContext, type SessionState } from "./context";
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -40,6 +41,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const loginWithPhone = useCallback(async (body: ApiBody<"/api/auth/phone/sign-in">) => {
+    const { user } = await api.phoneSignIn(body);
+    setSession({ status: "authenticated", me: user });
+    return user;
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -50,6 +57,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(() => setAttempt((value) => value + 1), []);
 
-  const value = useMemo(() => ({ session, login, logout, reload }), [session, login, logout, reload]);
+  const value = useMemo(
+    () => ({ session, login, loginWithPhone, logout, reload }),
+    [session, login, loginWithPhone, logout, reload],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

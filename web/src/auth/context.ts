@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Me } from "../api/types";
+import type { ApiBody, Me } from "../api/types";
 
 export type SessionState =
   | { status: "loading" }
@@ -10,6 +10,8 @@ export type SessionState =
 export interface AuthValue {
   session: SessionState;
   login: (username: string, password: string) => Promise<Me>;
+  /** 手机号登录: a resident signs in (or up) with the code sent to their phone. */
+  loginWithPhone: (body: ApiBody<"/api/auth/phone/sign-in">) => Promise<Me>;
   logout: () => Promise<void>;
   reload: () => void;
 }

@@ -4,12 +4,13 @@ import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useMe } from "../auth/context";
 import { useT } from "../i18n/context";
-import { activeNavPath, navItemsFor } from "../navigation/menu";
+import { activeNavPath, groupOf, menuEntriesFor } from "../navigation/menu";
 import { useOutboxSender } from "../offline/hooks";
 import { BrandMark } from "./BrandMark";
 import { DemoHistoryNotice } from "./DemoHistoryNotice";
 import { ElderlyScope, ElderlySwitch, HotlineButton } from "./elderly";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./notifications/NotificationBell";
 import { PageLoading } from "./PageLoading";
 import { UserMenu } from "./UserMenu";
 
@@ -32,11 +33,17 @@ export function AppShell() {
       theme="dark"
       mode="inline"
       selectedKeys={[activeNavPath(pathname)]}
-      items={navItemsFor(me.role).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: t(item.labelKey),
-      }))}
+      defaultOpenKeys={[groupOf(activeNavPath(pathname)) ?? ""]}
+      items={menuEntriesFor(me.role).map((entry) =>
+        "children" in entry
+          ? {
+              key: entry.group,
+              icon: entry.icon,
+              label: t(entry.group),
+              children: entry.children.map((item) => ({ key: item.path, label: t(item.labelKey) })),
+            }
+          : { key: entry.path, icon: entry.icon, label: t(entry.labelKey) },
+      )}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);
@@ -76,6 +83,8 @@ export function AppShell() {
           )}
           <div className="shell__header-actions">
             {isResident && <ElderlySwitch />}
+            {/* Residents have no bell: their notices reach them by SMS. */}
+            {!isResident && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </div>

@@ -1,5 +1,6 @@
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Grid } from "antd";
+import { useNavigate } from "react-router-dom";
 import { useAuth, useMe } from "../auth/context";
 import { useT } from "../i18n/context";
 
@@ -8,6 +9,7 @@ export function UserMenu() {
   const { logout } = useAuth();
   const t = useT();
   const screens = Grid.useBreakpoint();
+  const navigate = useNavigate();
 
   return (
     <Dropdown
@@ -16,10 +18,12 @@ export function UserMenu() {
         items: [
           { key: "role", label: t(`role.${me.role}`), disabled: true },
           { type: "divider" },
+          { key: "notifications", icon: <BellOutlined />, label: t("notifications.settingsLink") },
           { key: "logout", icon: <LogoutOutlined />, label: t("session.logout"), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === "logout") void logout();
+          if (key === "notifications") navigate("/notifications/settings");
         },
       }}
     >

@@ -26,6 +26,8 @@ interface Listener {
   onChange: (change: OrderChangeEvent) => void;
   /** Early warnings were found or decided in a region one may read: refetch the warning list. */
   onWarning: () => void;
+  /** The user has new in-app notifications (铃铛): refetch GET /api/notifications. */
+  onNotification: () => void;
   /** After (re)connecting: changes missed while disconnected are not replayed, so refetch. */
   onResync: () => void;
 }
@@ -89,6 +91,9 @@ class OrderEventHub {
     source.addEventListener("warning", () => {
       for (const listener of this.listeners) listener.onWarning();
     });
+    source.addEventListener("notification", () => {
+      for (const listener of this.listeners) listener.onNotification();
+    });
     source.addEventListener("error", () => {
       // CONNECTING: the browser reconnects by itself (after the server's `retry`). CLOSED: it gave up
       // (HTTP error such as 401/404, wrong content type): fall back to polling and try again later.
@@ -145,6 +150,8 @@ interface UseOrderEventsOptions {
   onChange?: (change: OrderChangeEvent) => void;
   /** Called when early warnings were found or decided where the caller may read them. */
   onWarning?: () => void;
+  /** Called when the user has new in-app notifications. */
+  onNotification?: () => void;
   /** Called on (re)connect and on every poll when the stream is unavailable: refetch what is shown. */
   onResync?: () => void;
   enabled?: boolean;
@@ -157,11 +164,12 @@ interface UseOrderEventsOptions {
 export function useOrderEvents({
   onChange,
   onWarning,
+  onNotification,
   onResync,
   enabled = true,
 }: UseOrderEventsOptions): LiveStatus {
-  const callbacks = useRef({ onChange, onWarning, onResync });
-  callbacks.current = { onChange, onWarning, onResync };
+  const callbacks = useRef({ onChange, onWarning, onNotification, onResync });
+  callbacks.current = { onChange, onWarning, onNotification, onResync };
   const [status, setStatus] = useState<LiveStatus>(hub.status);
 
   useEffect(() => {
@@ -170,6 +178,7 @@ export function useOrderEvents({
     const unsubscribe = hub.subscribe({
       onChange: (change) => callbacks.current.onChange?.(change),
       onWarning: () => callbacks.current.onWarning?.(),
+      onNotification: () => callbacks.current.onNotification?.(),
       onResync: () => callbacks.current.onResync?.(),
     });
     setStatus(hub.status);

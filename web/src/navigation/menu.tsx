@@ -11,6 +11,7 @@ import {
   EditOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  FormOutlined,
   HomeOutlined,
   InboxOutlined,
   PhoneOutlined,
@@ -22,6 +23,7 @@ import {
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Role } from "../auth/roles";
+import type { MessageKey } from "../i18n/context";
 import { NAV_PAGES, type NavPage } from "./pages";
 
 export interface NavItem extends NavPage {
@@ -52,6 +54,8 @@ const ICONS: Record<string, ReactNode> = {
   "/audit": <AuditOutlined />,
 };
 
+const GROUP_ICONS: Partial<Record<MessageKey, ReactNode>> = { "channels.menu.group": <FormOutlined /> };
+
 /** The side menu: each page of {@link NAV_PAGES} with its icon. */
 export const NAV_ITEMS: readonly NavItem[] = NAV_PAGES.map((page) => ({
   ...page,
@@ -73,4 +77,34 @@ export function activeNavPath(pathname: string): string {
     (item) => pathname === item.path || pathname.startsWith(item.path === "/" ? "/" : `${item.path}/`),
   );
   return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? "/";
+}
+
+/** A menu entry, or a submenu of grouped entries placed where its first entry stands. */
+export type MenuEntry = NavItem | { group: MessageKey; icon: ReactNode; children: NavItem[] };
+
+export function menuEntriesFor(role: Role): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  for (const item of navItemsFor(role)) {
+    if (!item.group) {
+      entries.push(item);
+      continue;
+    }
+    const group = entries.find(
+      (entry): entry is Extract<MenuEntry, { children: NavItem[] }> =>
+        "children" in entry && entry.group === item.group,
+    );
+    if (group) group.children.push(item);
+    else
+      entries.push({
+        group: item.group,
+        icon: GROUP_ICONS[item.group] ?? <ProfileOutlined />,
+        children: [item],
+      });
+  }
+  return entries;
+}
+
+/** The submenu that holds `path`, to open it when one of its pages is shown. */
+export function groupOf(path: string): MessageKey | undefined {
+  return NAV_ITEMS.find((item) => item.path === path)?.group;
 }

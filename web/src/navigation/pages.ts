@@ -5,7 +5,23 @@ export interface NavPage {
   path: string;
   labelKey: MessageKey;
   roles: readonly Role[];
+  /** A submenu the entry sits in (the channel intake pages), by its label. */
+  group?: MessageKey;
 }
+
+/**
+ * 渠道受理: who takes which API-only channel, as the server's CHANNELS table says
+ * (src/modules/demands/channels.ts); the page itself checks GET /api/channels too.
+ */
+export const CHANNEL_PAGES: Record<string, readonly Role[]> = {
+  window: ["staff", "dispatcher"],
+  deputy: ["staff", "dispatcher", "operator", "leader"],
+  media: ["staff", "dispatcher", "operator"],
+  petition: ["staff", "dispatcher"],
+  field_inspection: ["staff", "dispatcher", "leader", "supervisor", "grid_worker"],
+  forum: ["staff", "dispatcher", "leader"],
+  grassroots_report: ["operator", "staff", "dispatcher", "grid_worker", "leader", "supervisor"],
+};
 
 /**
  * The side menu as data: each page and the roles that may open it. Only pages that exist belong
@@ -24,6 +40,12 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: "/grid/deadlines", labelKey: "grid.menu.deadlines", roles: ["grid_worker"] },
   { path: "/operator", labelKey: "operator.menu.intake", roles: ["operator"] },
   { path: "/command", labelKey: "menu.command", roles: ["dispatcher", "staff"] },
+  ...Object.entries(CHANNEL_PAGES).map(([channel, roles]) => ({
+    path: `/channels/${channel}`,
+    labelKey: `orders.channel.${channel}` as MessageKey,
+    roles,
+    group: "channels.menu.group" as const,
+  })),
   { path: "/services", labelKey: "services.menu.review", roles: ["staff", "admin"] },
   { path: "/unit", labelKey: "menu.unitInbox", roles: ["unit_handler"] },
   { path: "/supervision", labelKey: "menu.supervision", roles: ["supervisor", "leader"] },

@@ -8,6 +8,7 @@
  * - `DISTRICT_OUTLINE` the district boundary for users who may not read the grid polygons
  */
 export { gcj02ToWgs84 } from "./coordinates";
+export { DistrictPointPicker } from "./DistrictPointPicker";
 export { DISTRICT_OUTLINE } from "./districtOutline";
 export { type LatLng, type MapMarker, MapView, type MapViewProps } from "./MapView";
 export { displayPoint, locateDevice, type PickedPoint, PointPicker } from "./PointPicker";

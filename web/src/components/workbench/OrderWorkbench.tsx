@@ -15,6 +15,7 @@ import { OrderListTable } from "./OrderListTable";
 import type { OrderColumn } from "./OrderTable";
 import { QueueSearch, QueueTabs, WarningSelect } from "./QueueControls";
 import "../../ops.css";
+import { useOrderParam } from "../../hooks/useOrderParam";
 
 export interface WorkbenchQueue {
   key: string;
@@ -55,7 +56,7 @@ export function OrderWorkbench(props: OrderWorkbenchProps) {
   const [search, setSearch] = useState("");
   const [warning, setWarning] = useState<WarningLevel | undefined>();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useOrderParam();
   const [tick, setTick] = useState(0);
   const { fresh, mark } = useFreshOrders();
 

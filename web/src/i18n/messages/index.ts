@@ -4,11 +4,13 @@
  */
 import * as app from "./app";
 import * as audit from "./audit";
+import * as channels from "./channels";
 import * as elderly from "./elderly";
 import * as fieldwork from "./fieldwork";
 import * as grid from "./grid";
 import * as integrations from "./integrations";
 import * as ledgers from "./ledgers";
+import * as notifications from "./notifications";
 import * as offline from "./offline";
 import * as operator from "./operator";
 import * as ops from "./ops";
@@ -34,6 +36,8 @@ export const zhCN = {
   ...party.zhCN,
   ...offline.zhCN,
   ...elderly.zhCN,
+  ...notifications.zhCN,
+  ...channels.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -54,6 +58,8 @@ export const enUS: Record<MessageKey, string> = {
   ...party.enUS,
   ...offline.enUS,
   ...elderly.enUS,
+  ...notifications.enUS,
+  ...channels.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
@@ -73,4 +79,6 @@ export const AREAS = {
   party,
   offline,
   elderly,
+  notifications,
+  channels,
 };

@@ -35,6 +35,7 @@ import { CommandMap } from "./CommandMap";
 import { chinaDayStart, chinaMonthStart, chinaPeriod } from "./chinaTime";
 import { UrgentAlerts } from "./UrgentAlerts";
 import "../../ops.css";
+import { useOrderParam } from "../../hooks/useOrderParam";
 
 /** The queues of the command centre: what waits for the dispatcher, by step. */
 /** The steps waiting on this centre list only what it holds: an order in its area held higher up is not its to act on. */
@@ -109,7 +110,7 @@ export default function CommandCentrePage() {
   const [type, setType] = useState<DemandType | undefined>();
   const [warning, setWarning] = useState<OrderQuery["warning"]>();
   const [grid, setGrid] = useState<GridProperties | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useOrderParam();
   const [liveTick, setLiveTick] = useState(0);
   const [warningTick, setWarningTick] = useState(0);
   const { fresh, mark } = useFreshOrders();

@@ -1,11 +1,13 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from "antd";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, DatePicker, Empty, Segmented, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { useMe } from "../../auth/context";
+import type { Role } from "../../auth/roles";
 import { LoadErrorAlert } from "../../components/ErrorState";
-import { chinaTime, formatShort, OrderStateTag, typeLabel } from "../../components/orders";
+import { channelLabel, chinaTime, formatShort, OrderStateTag, typeLabel } from "../../components/orders";
 import { OrderDrawer } from "../../components/workbench/OrderDrawer";
 import { useT } from "../../i18n/context";
 import {
@@ -18,11 +20,17 @@ import {
   type OrderLine,
   type RuleLine,
 } from "./api";
+import { RefileModal } from "./RefileModal";
+import { RuleModal } from "./RuleModal";
 import { SolvedProjects } from "./SolvedProjects";
 import "../../ops.css";
 import "./ledgers.css";
 
 const PAGE_SIZE = 20;
+
+/** Who may refile orders (the server's `ledgers.manage`) and write 制度清单 entries (`rules.manage`). */
+const REFILERS: readonly Role[] = ["dispatcher"];
+const RULE_WRITERS: readonly Role[] = ["dispatcher", "supervisor", "admin"];
 
 /** The books whose rows are orders (the four ledgers, 问题清单, 解决清单): a row opens its order. */
 const isOrderBook = (book: BookName) => book !== "visits" && book !== "rules";
@@ -37,6 +45,14 @@ const placeText = (place: OrderLine["region"]) =>
  */
 export default function LedgersPage() {
   const t = useT();
+  const me = useMe();
+  const [refiling, setRefiling] = useState<OrderLine | null>(null);
+  /** The 制度清单 entry being written: null a new one, undefined none. */
+  const [ruleId, setRuleId] = useState<string | null | undefined>(undefined);
+  const actions: BookActions = {
+    refile: REFILERS.includes(me.role) ? setRefiling : null,
+    editRule: RULE_WRITERS.includes(me.role) ? setRuleId : null,
+  };
   const [month, setMonth] = useState<Dayjs>(() => chinaTime());
   const [book, setBook] = useState<BookName>("general");
   const [page, setPage] = useState(1);
@@ -63,6 +79,11 @@ export default function LedgersPage() {
           <Typography.Text type="secondary">{t("ledgers.subtitle")}</Typography.Text>
         </div>
         <Space wrap>
+          {book === "rules" && actions.editRule && (
+            <Button icon={<PlusOutlined />} onClick={() => setRuleId(null)} data-testid="rule-new">
+              {t("ledgers.rules.new")}
+            </Button>
+          )}
           <DatePicker
             picker="month"
             allowClear={false}
@@ -109,7 +130,7 @@ export default function LedgersPage() {
           rowKey="id"
           loading={rows.loading}
           dataSource={rows.data?.items ?? []}
-          columns={columnsFor(book, t)}
+          columns={columnsFor(book, t, actions)}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("ledgers.empty")} />,
           }}
@@ -135,11 +156,33 @@ export default function LedgersPage() {
       </Card>
       {book === "solved" && <SolvedProjects period={period} />}
       <OrderDrawer orderId={openId} onClose={() => setOpenId(null)} />
+      <RefileModal
+        order={refiling}
+        onClose={() => setRefiling(null)}
+        onDone={() => {
+          setRefiling(null);
+          rows.reload();
+        }}
+      />
+      <RuleModal
+        ruleId={ruleId}
+        onClose={() => setRuleId(undefined)}
+        onSaved={() => {
+          setRuleId(undefined);
+          rows.reload();
+        }}
+      />
     </div>
   );
 }
 
-function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<BookRow> {
+/** What the reader may do on a row, as the server permits it; null when not. */
+interface BookActions {
+  refile: ((order: OrderLine) => void) | null;
+  editRule: ((id: string) => void) | null;
+}
+
+function columnsFor(book: BookName, t: ReturnType<typeof useT>, actions: BookActions): ColumnsType<BookRow> {
   if (book === "visits") {
     return [
       { title: t("ledgers.col.visitedOn"), dataIndex: "visitedOn", width: 110 },
@@ -155,6 +198,25 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
       { title: t("ledgers.col.place"), dataIndex: "regionName", width: 160 },
       { title: t("ledgers.col.adoptedOn"), dataIndex: "adoptedOn", width: 110 },
       { title: t("ledgers.col.orders"), dataIndex: "orderCount", width: 100 },
+      ...(actions.editRule
+        ? [
+            {
+              title: t("ledgers.col.actions"),
+              width: 90,
+              render: (_: unknown, row: RuleLine) => (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => actions.editRule?.(row.id)}
+                  data-testid="rule-edit"
+                  data-rule-id={row.id}
+                >
+                  {t("ledgers.rules.edit")}
+                </Button>
+              ),
+            },
+          ]
+        : []),
     ] satisfies ColumnsType<RuleLine> as ColumnsType<BookRow>;
   }
   // Below md the number, unit and date fold into the title cell so the list fits a phone (375 px).
@@ -187,6 +249,16 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
       },
     },
     {
+      title: t("ledgers.col.channel"),
+      width: 110,
+      responsive: ["md"],
+      render: (_, row) => (
+        <Tag data-testid="ledger-channel" data-channel={(row as OrderLine).channel}>
+          {channelLabel(t, (row as OrderLine).channel)}
+        </Tag>
+      ),
+    },
+    {
       title: t("ledgers.col.unit"),
       width: 180,
       responsive: ["md"],
@@ -207,5 +279,26 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>): ColumnsType<Boo
       responsive: ["md"],
       render: (_, row) => formatShort((row as OrderLine).createdAt),
     },
+    ...(actions.refile
+      ? [
+          {
+            title: t("ledgers.col.actions"),
+            width: 100,
+            render: (_: unknown, row: BookRow) => (
+              <Button
+                size="small"
+                onClick={(event) => {
+                  // The row opens the order; the button opens the refile dialog only.
+                  event.stopPropagation();
+                  actions.refile?.(row as OrderLine);
+                }}
+                data-testid="refile-open"
+              >
+                {t("ledgers.refile.button")}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 }

@@ -1,9 +1,11 @@
 import { apiRequest } from "../../api/client";
 import { queryString } from "../../api/query";
+import type { ApiBody } from "../../api/types";
 import type { OrderState } from "../../components/orders";
 
 export const LEDGER_BOOKS = ["general", "difficult", "common", "suggestion"] as const;
 export const LIST_BOOKS = ["visits", "problems", "solved", "rules"] as const;
+export type Ledger = (typeof LEDGER_BOOKS)[number];
 export type BookName = (typeof LEDGER_BOOKS)[number] | (typeof LIST_BOOKS)[number];
 
 interface Place {
@@ -17,6 +19,8 @@ interface Place {
 export interface OrderLine {
   id: string;
   orderNo: string;
+  channel: string;
+  ledger: Ledger;
   type: string;
   category: { code: string; name: string | null } | null;
   title: string;
@@ -48,6 +52,16 @@ export interface RuleLine {
 
 export type BookRow = OrderLine | FieldVisitLine | RuleLine;
 
+/** A 制度清单 entry as written: POST /api/rules and PUT /api/rules/:id. */
+export type RuleInput = ApiBody<"/api/rules">;
+/** A 制度清单 entry with its linked demands: GET /api/rules/:id. */
+export interface RuleDetail extends RuleLine {
+  content: string;
+  regionCode: string;
+  category: { code: string; name: string | null } | null;
+  orders: { id: string; orderNo: string; title: string }[];
+}
+
 const isLedger = (book: BookName) => (LEDGER_BOOKS as readonly string[]).includes(book);
 
 /** GET /api/ledgers/:ledger and /api/lists/:list, and their Excel exports. */
@@ -57,6 +71,18 @@ export const ledgersApi = {
       `/api/${isLedger(book) ? "ledgers" : "lists"}/${book}${queryString(query)}`,
       { signal },
     ),
+  /** 调整台账: files the order in another ledger, with the reason in its history. */
+  refile: (orderId: string, ledger: Ledger, note: string) =>
+    apiRequest<{ id: string; ledger: Ledger; changed: boolean }>(
+      `/api/orders/${encodeURIComponent(orderId)}/ledger`,
+      { method: "PUT", body: { ledger, note } },
+    ),
+  rule: (id: string, signal?: AbortSignal) =>
+    apiRequest<RuleDetail>(`/api/rules/${encodeURIComponent(id)}`, { signal }),
+  saveRule: (id: string | null, body: RuleInput) =>
+    id === null
+      ? apiRequest<RuleDetail>("/api/rules", { method: "POST", body })
+      : apiRequest<RuleDetail>(`/api/rules/${encodeURIComponent(id)}`, { method: "PUT", body }),
   exportUrl: (book: BookName, period: string) =>
     `/api/${isLedger(book) ? "ledgers" : "lists"}/${book}/export.xlsx${queryString({ period })}`,
 };

@@ -1,5 +1,5 @@
 import { FileSearchOutlined, LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { useAuth } from "../../auth/context";
@@ -7,6 +7,7 @@ import { BrandMark } from "../../components/BrandMark";
 import { ElderlyScope, ElderlySwitch } from "../../components/elderly";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT } from "../../i18n/context";
+import { PhoneSignIn } from "./PhoneSignIn";
 
 interface Credentials {
   username: string;
@@ -22,10 +23,12 @@ export default function LoginPage() {
   const t = useT();
   const { session, login } = useAuth();
   const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const [submitting, setSubmitting] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string | null>(null);
   const nextPath = safeNextPath(searchParams.get("next"));
+  // `?via=phone` opens the residents' phone sign-in (a link from SMS or the resident pages).
+  const via = searchParams.get("via") === "phone" ? "phone" : "password";
 
   if (session.status === "authenticated" && !submitting) return <Navigate to={nextPath} replace />;
 
@@ -71,25 +74,56 @@ export default function LoginPage() {
               data-testid="login-error"
             />
           )}
-          <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-            <Form.Item
-              name="username"
-              label={t("login.username")}
-              rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
-            >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t("login.password")}
-              rules={[{ required: true, message: t("login.passwordRequired") }]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={submitting}>
-              {t("login.submit")}
-            </Button>
-          </Form>
+          <Tabs
+            activeKey={via}
+            centered
+            onChange={(key) => {
+              const next = new URLSearchParams(searchParams);
+              if (key === "phone") next.set("via", "phone");
+              else next.delete("via");
+              setErrorMessage(null);
+              setSearchParams(next, { replace: true });
+            }}
+            items={[
+              {
+                key: "password",
+                label: t("login.tab.password"),
+                children: (
+                  <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
+                    <Form.Item
+                      name="username"
+                      label={t("login.username")}
+                      rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
+                    >
+                      <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+                    </Form.Item>
+                    <Form.Item
+                      name="password"
+                      label={t("login.password")}
+                      rules={[{ required: true, message: t("login.passwordRequired") }]}
+                    >
+                      <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+                    </Form.Item>
+                    <Button type="primary" htmlType="submit" block loading={submitting}>
+                      {t("login.submit")}
+                    </Button>
+                  </Form>
+                ),
+              },
+              {
+                key: "phone",
+                label: <span data-testid="login-tab-phone">{t("login.tab.phone")}</span>,
+                children: (
+                  <PhoneSignIn
+                    onSignedIn={() => {
+                      setSubmitting(true);
+                      navigate(searchParams.get("next") ? nextPath : "/resident", { replace: true });
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
           <Link to="/track" className="login__track" data-testid="login-track">
             <FileSearchOutlined /> {t("login.track")}
           </Link>

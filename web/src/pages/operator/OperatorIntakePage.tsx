@@ -2,7 +2,7 @@ import { ClearOutlined, PhoneOutlined, SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Drawer, Form, Input, Switch, Typography } from "antd";
 import { useCallback, useRef, useState } from "react";
 import { useMe } from "../../auth/context";
-import type { PickedPoint } from "../../components/map";
+import { DistrictPointPicker, type PickedPoint } from "../../components/map";
 import {
   chinaTime,
   type DemandSubmission,
@@ -26,7 +26,6 @@ import {
 import { type ChosenPlace, PlaceSearch, placeTypedText } from "../../components/places";
 import { useT } from "../../i18n/context";
 import { CallerHistory } from "./CallerHistory";
-import { CallMap } from "./CallMap";
 import { RoutingHint } from "./RoutingHint";
 import { SubmittedPanel } from "./SubmittedPanel";
 import { useCallKeys } from "./useCallKeys";
@@ -361,7 +360,8 @@ export default function OperatorIntakePage() {
             className="operator-card"
             styles={{ body: { padding: 8 } }}
           >
-            <CallMap
+            <DistrictPointPicker
+              className="operator-map"
               value={point}
               onChange={(next) => {
                 setPoint(next);

@@ -1,20 +1,22 @@
 import { useMemo } from "react";
 import type { GridProperties } from "../../api/types";
-import { type PickedPoint, PointPicker } from "../../components/map";
-import { gridStyle } from "../../components/map/gridStyles";
-import { streetSwatches } from "../../components/map/streetColors";
-import type { Located } from "../../components/orders";
 import { useGridData } from "../../hooks/useGridData";
+import type { Located } from "../orders";
+import { gridStyle } from "./gridStyles";
+import { type PickedPoint, PointPicker } from "./PointPicker";
+import { streetSwatches } from "./streetColors";
 
-/** The district's grids, tinted by street, to click the caller's place on. */
-export function CallMap({
+/** The district's grids, tinted by street, to click a demand's place on (12345 and channel intake). */
+export function DistrictPointPicker({
   value,
   onChange,
   onLocated,
+  className,
 }: {
   value: PickedPoint | null;
   onChange: (point: PickedPoint | null) => void;
   onLocated: (located: Located | null) => void;
+  className?: string;
 }) {
   const grids = useGridData();
   const features = grids.data?.collection.features;
@@ -35,7 +37,7 @@ export function CallMap({
       grids={features}
       styleGrid={styleGrid}
       receivedAt={grids.data?.receivedAt}
-      className="operator-map"
+      className={className}
     />
   );
 }
