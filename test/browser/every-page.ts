@@ -217,19 +217,26 @@ async function main(): Promise<void> {
     const englishDone = new Set<string>();
     // `every-page.ts admin street-dispatcher` walks only those accounts.
     const only = process.argv.slice(2);
-    for (const account of ACCOUNTS.filter((a) => only.length === 0 || only.includes(a.user))) {
+    const walks = ACCOUNTS.filter((a) => only.length === 0 || only.includes(a.user)).map((account) => {
       const paths = pages.filter((page) => page.roles.includes(account.role)).map((page) => page.path);
       if (paths.length === 0)
         throw new Error(`${account.user}: no page in the menu for role ${account.role}`);
-      const started = Date.now();
-      await walk(browser, base, account, paths, "zh-CN", result);
       const english = paths.filter((path) => !englishDone.has(path));
-      if (english.length > 0) {
-        for (const path of english) englishDone.add(path);
-        await walk(browser, base, account, english, "en-US", result);
-      }
-      console.log(`  ${account.user}: ${paths.length} pages in ${Date.now() - started} ms`);
-    }
+      for (const path of english) englishDone.add(path);
+      return { account, paths, english };
+    });
+    // Two accounts at a time: a page mostly waits (for its data, then to settle), so two share the cores.
+    const next = async (): Promise<void> => {
+      const item = walks.shift();
+      if (!item) return;
+      const started = Date.now();
+      await walk(browser as Browser, base, item.account, item.paths, "zh-CN", result);
+      if (item.english.length > 0)
+        await walk(browser as Browser, base, item.account, item.english, "en-US", result);
+      console.log(`  ${item.account.user}: ${item.paths.length} pages in ${Date.now() - started} ms`);
+      await next();
+    };
+    await Promise.all([next(), next()]);
     if (result.failures.length > 0)
       throw new Error(`${result.failures.length} page problems:\n${result.failures.join("\n")}`);
     console.log(`every page: ${result.pages} page views passed in ${Date.now() - startedAt} ms`);

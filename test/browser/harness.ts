@@ -59,13 +59,18 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server not healthy after ${HEALTH_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
+/** Set by run-all.ts once it has built both: scripts running side by side must not rebuild under each other. */
+export const BUILT_ENV = "MINHU_BROWSER_BUILT";
+
 /** Builds web/dist so the server under test serves the current sources. */
 export async function buildWebApp(): Promise<void> {
+  if (process.env[BUILT_ENV]) return;
   await build({ configFile: join(REPO_ROOT, "web/vite.config.ts"), logLevel: "warn" });
 }
 
 /** Compiles the server to dist/ when the sources changed: the browser tests run what `npm start` runs. */
 function buildServer(): void {
+  if (process.env[BUILT_ENV]) return;
   execFileSync(process.execPath, ["scripts/ensure-build.mjs", "server"], {
     cwd: REPO_ROOT,
     stdio: "inherit",

@@ -1,32 +1,55 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { prepareTemplate } from "./harness.js";
+import { BUILT_ENV, buildWebApp, prepareTemplate } from "./harness.js";
 
 /**
- * Runs every browser test script in this folder (each starts its own server and Chromium) one after
- * another, each server from a copy of one prepared data folder, and prints each script's time and a
- * closing "N passed, N failed" line.
+ * Runs every browser test script in this folder, each with its own server (started from a copy of
+ * one prepared data folder) and Chromium, two at a time (MINHU_BROWSER_JOBS): a script mostly waits
+ * on its pages, and one at a time left the two cores two-thirds idle. Each script's output is printed
+ * whole when it ends, with its time; a closing line counts passes and names failures.
  */
 const here = fileURLToPath(new URL(".", import.meta.url));
+/** The longest first, so the last ones to finish are short. */
+const LONGEST = ["every-page.ts", "command-live.ts", "accessibility.ts", "csp.ts"];
 const scripts = readdirSync(here)
   .filter((name) => name.endsWith(".ts") && !["harness.ts", "run-all.ts"].includes(name))
-  .sort();
-const template = await prepareTemplate();
-const failures: string[] = [];
-for (const script of scripts) {
-  console.log(`\n— browser: ${script}`);
-  const startedAt = Date.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", `${here}${script}`], {
-    stdio: "inherit",
-    env: { ...process.env, ...template.env },
-  });
-  if (result.status !== 0) failures.push(script);
-  console.log(
-    `— ${script}: ${result.status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - startedAt) / 1000)} s`,
-  );
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+function rank(script: string): number {
+  const index = LONGEST.indexOf(script);
+  return index === -1 ? LONGEST.length : index;
 }
+const jobs = Math.max(1, Number(process.env.MINHU_BROWSER_JOBS ?? 2));
+
+await buildWebApp();
+const template = await prepareTemplate();
+const env = { ...process.env, ...template.env, [BUILT_ENV]: "1" };
+
+function run(script: string): Promise<boolean> {
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", `${here}${script}`], { env });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (code) => {
+      const seconds = Math.round((Date.now() - startedAt) / 1000);
+      console.log(
+        `\n— browser: ${script} ${code === 0 ? "passed" : "FAILED"} in ${seconds} s\n${output.trimEnd()}`,
+      );
+      resolve(code === 0);
+    });
+  });
+}
+
+const queue = [...scripts];
+const failures: string[] = [];
+async function worker(): Promise<void> {
+  for (let script = queue.shift(); script; script = queue.shift())
+    if (!(await run(script))) failures.push(script);
+}
+await Promise.all(Array.from({ length: jobs }, worker));
 await rm(template.dataDir, { recursive: true, force: true });
 console.log(
   `\nbrowser tests: ${scripts.length - failures.length} passed, ${failures.length} failed ${failures.join(" ")}`,

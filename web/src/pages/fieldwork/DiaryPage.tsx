@@ -202,7 +202,9 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
     >
       <List
         size="small"
-        dataSource={campaign.grids.slice(0, 50)}
+        dataSource={campaign.grids}
+        // A street has dozens of grids: ten a page keeps the diary in view.
+        pagination={{ pageSize: 10, size: "small", hideOnSinglePage: true, showSizeChanger: false }}
         renderItem={(grid) => (
           <List.Item
             data-testid="campaign-grid"

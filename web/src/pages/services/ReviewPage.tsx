@@ -27,15 +27,17 @@ export default function ReviewPage() {
           {t("services.review.title")}
         </Typography.Title>
       </div>
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={FILTERS.map((value) => ({
-          value,
-          label: value === "all" ? t("services.review.all") : t(`services.state.${value}`),
-        }))}
-        style={{ marginBottom: 12 }}
-      />
+      {/* Six states do not fit a phone in English: the filter scrolls inside its row, not the page. */}
+      <div className="service-review__filters">
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={FILTERS.map((value) => ({
+            value,
+            label: value === "all" ? t("services.review.all") : t(`services.state.${value}`),
+          }))}
+        />
+      </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<ApplicationSummary>
         size="small"
