@@ -225,18 +225,12 @@ async function main(): Promise<void> {
       for (const path of english) englishDone.add(path);
       return { account, paths, english };
     });
-    // Two accounts at a time: a page mostly waits (for its data, then to settle), so two share the cores.
-    const next = async (): Promise<void> => {
-      const item = walks.shift();
-      if (!item) return;
+    for (const { account, paths, english } of walks) {
       const started = Date.now();
-      await walk(browser as Browser, base, item.account, item.paths, "zh-CN", result);
-      if (item.english.length > 0)
-        await walk(browser as Browser, base, item.account, item.english, "en-US", result);
-      console.log(`  ${item.account.user}: ${item.paths.length} pages in ${Date.now() - started} ms`);
-      await next();
-    };
-    await Promise.all([next(), next()]);
+      await walk(browser, base, account, paths, "zh-CN", result);
+      if (english.length > 0) await walk(browser, base, account, english, "en-US", result);
+      console.log(`  ${account.user}: ${paths.length} pages in ${Date.now() - started} ms`);
+    }
     if (result.failures.length > 0)
       throw new Error(`${result.failures.length} page problems:\n${result.failures.join("\n")}`);
     console.log(`every page: ${result.pages} page views passed in ${Date.now() - startedAt} ms`);

@@ -50,6 +50,7 @@ export default function ReviewPage() {
           style: { cursor: "pointer" },
         })}
         pagination={{ pageSize: 20, size: "small" }}
+        scroll={{ x: "max-content" }}
         columns={[
           { title: t("services.review.service"), render: (_, row) => serviceName(row, locale) },
           { title: t("services.detail.applicant"), dataIndex: "applicantName" },
