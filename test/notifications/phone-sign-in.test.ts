@@ -48,6 +48,14 @@ describe("residents sign up and sign in with their phone (手机号登录)", () 
     const code = await codeSentTo(PHONE);
     const stored = await t.ctx.db.selectFrom("phone_codes").select("code_hash").execute();
     expect(stored.some((row) => row.code_hash.includes(code))).toBe(false);
+    // Neither is the code readable in the outbox that carried it: only the log provider's "SMS" shows it.
+    const carried = await t.ctx.db
+      .selectFrom("outbox_messages")
+      .select("payload")
+      .where("topic", "=", "notify.sms")
+      .execute();
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.some((row) => JSON.stringify(row.payload).includes(code))).toBe(false);
 
     const wrong = await post("/api/auth/phone/sign-in", {
       phone: PHONE,

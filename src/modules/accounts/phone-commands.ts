@@ -10,11 +10,14 @@ export interface PhoneKeys {
   phoneCipher: string;
 }
 
-/** Stores the code's hash and queues the SMS in one transaction: no code without its message. */
+/**
+ * Stores the code's hash and queues the SMS in one transaction: no code without its message. The
+ * message carries the code encrypted, like the phone: whoever reads the outbox cannot sign in with it.
+ */
 export async function sendSignInCode(
   db: Kysely<DB>,
   phone: PhoneKeys,
-  code: { plain: string; hash: string; client: string },
+  code: { cipher: string; hash: string; client: string },
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -27,7 +30,7 @@ export async function sendSignInCode(
       trx,
       id,
       phone.phoneCipher,
-      { code: code.plain, minutes: CODE_TTL_MS / 60_000 },
+      { codeCipher: code.cipher, minutes: CODE_TTL_MS / 60_000 },
       now,
     );
   });

@@ -45,7 +45,7 @@ export const phoneSignInRoutes: Routes = async (app, { ctx }) => {
       await sendSignInCode(
         ctx.db,
         { phoneHash, phoneCipher: ctx.vault.encrypt(phone) },
-        { plain: code, hash: ctx.tokens.phoneCodeHash(phoneHash, code), client },
+        { cipher: ctx.vault.encrypt(code), hash: ctx.tokens.phoneCodeHash(phoneHash, code), client },
         now,
       );
       return reply.status(202).send({ sentTo: maskPhone(phone), expiresInSeconds: CODE_TTL_MS / 1000 });

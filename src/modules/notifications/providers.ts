@@ -31,7 +31,7 @@ export function notifyDestinations(
   vault: PhoneVault,
   now: () => Date,
 ): Record<string, Destination> {
-  const render = renderer(db);
+  const render = renderer(db, vault);
   const log = logSender(db, vault, now);
   const via = (send: (message: Rendered) => Promise<string | null>): Destination => ({
     send: async (message) => {
@@ -47,14 +47,14 @@ export function notifyDestinations(
 }
 
 /** Reads an outbox payload (written by enqueue.ts) and renders it in the recipient's language now. */
-function renderer(db: Kysely<DB>) {
+function renderer(db: Kysely<DB>, vault: PhoneVault) {
   return async (message: { key: string; payload: Record<string, unknown> }): Promise<Rendered | string> => {
     const p = message.payload;
     if (!NOTIFY_EVENTS.includes(p.event as NotifyEvent) || typeof p.params !== "object" || p.params === null)
       return "bad payload: unknown event or parameters";
     const payload: NotificationPayload = {
       event: p.event as NotifyEvent,
-      params: p.params as Params,
+      params: opened(p.params as Params, vault),
       userId: typeof p.userId === "number" ? p.userId : null,
       ...(typeof p.phoneCipher === "string" ? { phoneCipher: p.phoneCipher } : {}),
       ...(typeof p.email === "string" ? { email: p.email } : {}),
@@ -63,6 +63,12 @@ function renderer(db: Kysely<DB>) {
     const locale = await localeOf(db, payload.userId);
     return { key: message.key, payload, locale, text: renderText(locale, payload.event, payload.params) };
   };
+}
+
+/** A sign-in code travels encrypted (`codeCipher`, see sendSignInCode) and is opened only to be sent. */
+function opened(params: Params, vault: PhoneVault): Params {
+  const { codeCipher, ...rest } = params;
+  return typeof codeCipher === "string" ? { ...rest, code: vault.decrypt(codeCipher) } : params;
 }
 
 /** The embedded default: the message is kept in notification_log (once per key), nothing leaves. */
