@@ -94,6 +94,12 @@ async function phoneSignUp(page: Page, base: string, admin: Api): Promise<void> 
     ((await refused.textContent()) ?? "").includes("请求过于频繁"),
     `RATE_LIMITED shown: ${(await refused.textContent()) ?? ""}`,
   );
+  // The refusal's Retry-After, not a guess, is what the button then counts down.
+  const serverWait = Number(await page.getByTestId("send-code").getAttribute("data-wait"));
+  assert(
+    serverWait > 0 && serverWait <= 60 && (await page.getByTestId("send-code").isDisabled()),
+    `after the refusal the button waits what the server said (${serverWait} s)`,
+  );
 
   const message = await loggedMessage(admin, "login_code", PHONE);
   assert(message.channel === "sms" && message.recipient === MASKED, `the code went by SMS to ${MASKED}`);

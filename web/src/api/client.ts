@@ -1,12 +1,15 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** How long the server asks to wait before trying again (its Retry-After header), if it said. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -37,7 +40,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === "object" && "code" in body) {
     const { code, message } = body as { code: unknown; message?: unknown };
-    return new ApiError(response.status, String(code), typeof message === "string" ? message : String(code));
+    const retryAfter = Number(response.headers.get("retry-after"));
+    return new ApiError(
+      response.status,
+      String(code),
+      typeof message === "string" ? message : String(code),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
   return new ApiError(response.status, "HTTP_ERROR", `HTTP ${response.status} ${response.statusText}`.trim());
 }

@@ -1,6 +1,7 @@
 import { MessageOutlined, MobileOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, Space } from "antd";
 import { useEffect, useState } from "react";
+import { ApiError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { useAuth } from "../../auth/context";
 import { messageOf } from "../../hooks/useAdminSave";
@@ -49,6 +50,9 @@ export function PhoneSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       setWait(RESEND_AFTER_S);
     } catch (failure) {
       setError(messageOf(failure));
+      // Refused for sending too often: count down the server's own wait, not a guess.
+      if (failure instanceof ApiError && failure.retryAfterSeconds)
+        setWait(Math.ceil(failure.retryAfterSeconds));
     } finally {
       setSending(false);
     }
