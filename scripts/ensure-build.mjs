@@ -23,16 +23,26 @@ async function buildServer() {
   run("node_modules/typescript/bin/tsc", ["-p", "tsconfig.build.json"]);
   // Files the server reads beside its modules at run time (classifier examples, the routing model).
   cpSync("src", "dist", { recursive: true, filter: (path) => !path.endsWith(".ts") });
-  await packEmptyDataDir();
+  await packBaseDataDir();
 }
 
-/** An empty PGlite data folder, packed: a first start unpacks it instead of running initdb (db/database.ts). */
-async function packEmptyDataDir() {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create("memory://");
-  const packed = await pglite.dumpDataDir("gzip");
-  writeFileSync("dist/empty-pgdata.tar.gz", Buffer.from(await packed.arrayBuffer()));
-  await pglite.close();
+/**
+ * The data folder every embedded database starts as (migrated, reference data, demo places), packed:
+ * a first start unpacks it instead of running initdb, the migrations and that seed (db/database.ts).
+ * Nothing in it depends on the install's secret key; the demo accounts are seeded at first start.
+ */
+async function packBaseDataDir() {
+  const { openDatabase } = await import("../dist/db/database.js");
+  const { migrateToLatest } = await import("../dist/db/migrate.js");
+  const { seedReferenceData } = await import("../dist/seed/reference.js");
+  const { seedDemoPlaces } = await import("../dist/seed/places.js");
+  const database = await openDatabase({ dataDir: "memory://" });
+  await migrateToLatest(database.db);
+  await seedReferenceData(database.db);
+  await seedDemoPlaces(database.db);
+  const packed = await database.snapshot();
+  await database.close();
+  writeFileSync("dist/base-pgdata.tar", Buffer.from(await packed.arrayBuffer()));
 }
 
 function buildWeb() {

@@ -47,19 +47,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * An empty, initialised PGlite data folder (what initdb makes), packed by the build
- * (scripts/ensure-build.mjs): a new data folder is unpacked from it instead of running initdb, the
- * slowest step of a first start. Without a build (tests from the sources) initdb runs as before.
+ * What every new embedded data folder holds first, packed by the build (scripts/ensure-build.mjs):
+ * initialised, migrated, with the reference data and the demo places. A first start unpacks it instead
+ * of running initdb, the migrations and that seed, most of a first start; migrations newer than the
+ * build still run. Without a build (tests from the sources) a new folder starts empty, as before.
  */
-const EMPTY_DATA_DIR = new URL("../../dist/empty-pgdata.tar.gz", import.meta.url);
+const BASE_DATA_DIR = new URL("../../dist/base-pgdata.tar", import.meta.url);
 
 async function openEmbedded(dataDir: string, startFrom?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const fresh = inMemory || !existsSync(join(dataDir, "PG_VERSION"));
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const initial =
-    startFrom ?? (existsSync(EMPTY_DATA_DIR) ? new Blob([readFileSync(EMPTY_DATA_DIR)]) : undefined);
-  const pglite = await PGlite.create(dataDir, fresh && initial ? { loadDataDir: initial } : {});
+  const base = () =>
+    !inMemory && existsSync(BASE_DATA_DIR) ? new Blob([readFileSync(BASE_DATA_DIR)]) : undefined;
+  const initial = fresh ? (startFrom ?? base()) : undefined;
+  const pglite = await PGlite.create(dataDir, initial ? { loadDataDir: initial } : {});
   const pool = new pg.Pool({
     ...(createPgConfig(pglite) as pg.PoolConfig),
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
