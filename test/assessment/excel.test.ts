@@ -100,7 +100,17 @@ describe("ledger and list exports", () => {
         await download("street-dispatcher", "/api/lists/visits/export.xlsx?period=2026-11")
       ).workbook.getWorksheet("走访清单"),
     );
-    expect(visits[0]).toEqual(["走访日期", "走访人", "身份", "街道", "社区", "网格", "走访户数", "走访情况"]);
+    expect(visits[0]).toEqual([
+      "走访日期",
+      "走访人",
+      "身份",
+      "街道",
+      "社区",
+      "网格",
+      "走访户数",
+      "来源",
+      "走访情况",
+    ]);
     expect(visits.slice(1).map((r) => [r[0], r[2], r[6]])).toEqual([
       ["2026-11-30", "网格员", 30],
       ["2026-11-15", "联系社区领导", 12],

@@ -93,6 +93,10 @@ describe("社区工作日: a leader records a day in the linked community and ra
     expect(recorded.orders.map((o: { id: string }) => o.id)).toEqual([demand.body.orderId]);
     const list = await call("leader", "GET", `/api/lists/visits?period=${today.slice(0, 7)}&pageSize=200`);
     expect(list.body.items.some((v: { summary: string }) => v.summary.includes("东门小区"))).toBe(true);
+    // The 走访清单 says it was a work day by a code the reader's language renders, not a prefix in the text.
+    const visit = list.body.items.find((v: { summary: string }) => v.summary.includes("东门小区"));
+    expect(visit).toMatchObject({ source: "work_day" });
+    expect(visit.summary).not.toMatch(/社区工作日/);
     // Counted per leader in assessment: the supervisor sees all 98, the leader only their own row.
     const month = today.slice(0, 7);
     const all = await call("supervisor", "GET", `/api/assessment/leaders?period=${month}`);
@@ -173,6 +177,11 @@ describe("民情日记 and 大走访: a grid worker writes in their grid and rai
     expect(
       list.body.items.some((v: { summary: string }) => v.summary.includes("书院门小区3号楼2单元501")),
     ).toBe(true);
+    const visit = list.body.items.find((v: { summary: string }) =>
+      v.summary.includes("书院门小区3号楼2单元501"),
+    );
+    expect(visit).toMatchObject({ source: "diary" });
+    expect(visit.summary).not.toMatch(/民情日记/);
   });
 
   it("keeps a grid worker to their grid: no entry elsewhere, no demand from another grid's entry", async () => {

@@ -99,7 +99,8 @@ async function storeDiaryEntry(
       regionCode,
       visitedOn: writtenOn,
       households: 1,
-      summary: `民情日记：${input.household}；${input.heard}`.slice(0, 1000),
+      // The 走访清单 shows it came from the diary (its source); the summary is what was written.
+      summary: `${input.household}；${input.heard}`.slice(0, 1000),
     });
     return insertDiaryEntry(trx, {
       authorId: actor.id,
@@ -132,7 +133,8 @@ export async function diaryEntryInScope(ctx: AppContext, actor: Actor, id: strin
  */
 export async function raiseFromDiary(ctx: AppContext, actor: Actor, entryId: string, demand: FieldDemand) {
   const entry = await diaryEntryInScope(ctx, actor, entryId);
-  if (entry.order_id !== null) throw fail("CONFLICT", { detail: "已转为诉求 / a demand was raised already" });
+  if (entry.order_id !== null)
+    throw fail("CONFLICT", { detail: "a demand was raised from this entry already" });
   const submission: DemandSubmission = {
     ...demand,
     channel: "household_visit",

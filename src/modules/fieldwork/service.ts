@@ -136,7 +136,8 @@ export async function recordWorkDay(ctx: AppContext, actor: Actor, input: WorkDa
       regionCode: link.region_code,
       visitedOn: workedOn,
       households: input.peopleMet ?? 0,
-      summary: `社区工作日：${input.places}；${input.problems ?? ""}`.slice(0, 1000),
+      // The 走访清单 shows it was a work day (its source); the summary is what was written.
+      summary: [input.places, input.problems].filter(Boolean).join("；").slice(0, 1000),
     });
     return insertWorkDay(trx, {
       leaderId: actor.id,

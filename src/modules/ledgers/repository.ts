@@ -83,6 +83,9 @@ function dayBounds(range: PeriodRange): { first: string; last: string } {
   return { first: chinaDate(range.start), last: chinaDate(new Date(range.end.getTime() - 1)) };
 }
 
+/** Where a field visit came from: a 民情日记 entry or a leader's 社区工作日. */
+export type VisitSource = "diary" | "work_day";
+
 /** 走访清单: leaders' and grid workers' field visits in the period, newest first. */
 export async function pageFieldVisits(db: Kysely<DB>, filter: BookFilter, page: Page) {
   const { first, last } = dayBounds(filter.range);
@@ -94,6 +97,8 @@ export async function pageFieldVisits(db: Kysely<DB>, filter: BookFilter, page: 
   const total = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin("users as u", "u.id", "f.visitor_id")
+    .leftJoin("diary_entries as d", "d.field_visit_id", "f.id")
+    .leftJoin("work_days as w", "w.field_visit_id", "f.id")
     .select([
       "f.id",
       "f.visited_on",
@@ -102,6 +107,10 @@ export async function pageFieldVisits(db: Kysely<DB>, filter: BookFilter, page: 
       "f.region_code",
       "f.households",
       "f.summary",
+      // What the visit was written as; null for one recorded with an order (入户访).
+      sql<VisitSource | null>`CASE WHEN d.id IS NOT NULL THEN 'diary' WHEN w.id IS NOT NULL THEN 'work_day' END`.as(
+        "source",
+      ),
     ])
     .orderBy("f.visited_on", "desc")
     .orderBy("f.id", "desc")

@@ -12,7 +12,7 @@ import {
   STATE_LABELS,
   TYPE_LABELS,
 } from "./labels.js";
-import type { FieldVisitLine, OrderLine, RuleLine } from "./repository.js";
+import type { FieldVisitLine, OrderLine, RuleLine, VisitSource } from "./repository.js";
 
 /** The street, community and grid names of a region code (those it has). */
 function placeOf(
@@ -63,6 +63,7 @@ export function presentFieldVisit(regions: RegionDirectory, row: FieldVisitLine)
     visitorRole: row.visitor_role,
     region: { code: row.region_code, ...placeOf(regions, row.region_code) },
     households: row.households,
+    source: row.source,
     summary: row.summary,
   };
 }
@@ -174,6 +175,8 @@ export function orderSheet(regions: RegionDirectory, name: string): SheetSpec<Or
   };
 }
 
+const VISIT_SOURCE_LABELS: Record<VisitSource, string> = { diary: "民情日记", work_day: "社区工作日" };
+
 /** 走访清单 */
 export function fieldVisitSheet(regions: RegionDirectory): SheetSpec<FieldVisitLine> {
   const place = (row: FieldVisitLine) => placeOf(regions, row.region_code);
@@ -192,6 +195,12 @@ export function fieldVisitSheet(regions: RegionDirectory): SheetSpec<FieldVisitL
       { header: "社区", meaning: "Community", width: 14, value: (r) => place(r).community },
       { header: "网格", meaning: "Grid", width: 14, value: (r) => place(r).grid },
       { header: "走访户数", meaning: "Households visited", value: (r) => r.households },
+      {
+        header: "来源",
+        meaning: "Written as (民情日记 diary, 社区工作日 leader's work day)",
+        width: 12,
+        value: (r) => (r.source ? VISIT_SOURCE_LABELS[r.source] : ""),
+      },
       { header: "走访情况", meaning: "Summary", width: 50, value: (r) => r.summary },
     ],
   };

@@ -116,7 +116,7 @@ export function generateFieldwork(frame: FieldworkFrame, today: CalendarDay, see
           region_code: leader.communityCode,
           visited_on: worked,
           households: r.int(3, 12),
-          summary: `社区工作日：${places}`,
+          summary: places,
         }),
       });
     }
@@ -167,7 +167,7 @@ export function generateFieldwork(frame: FieldworkFrame, today: CalendarDay, see
           region_code: grid.code,
           visited_on: written,
           households: 1,
-          summary: `民情日记：${household}；${heard}`,
+          summary: `${household}；${heard}`,
         }),
       });
     }

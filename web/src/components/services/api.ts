@@ -1,8 +1,13 @@
 import { apiRequest } from "../../api/client";
+import type { ApiBody } from "../../api/types";
 
-export type FieldType = "text" | "number" | "date" | "choice";
-export type ReviewLevel = "community" | "street";
-export type ResultKind = "document" | "appointment" | "approval";
+/** A service's definition as the server validates it (POST /api/services), not a copy kept by hand. */
+type ServiceBody = ApiBody<"/api/services">;
+export type ServiceField = ServiceBody["fields"][number];
+export type ServiceMaterial = ServiceBody["materials"][number];
+export type FieldType = ServiceField["type"];
+export type ReviewLevel = ServiceBody["reviewLevels"][number];
+export type ResultKind = ServiceBody["resultKind"];
 export type ApplicationState =
   | "community_review"
   | "street_review"
@@ -12,40 +17,8 @@ export type ApplicationState =
   | "withdrawn";
 export type ApplicationAction = "approve" | "request_more" | "refuse" | "supplement" | "withdraw";
 
-export interface ServiceField {
-  key: string;
-  label: string;
-  labelEn: string;
-  type: FieldType;
-  required: boolean;
-  options?: string[];
-  maxLength?: number;
-}
-
-export interface ServiceMaterial {
-  key: string;
-  label: string;
-  labelEn: string;
-  required: boolean;
-  pdf: boolean;
-}
-
-export interface Service {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  description: string;
-  fields: ServiceField[];
-  materials: ServiceMaterial[];
-  reviewLevels: ReviewLevel[];
-  timeLimitDays: number;
-  resultKind: ResultKind;
-  active: boolean;
-  regions: string[];
-}
-
-export type ServiceInput = Omit<Service, "id">;
+export type ServiceInput = ServiceBody;
+export type Service = ServiceBody & { id: number };
 
 export interface ApplicationSummary {
   id: string;

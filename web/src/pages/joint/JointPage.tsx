@@ -47,7 +47,11 @@ export default function JointPage() {
             key: "councils",
             label: t("joint.tab.councils"),
             children: (
-              <CouncilsTab version={version} open={open} mayManage={["staff", "admin"].includes(me.role)} />
+              <CouncilsTab
+                version={version}
+                open={open}
+                mayManage={me.permissions.includes("joint.manage")}
+              />
             ),
           },
           {

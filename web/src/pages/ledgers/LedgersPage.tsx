@@ -5,7 +5,6 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
-import type { Role } from "../../auth/roles";
 import { LoadErrorAlert } from "../../components/ErrorState";
 import { channelLabel, chinaTime, formatShort, OrderStateTag, typeLabel } from "../../components/orders";
 import { OrderDrawer } from "../../components/workbench/OrderDrawer";
@@ -28,10 +27,6 @@ import "./ledgers.css";
 
 const PAGE_SIZE = 20;
 
-/** Who may refile orders (the server's `ledgers.manage`) and write 制度清单 entries (`rules.manage`). */
-const REFILERS: readonly Role[] = ["dispatcher"];
-const RULE_WRITERS: readonly Role[] = ["dispatcher", "supervisor", "admin"];
-
 /** The books whose rows are orders (the four ledgers, 问题清单, 解决清单): a row opens its order. */
 const isOrderBook = (book: BookName) => book !== "visits" && book !== "rules";
 
@@ -50,8 +45,9 @@ export default function LedgersPage() {
   /** The 制度清单 entry being written: null a new one, undefined none. */
   const [ruleId, setRuleId] = useState<string | null | undefined>(undefined);
   const actions: BookActions = {
-    refile: REFILERS.includes(me.role) ? setRefiling : null,
-    editRule: RULE_WRITERS.includes(me.role) ? setRuleId : null,
+    // The server's permissions as /api/me lists them: refile (ledgers.manage), 制度清单 (rules.manage).
+    refile: me.permissions.includes("ledgers.manage") ? setRefiling : null,
+    editRule: me.permissions.includes("rules.manage") ? setRuleId : null,
   };
   const [month, setMonth] = useState<Dayjs>(() => chinaTime());
   const [book, setBook] = useState<BookName>("general");
@@ -189,6 +185,14 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>, actions: BookAct
       { title: t("ledgers.col.visitor"), dataIndex: "visitorName", width: 120 },
       { title: t("ledgers.col.place"), render: (_, row) => placeText((row as FieldVisitLine).region) },
       { title: t("ledgers.col.households"), dataIndex: "households", width: 80 },
+      {
+        title: t("ledgers.col.source"),
+        width: 110,
+        render: (_, row) => {
+          const source = (row as FieldVisitLine).source;
+          return source ? t(`ledgers.visitSource.${source}`) : null;
+        },
+      },
       { title: t("ledgers.col.summary"), dataIndex: "summary", ellipsis: true },
     ];
   }

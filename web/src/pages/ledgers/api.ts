@@ -38,6 +38,8 @@ export interface FieldVisitLine {
   visitorName: string | null;
   region: Place;
   households: number | null;
+  /** 民情日记 or 社区工作日; null for a visit recorded with an order. */
+  source: "diary" | "work_day" | null;
   summary: string;
 }
 

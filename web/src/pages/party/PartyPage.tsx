@@ -11,14 +11,12 @@ import { ReportsTab } from "./ReportsTab";
 import "../../ops.css";
 import "./party.css";
 
-/** Who maintains organisations (party.manage); the server still checks each one's jurisdiction. */
-const MANAGERS = ["staff", "admin"];
-
 /** 党组织体系 of the caller's jurisdiction: the tree, 双报到, and the grid map of grid organisations. */
 export default function PartyPage() {
   const t = useT();
   const me = useMe();
-  const mayManage = MANAGERS.includes(me.role);
+  // The server's party.manage, as /api/me lists it; each write is still checked for jurisdiction.
+  const mayManage = me.permissions.includes("party.manage");
   const [tab, setTab] = useState("tree");
   const organisations = useRequest((signal) => partyApi.organisations(signal), []);
   const regions = useRegionNames();
