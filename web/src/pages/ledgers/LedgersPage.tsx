@@ -127,6 +127,8 @@ export default function LedgersPage() {
           loading={rows.loading}
           dataSource={rows.data?.items ?? []}
           columns={columnsFor(book, t, actions)}
+          // On a phone the table scrolls inside its card; its columns keep their width.
+          scroll={{ x: "max-content" }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("ledgers.empty")} />,
           }}
@@ -193,7 +195,7 @@ function columnsFor(book: BookName, t: ReturnType<typeof useT>, actions: BookAct
           return source ? t(`ledgers.visitSource.${source}`) : null;
         },
       },
-      { title: t("ledgers.col.summary"), dataIndex: "summary", ellipsis: true },
+      { title: t("ledgers.col.summary"), dataIndex: "summary", width: 320, ellipsis: true },
     ];
   }
   if (book === "rules") {
