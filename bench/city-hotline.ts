@@ -1,21 +1,37 @@
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { openDatabase } from "../src/db/database.js";
+import { type Database, openDatabase } from "../src/db/database.js";
 import { cityActor } from "../src/modules/city-hotline/account.js";
 import { queueImport, runImport } from "../src/modules/city-hotline/run.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
 import { createContext, prepareDatabase } from "../src/server/bootstrap.js";
 import { exportXlsx, generateCityExport } from "./city-hotline-export.js";
+import { scratchServerDatabase } from "./server-database.js";
 
 const ROWS = 10_000;
 
 /**
  * 12345 导入基准 A 10,000-row export generated from the gazetteer (see city-hotline-export.ts),
- * imported into a fresh embedded database: time, progress steps, rows placed on a grid; then the
- * same file again, which must create no order and no event.
+ * imported into a fresh database, embedded and on the PostgreSQL server when one answers: time,
+ * progress steps, rows placed on a grid; then the same file again, which must create no order and
+ * no event.
  */
-export async function benchCityImport(): Promise<Record<string, number>> {
-  const database = await openDatabase({ dataDir: "memory://" });
+export async function benchCityImport(): Promise<Record<string, Record<string, number>>> {
+  const results: Record<string, Record<string, number>> = {
+    "embedded PGlite": await importInto(await openDatabase({ dataDir: "memory://" })),
+  };
+  const server = await scratchServerDatabase("city_import");
+  if (server) {
+    try {
+      results["PostgreSQL server"] = await importInto(await openDatabase({ url: server.url }));
+    } finally {
+      await server.drop();
+    }
+  }
+  return results;
+}
+
+async function importInto(database: Database): Promise<Record<string, number>> {
   try {
     const secretKey = randomBytes(32);
     await prepareDatabase(database, new PhoneVault(secretKey), { demo: false });
@@ -75,8 +91,12 @@ export async function benchCityImport(): Promise<Record<string, number>> {
   }
 }
 
-export function reportCityImport(r: Record<string, number>): void {
-  console.log(`12345 import, ${r.rows} rows (${r.fileKb} KB XLSX), embedded PGlite:`);
+export function reportCityImport(results: Record<string, Record<string, number>>): void {
+  for (const [where, r] of Object.entries(results)) reportOne(where, r);
+}
+
+function reportOne(where: string, r: Record<string, number>): void {
+  console.log(`12345 import, ${r.rows} rows (${r.fileKb} KB XLSX), ${where}:`);
   console.log(
     `  first import: ${r.firstSeconds.toFixed(1)} s in ${r.progressSteps} progress steps; ` +
       `${r.created} created (${r.placedPercent.toFixed(1)} % placed on a grid), ${r.unplaced} queued for placement, ${r.invalid} invalid`,

@@ -3,13 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
 import { DEMO_ORDERS_PER_YEAR, seedHistory } from "../src/seed/history/index.js";
 import { createContext, prepareDatabase } from "../src/server/bootstrap.js";
-
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+import { scratchServerDatabase } from "./server-database.js";
 
 export interface HistoryTimings {
   /** Open, migrate, reference data and demo accounts: the first start without history. */
@@ -35,7 +33,7 @@ export async function benchHistory(orders = DEMO_ORDERS_PER_YEAR): Promise<Recor
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const server = await scratchServerDatabase();
+  const server = await scratchServerDatabase("history");
   if (server) {
     try {
       results.postgres = await timeHistory(() => openDatabase({ url: server.url }), orders);
@@ -66,31 +64,6 @@ async function timeHistory(open: () => Promise<Database>, orders: number): Promi
   } finally {
     await database.close();
   }
-}
-
-/** A new database on the server for the run, or null when no server answers. */
-async function scratchServerDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const name = `minhu_bench_history_${process.pid}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch {
-    return null;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export function reportHistory(results: Record<string, HistoryTimings>): void {

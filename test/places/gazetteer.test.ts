@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geocode } from "../../src/modules/places/geocode.js";
+import { alongPath } from "../../src/modules/places/geometry.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;
@@ -68,6 +69,45 @@ describe("the district gazetteer", () => {
     expect(near.confidence).toBeLessThanOrEqual(plain.confidence);
     const meeting = geocode(t.ctx.places, "和平路与东木头市交叉口");
     expect(meeting).toMatchObject({ precision: "crossing", placed: true });
+  });
+
+  it("reads a name written with a dot as addresses write it, without one", () => {
+    const station = geocode(t.ctx.places, "碑林区建筑科技大学·李家村站西边");
+    expect(station.matched.map((m) => m.name)).toEqual(["建筑科技大学·李家村站"]);
+  });
+
+  it("gives only a university a campus's ground: a school or hospital named after one is its own size", () => {
+    const extent = (name: string) => t.ctx.places.entries.find((e) => e.name === name)?.extent;
+    expect(extent("西安交通大学兴庆校区")).toBe(350);
+    expect(extent("西安交通大学附属中学")).toBe(80);
+    expect(extent("西安交通大学第一附属医院东院")).toBe(120);
+    expect(extent("建筑科技大学·李家村站")).toBe(30);
+  });
+
+  it("places a door number across the road, less surely, when its numbered side lies outside the district", () => {
+    const inDistrict = ([lng, lat]: [number, number]) => t.ctx.places.locate(lng, lat) !== null;
+    const cases = t.ctx.places.entries.flatMap((road) => {
+      const numbering = road.road;
+      if (!numbering) return [];
+      return Array.from({ length: numbering.to - numbering.from + 1 }, (_, i) => numbering.from + i)
+        .filter((number) => {
+          const fraction = (number - numbering.from) / (numbering.to - numbering.from);
+          const side = number % 2 === 1 ? 35 : -35;
+          return (
+            !inDistrict(alongPath(numbering.path, fraction, side)) &&
+            inDistrict(alongPath(numbering.path, fraction, -side)) &&
+            !t.ctx.places.named("compound", `${road.name}${number}号院`)
+          );
+        })
+        .map((number) => `${road.name}${number}号`);
+    });
+    expect(cases.length).toBeGreaterThan(0);
+    for (const address of cases.slice(0, 20)) {
+      const placement = geocode(t.ctx.places, address);
+      expect(placement.precision, address).toBe("house_number");
+      expect(placement.grid, address).not.toBeNull();
+      expect(placement.confidence, address).toBeLessThanOrEqual(0.7);
+    }
   });
 
   it("does not place what it cannot: a community alone, an unknown place, a place outside the district", () => {

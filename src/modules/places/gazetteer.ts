@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Location, RegionDirectory } from "../regions/directory.js";
 import { boundsOfPoints } from "./geometry.js";
-import { normalizeQuery } from "./text.js";
+import { normalizeAddress, normalizeQuery } from "./text.js";
 import type { LandmarkCategory, PlaceEntry, PlaceKind } from "./types.js";
 
 /** An entry's name or alias found in a text, at [start, end). */
@@ -53,10 +53,12 @@ export class Gazetteer {
       [entry.name, ...entry.aliases].forEach((label, i) => {
         if (label.length < 2) return;
         this.labels.push({ entry, label, alias: i > 0 });
-        const bigram = label.slice(0, 2);
+        // Mentions are found in normalized addresses: "建筑科技大学·李家村站" is written without its dot.
+        const written = normalizeAddress(label);
+        const bigram = written.slice(0, 2);
         const list = this.byBigram.get(bigram);
-        if (list) list.push({ entry, label });
-        else this.byBigram.set(bigram, [{ entry, label }]);
+        if (list) list.push({ entry, label: written });
+        else this.byBigram.set(bigram, [{ entry, label: written }]);
       });
     }
   }

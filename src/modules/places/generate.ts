@@ -170,9 +170,13 @@ function pointInGrid(random: () => number, grid: GridFrame, locate: Locate): Lng
   return null;
 }
 
-/** 占地 A campus reaches ~350 m from its centre, a park ~250 m, a hospital or stadium ~120 m. */
+/**
+ * 占地 How far a landmark's ground reaches from its point: a campus ~350 m, a park ~250 m, a hospital
+ * or stadium ~120 m, a school ~80 m. Only a university is a campus: "西安交通大学附属中学" is a school,
+ * "西安交通大学第一附属医院" a hospital and "建筑科技大学·李家村站" a station, whatever their names say.
+ */
 function defaultExtent(name: string, category: LandmarkSource["category"]): number {
-  if (/大学|学院|校区/.test(name)) return 350;
+  if (category === "school" && /大学|学院|校区/.test(name) && !/中学|小学|附中|幼儿园/.test(name)) return 350;
   if (category === "park") return 250;
   if (category === "hospital" || category === "sport") return 120;
   if (category === "school") return 80;

@@ -1,5 +1,5 @@
 import type { Gazetteer, Mention } from "./gazetteer.js";
-import { alongPath, crossing, type LngLat, offsetMetres } from "./geometry.js";
+import { alongPath, crossing, type LngLat, offsetMetres, pathLength } from "./geometry.js";
 import { adminPrefixLength, normalizeAddress } from "./text.js";
 import type { PlaceEntry } from "./types.js";
 
@@ -89,7 +89,7 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   if (!fine) return areaOnly(gazetteer, normalized, mentions, areas);
   const location = gazetteer.locate(fine.point[0], fine.point[1]);
   if (!location) return empty(normalized, fine.matched);
-  const around = surroundings(gazetteer, fine.point, fine.radius, location.grid.code);
+  const around = surroundings(gazetteer, fine.samples ?? circle(fine.point, fine.radius), location.grid.code);
   let confidence = fine.base * (0.5 + 0.5 * around.agreement);
   const contradicted = areas.some(
     (a) => a.entry.code !== location.community.code && a.entry.code !== location.street.code,
@@ -115,6 +115,8 @@ interface FinePlace {
   point: LngLat;
   /** How far around the point the caller's place may be (metres). */
   radius: number;
+  /** Where the caller's place may be, when that is not a circle around the point. */
+  samples?: LngLat[];
   base: number;
   matched: PlaceEntry[];
 }
@@ -153,13 +155,39 @@ function houseNumber(gazetteer: Gazetteer, text: string, roads: Mention[]): Fine
     if (named) return at(named, "compound", 40, 0.9, [road.entry]);
     const numbering = road.entry.road;
     if (numbering && number >= numbering.from && number <= numbering.to) {
-      const side = number % 2 === 1 ? 35 : -35;
       const fraction = (number - numbering.from) / (numbering.to - numbering.from);
-      const point = alongPath(numbering.path, fraction, side);
-      return { precision: "house_number", point, radius: 50, base: 0.85, matched: [road.entry] };
+      const numberedSide = number % 2 === 1 ? DOOR_SETBACK_METRES : -DOOR_SETBACK_METRES;
+      // Where the numbered side lies outside the district, the caller (who is in it) is across the
+      // road: the side rule failed once, so that is less sure.
+      for (const [side, base] of [
+        [numberedSide, 0.85],
+        [-numberedSide, 0.7],
+      ] as const) {
+        const point = alongPath(numbering.path, fraction, side);
+        if (!gazetteer.locate(point[0], point[1])) continue;
+        const samples = doorSamples(numbering.path, fraction, side);
+        return { precision: "house_number", point, radius: 50, base, matched: [road.entry], samples };
+      }
     }
   }
   return null;
+}
+
+/** 门牌离路 How far a door is from the road's centre line (metres). */
+const DOOR_SETBACK_METRES = 35;
+
+/**
+ * Where a door number may really be: numbers are not evenly spaced, so up to 60 m either way along
+ * its side of the road, and nearer or further from it; never across the road, which the odd/even
+ * side already decides.
+ */
+function doorSamples(path: readonly LngLat[], fraction: number, side: number): LngLat[] {
+  const length = Math.max(pathLength(path), 1);
+  const samples: LngLat[] = [];
+  for (let along = -60; along <= 60; along += 20)
+    for (const across of [0.6, 1, 1.4])
+      samples.push(alongPath(path, fraction + along / length, side * across));
+  return samples;
 }
 
 /** Where the first two roads named meet, moved to the corner named ("东北角"). */
@@ -261,29 +289,33 @@ function empty(normalized: string, matched: PlaceEntry[]): Placement {
   };
 }
 
-/**
- * How much of a circle of `radius` around the point lies in the point's own grid (16 points on the
- * circle and 8 at half the radius), and which other grids share it.
- */
-function surroundings(gazetteer: Gazetteer, point: LngLat, radius: number, gridCode: string) {
-  if (radius === 0) return { agreement: 1, others: [] };
-  const counts = new Map<string, { name: string; count: number }>();
-  let total = 0;
-  let same = 0;
+/** 16 points on a circle of `radius` around the point and 8 at half the radius; none for 0. */
+function circle(point: LngLat, radius: number): LngLat[] {
+  if (radius === 0) return [];
+  const samples: LngLat[] = [];
   for (const [steps, r] of [
     [16, radius],
     [8, radius / 2],
-  ] as const) {
+  ] as const)
     for (let i = 0; i < steps; i++) {
       const angle = (2 * Math.PI * i) / steps;
-      const [lng, lat] = offsetMetres(point, r * Math.cos(angle), r * Math.sin(angle));
-      const grid = gazetteer.locate(lng, lat)?.grid;
-      // Outside the district does not count: whoever calls the district's hotline is inside it.
-      if (!grid) continue;
-      total++;
-      if (grid.code === gridCode) same++;
-      else counts.set(grid.code, { name: grid.name, count: (counts.get(grid.code)?.count ?? 0) + 1 });
+      samples.push(offsetMetres(point, r * Math.cos(angle), r * Math.sin(angle)));
     }
+  return samples;
+}
+
+/** How many of the places the caller may be lie in the point's own grid, and which other grids share them. */
+function surroundings(gazetteer: Gazetteer, samples: readonly LngLat[], gridCode: string) {
+  const counts = new Map<string, { name: string; count: number }>();
+  let total = 0;
+  let same = 0;
+  for (const [lng, lat] of samples) {
+    const grid = gazetteer.locate(lng, lat)?.grid;
+    // Outside the district does not count: whoever calls the district's hotline is inside it.
+    if (!grid) continue;
+    total++;
+    if (grid.code === gridCode) same++;
+    else counts.set(grid.code, { name: grid.name, count: (counts.get(grid.code)?.count ?? 0) + 1 });
   }
   const others = [...counts.entries()]
     .map(([code, { name, count }]) => ({ code, name, share: Math.round((count / total) * 100) / 100 }))
