@@ -220,7 +220,7 @@ async function createAdmin(config: ReturnType<typeof loadConfig>, args: string[]
     return;
   }
   try {
-    requireStrongPassword(password, { username });
+    await requireStrongPassword(password, { username });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     console.error(errorMessage(error, languageOf(process.env.LANG)));

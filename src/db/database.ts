@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { type Kysely, PostgresDialect } from "kysely";
@@ -47,20 +48,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * What every new embedded data folder holds first, packed by the build (scripts/ensure-build.mjs):
- * initialised, migrated, with the reference data and the demo places. A first start unpacks it instead
+ * What every new embedded data folder holds first, prepared by the build (scripts/ensure-build.mjs):
+ * initialised, migrated, with the reference data and the demo places. A first start copies it instead
  * of running initdb, the migrations and that seed, most of a first start; migrations newer than the
  * build still run. Without a build (tests from the sources) a new folder starts empty, as before.
  */
-const BASE_DATA_DIR = new URL("../../dist/base-pgdata.tar", import.meta.url);
+const BASE_DATA_DIR = fileURLToPath(new URL("../../dist/base-pgdata", import.meta.url));
 
 async function openEmbedded(dataDir: string, startFrom?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const fresh = inMemory || !existsSync(join(dataDir, "PG_VERSION"));
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const base = () =>
-    !inMemory && existsSync(BASE_DATA_DIR) ? new Blob([readFileSync(BASE_DATA_DIR)]) : undefined;
-  const initial = fresh ? (startFrom ?? base()) : undefined;
+  if (fresh && !inMemory && !startFrom && existsSync(join(BASE_DATA_DIR, "PG_VERSION")))
+    cpSync(BASE_DATA_DIR, dataDir, { recursive: true });
+  const initial = fresh ? startFrom : undefined;
   const pglite = await PGlite.create(dataDir, initial ? { loadDataDir: initial } : {});
   const pool = new pg.Pool({
     ...(createPgConfig(pglite) as pg.PoolConfig),

@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { fail } from "../../platform/errors.js";
 
 /** Letters, digits, dot, underscore and hyphen, 3 to 64 of them: the API's and the CLI's usernames. */
@@ -37,8 +36,21 @@ const MIN_SCORE = 3;
 let estimator: ZxcvbnFactory | undefined;
 
 /** Refuses (WEAK_PASSWORD) a password that is short, common, or built from the account's own names. */
-export function requireStrongPassword(password: string, account: { username: string; displayName?: string }) {
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+export async function requireStrongPassword(
+  password: string,
+  account: { username: string; displayName?: string },
+): Promise<void> {
+  // Loaded with the first password set: its dictionaries took most of a second of every start.
+  if (!estimator) {
+    const [core, common] = await Promise.all([
+      import("@zxcvbn-ts/core"),
+      import("@zxcvbn-ts/language-common"),
+    ]);
+    estimator = new core.ZxcvbnFactory({
+      dictionary: { ...common.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
+  }
   const inputs = [account.username, ...(account.displayName ? [account.displayName] : []), ...CONTEXT_WORDS];
   if (password.length < MIN_PASSWORD_LENGTH || estimator.check(password, inputs).score < MIN_SCORE)
     throw fail("WEAK_PASSWORD");

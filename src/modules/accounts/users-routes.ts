@@ -90,7 +90,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const body = request.body;
-      requireStrongPassword(body.password, body);
+      await requireStrongPassword(body.password, body);
       if (body.role === "unit_handler" && !body.unitId)
         throw fail("VALIDATION_FAILED", { detail: "unitId is required for unit_handler" });
       if (body.role !== "unit_handler" && body.role !== "resident" && !body.regionCode) {
@@ -151,7 +151,7 @@ export const userRoutes: Routes = async (app, { ctx }) => {
       if (!target || (region && !coversRegion(actor, region)))
         throw fail("NOT_FOUND", { what: `user ${id}` });
       if (body.password)
-        requireStrongPassword(body.password, {
+        await requireStrongPassword(body.password, {
           username: target.username,
           displayName: body.displayName ?? target.display_name,
         });

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { fail } from "../../platform/errors.js";
 
 export type CityFileFormat = "xlsx" | "csv";
@@ -26,7 +26,8 @@ export async function readRows(content: Buffer, format: CityFileFormat): Promise
  * 10,000-row export is about 1 MB; the rows are held in memory either way to report progress.
  */
 async function readXlsx(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const rows: string[][] = [];

@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { chinaDate, chinaMsOfDay, MS_PER_MINUTE } from "../../platform/calendar/china-time.js";
 
@@ -97,7 +97,9 @@ export async function writeWorkbook(
   out: Writable,
   write: (workbook: Workbook) => Promise<unknown>,
 ): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  // Loaded on first use: exceljs alone is a third of the server's start-up imports.
+  const { default: excel } = await import("exceljs");
+  const writer = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   writer.creator = "民呼我行 Minhu";
   await write({ writer, caughtUp: () => caughtUp(out) });
   await writer.commit();

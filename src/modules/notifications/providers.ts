@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { EmailConfig, NotifyConfig, SmsGatewayConfig, WechatConfig } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { maskPhone, type PhoneVault } from "../../platform/privacy/phone.js";
@@ -163,10 +163,12 @@ function wechatSender(config: WechatConfig) {
 
 /** 邮件: one message per notification over SMTP; the first line of the text is the subject. */
 function emailSender(config: EmailConfig) {
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  let transport: Transporter | undefined;
   return async (m: Rendered): Promise<string | null> => {
     if (!m.payload.email) return "bad payload: no e-mail address";
     try {
+      // Loaded with the first e-mail: most installations never send one, and every start paid for it.
+      transport ??= (await import("nodemailer")).default.createTransport(config.smtpUrl);
       await transport.sendMail({
         from: config.from,
         to: m.payload.email,

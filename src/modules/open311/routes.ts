@@ -85,8 +85,8 @@ function fileOf(value: string): { id: string; format: Format } {
   return { id: value.slice(0, dot), format: value.slice(dot + 1) as Format };
 }
 
-function send(reply: FastifyReply, format: Format, root: string, value: unknown) {
-  if (format === "xml") return reply.type("text/xml; charset=utf-8").send(toXml(root, value));
+async function send(reply: FastifyReply, format: Format, root: string, value: unknown) {
+  if (format === "xml") return reply.type("text/xml; charset=utf-8").send(await toXml(root, value));
   return reply.type("application/json; charset=utf-8").send(value);
 }
 

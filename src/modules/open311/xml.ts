@@ -1,4 +1,4 @@
-import { XMLBuilder } from "fast-xml-parser";
+import type { XMLBuilder } from "fast-xml-parser";
 
 /**
  * GeoReport v2's XML is its JSON by the Spark convention: a list is an element holding one element
@@ -14,10 +14,12 @@ const ITEM_OF: Readonly<Record<string, string>> = {
   errors: "error",
 };
 
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: false });
+let builder: XMLBuilder | undefined;
 
 /** An Open311 answer as XML: `root` names the outer list (or element) of `value`. */
-export function toXml(root: string, value: unknown): string {
+export async function toXml(root: string, value: unknown): Promise<string> {
+  // Loaded with the first XML answer, not at every start: most clients ask for JSON.
+  builder ??= new (await import("fast-xml-parser")).XMLBuilder({ format: false, suppressEmptyNode: false });
   return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: spark(root, value) })}`;
 }
 
