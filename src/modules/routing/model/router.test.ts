@@ -36,9 +36,17 @@ describe("the safety layer", () => {
     expect(dangersIn("楼上往下扔酒瓶子")).toContain("falling");
   });
 
-  it("does not read a bill or thanks as an emergency", () => {
+  it("reads dangers typed in a hurry and those of the urgency rule's wider list", () => {
+    expect(dangersIn("电体突然停了 里面有人 按铃没用")).toContain("trapped");
+    expect(dangersIn("屋里烧蜂窝煤取暖，一家人都说头疼想吐")).toContain("poisoning");
+    expect(dangersIn("景盖没了 路上一个黑窟窿")).toContain("manhole");
+  });
+
+  it("does not read a bill, thanks, a past event or a standing hazard as an emergency", () => {
     expect(dangersIn("燃气费怎么交")).toEqual([]);
     expect(dangersIn("感谢燃气公司，上次漏气的事处理得很及时")).toEqual([]);
+    expect(dangersIn("上个月家里失火了，现在要开火灾证明去哪开")).toEqual([]);
+    expect(dangersIn("楼道里堆了好多纸箱子，有火灾隐患")).toEqual([]);
   });
 });
 
