@@ -179,7 +179,7 @@ export function ServiceForm({ form }: { form: FormInstance<ServiceInput> }) {
   const t = useT();
   const communities = useCommunityTree();
   return (
-    <Form form={form} layout="vertical" className="service-form" data-testid="service-form">
+    <Form form={form} name="service" layout="vertical" className="service-form" data-testid="service-form">
       <div className="service-form__grid">
         <Form.Item
           name="name"

@@ -67,6 +67,7 @@ export function ServicesTab() {
         const field = fieldOfError(failure, ["regions", "reviewLevels", "options"]);
         if (field) {
           form.setFields([{ name: field as never, errors: [messageOf(failure)] }]);
+          form.scrollToField(field, { block: "center" });
           setAtField(true);
         }
         throw failure;

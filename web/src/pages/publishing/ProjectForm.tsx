@@ -93,8 +93,9 @@ function Photos({
 export function ProjectForm({ form, itemId }: { form: FormInstance<KeyProject>; itemId: number | null }) {
   const t = useT();
   const required = { required: true, whitespace: true, message: t("admin.required") };
+  const progress = Form.useWatch("progress", form);
   return (
-    <Form form={form} layout="vertical" data-testid="project-form">
+    <Form form={form} name="project" layout="vertical" data-testid="project-form">
       <Form.Item name="title" label={t("publishing.field.title")} rules={[required, { max: 80 }]}>
         <Input maxLength={80} />
       </Form.Item>
@@ -109,29 +110,25 @@ export function ProjectForm({ form, itemId }: { form: FormInstance<KeyProject>; 
       <Form.Item name="goal" label={t("public.projects.goal")} rules={[required, { max: 1000 }]}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item label={t("public.projects.progress")} required>
-        <div className="publishing-form__progress">
-          <Form.Item name="progress" noStyle>
-            <Slider min={0} max={100} />
-          </Form.Item>
-          <Form.Item
-            name="progress"
-            noStyle
-            rules={[
-              { required: true, type: "integer", min: 0, max: 100, message: t("publishing.progressRange") },
-            ]}
-          >
-            <InputNumber
-              min={0}
-              max={100}
-              precision={0}
-              addonAfter="%"
-              aria-label={t("public.projects.progress")}
-              data-testid="project-progress"
-            />
-          </Form.Item>
-        </div>
-      </Form.Item>
+      <div className="publishing-form__progress">
+        <Form.Item
+          name="progress"
+          label={t("public.projects.progress")}
+          rules={[
+            { required: true, type: "integer", min: 0, max: 100, message: t("publishing.progressRange") },
+          ]}
+        >
+          <InputNumber min={0} max={100} precision={0} suffix="%" />
+        </Form.Item>
+        {/* The slider moves the same value; the number above is the field (one id, one label). */}
+        <Slider
+          min={0}
+          max={100}
+          value={progress ?? 0}
+          onChange={(value) => form.setFieldValue("progress", value)}
+          aria-label={t("public.projects.progress")}
+        />
+      </div>
       <Form.List name="milestones">
         {(rows, { add, remove }) => (
           <Card size="small" title={t("public.projects.milestones")} className="publishing-form__list">
