@@ -21,6 +21,7 @@ import * as fieldwork from "./migrations/0028_fieldwork.js";
 import * as communityServices from "./migrations/0030_community_services.js";
 import * as publishing from "./migrations/0031_publishing.js";
 import * as diaryIdempotency from "./migrations/0035_diary_idempotency.js";
+import * as publicationRetraction from "./migrations/0037_publication_retraction.js";
 import type { DB } from "./schema.js";
 
 /** Versioned migrations, in order. Add a file and a line here; never edit a released one. */
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0025_notifications": notifications,
   "0026_phone_sign_in": phoneSignIn,
   "0035_diary_idempotency": diaryIdempotency,
+  "0037_publication_retraction": publicationRetraction,
 };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */

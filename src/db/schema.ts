@@ -952,6 +952,8 @@ export interface PublicationsTable {
   kind: "key_project";
   draft: Json<unknown>;
   retracted_at: Date | null;
+  /** Why the editor withdrew it (0037); cleared when it is published again. */
+  retracted_reason: string | null;
   created_by: number | null;
   created_at: Instant;
   updated_at: Instant;

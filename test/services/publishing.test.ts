@@ -43,9 +43,35 @@ describe("key projects", () => {
     expect(shown.progress).toBe(first.progress + 5);
     expect(shown.history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
 
-    expect((await editor("POST", `/api/publications/${first.id}/retract`)).statusCode).toBe(200);
+    // The editors' history: each version with what it changed from the one before.
+    const versions = (await editor("GET", `/api/publications/${first.id}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0].changed).toEqual(["progress"]);
+    expect(versions[0].content.progress).toBe(first.progress + 5);
+    expect(versions[1].content.progress).toBe(first.progress);
+
+    expect((await editor("POST", `/api/publications/${first.id}/retract`, { reason: "" })).statusCode).toBe(
+      400,
+    );
+    const reason = "项目调整，待重新核实";
+    expect((await editor("POST", `/api/publications/${first.id}/retract`, { reason })).statusCode).toBe(200);
     expect((await anonymous(`/api/public/projects/${first.id}`)).statusCode).toBe(404);
     expect((await anonymous("/api/public/projects")).json().items).toHaveLength(14);
+    const retracted = (await editor("GET", "/api/publications"))
+      .json()
+      .items.find((i: { id: number }) => i.id === first.id);
+    expect(retracted).toMatchObject({ status: "retracted", publicVersion: null, retractedReason: reason });
+  });
+
+  it("shows a draft's photo to its editors only, not to the public", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    const photos = [{ fileName: "工地.png", content: png.toString("base64") }];
+    const added = await editor("POST", "/api/publications/2/photos", { photos });
+    expect(added.statusCode, added.body).toBe(201);
+    const [photoId] = added.json().ids;
+    expect((await editor("GET", `/api/publications/photos/${photoId}`)).statusCode).toBe(200);
+    expect((await anonymous(`/api/public/photos/${photoId}`)).statusCode).toBe(404);
+    expect((await anonymous(`/api/publications/photos/${photoId}`)).statusCode).toBe(401);
   });
 
   it("lets only editors change what is published", async () => {
@@ -54,6 +80,7 @@ describe("key projects", () => {
       method: "POST",
       url: "/api/publications/1/retract",
       headers: { cookie },
+      payload: { reason: "试一试" },
     });
     expect(response.statusCode).toBe(403);
     expect((await t.app.inject({ method: "POST", url: "/api/publications/1/retract" })).statusCode).toBe(401);

@@ -44,6 +44,7 @@ const JointPage = lazy(() => import("./pages/joint/JointPage"));
 const PublicProjectsPage = lazy(() => import("./pages/resident/PublicProjectsPage"));
 const NotificationSettingsPage = lazy(() => import("./pages/notifications/NotificationSettingsPage"));
 const PublicDemandMapPage = lazy(() => import("./pages/resident/PublicDemandMapPage"));
+const PublishingPage = lazy(() => import("./pages/publishing/PublishingPage"));
 
 /** A page only the roles of menu entry `path` may open. */
 const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
           { path: "channels/:channel", element: <ChannelRoute /> },
           { path: "unit", element: gated("/unit", <UnitInboxPage />) },
           { path: "supervision", element: gated("/supervision", <SupervisorPage />) },
+          { path: "publishing", element: gated("/publishing", <PublishingPage />) },
           { path: "admin", element: gated("/admin", <AdminPage />) },
           { path: "audit", element: gated("/audit", <AuditLogPage />) },
           { path: "integrations", element: gated("/integrations", <IntegrationsPage />) },

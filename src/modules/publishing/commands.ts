@@ -64,11 +64,11 @@ export function publishDraft(
   });
 }
 
-/** Withdraws an item from the public pages; its versions are kept. */
-export async function retractPublication(db: Kysely<DB>, id: number, by: Editor, at: Date) {
+/** Withdraws an item from the public pages, saying why; its versions are kept. */
+export async function retractPublication(db: Kysely<DB>, id: number, reason: string, by: Editor, at: Date) {
   await db.transaction().execute(async (trx) => {
-    await setRetracted(trx, id, at);
-    await audit(trx, by, id, { retracted: true }, at);
+    await setRetracted(trx, id, { at, reason });
+    await audit(trx, by, id, { retracted: true, reason }, at);
   });
 }
 

@@ -40,8 +40,24 @@ export function updateDraft(db: Db, id: number, draft: unknown, at: Date) {
     .executeTakeFirst();
 }
 
-export function setRetracted(db: Db, id: number, at: Date | null) {
-  return db.updateTable("publications").set({ retracted_at: at }).where("id", "=", id).executeTakeFirst();
+/** Withdraws an item (with the editor's reason), or with null ends a withdrawal. */
+export function setRetracted(db: Db, id: number, retraction: { at: Date; reason: string } | null) {
+  return db
+    .updateTable("publications")
+    .set({ retracted_at: retraction?.at ?? null, retracted_reason: retraction?.reason ?? null })
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Every version of one item with who published it, oldest first. */
+export function versionHistory(db: Db, id: number) {
+  return db
+    .selectFrom("publication_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select(["v.version", "v.content", "v.visible_from", "v.created_at", "u.display_name as published_by"])
+    .where("v.publication_id", "=", id)
+    .orderBy("v.version")
+    .execute();
 }
 
 /** Appends the next version of an item. */

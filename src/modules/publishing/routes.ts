@@ -13,8 +13,14 @@ import {
   publishDraft,
   retractPublication,
 } from "./commands.js";
-import { KeyProjectBody, PublicationId } from "./schemas.js";
-import { presentForEditor, publicationsWithVersions, requirePublication } from "./service.js";
+import { findPhoto } from "./repository.js";
+import { EditorItem, EditorVersion, KeyProjectBody, PublicationId, RetractBody } from "./schemas.js";
+import {
+  historyForEditor,
+  presentForEditor,
+  publicationsWithVersions,
+  requirePublication,
+} from "./service.js";
 
 /**
  * 碑林发布 for its editors: key projects drafted, published now or at a set time, retracted; each
@@ -30,7 +36,11 @@ export const publishingRoutes: Routes = async (app, { ctx }) => {
     "/api/publications",
     {
       config: { access: "publications.manage" },
-      schema: { tags: ["publishing"], summary: "Every item with its draft, status and versions" },
+      schema: {
+        tags: ["publishing"],
+        summary: "Every item with its draft, status and versions",
+        response: { 200: Type.Object({ items: Type.Array(EditorItem) }) },
+      },
     },
     async () => {
       const now = ctx.now();
@@ -94,21 +104,60 @@ export const publishingRoutes: Routes = async (app, { ctx }) => {
     },
   );
 
+  app.get(
+    "/api/publications/:id/versions",
+    {
+      config: { access: "publications.manage" },
+      schema: {
+        tags: ["publishing"],
+        summary: "Every version of an item, newest first, with what each changed from the one before",
+        params: PublicationId,
+        response: { 200: Type.Object({ items: Type.Array(EditorVersion) }) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await requirePublication(ctx.db, id);
+      return { items: await historyForEditor(ctx.db, id) };
+    },
+  );
+
   app.post(
     "/api/publications/:id/retract",
     {
       config: { access: "publications.manage" },
       schema: {
         tags: ["publishing"],
-        summary: "Withdraw an item from the public pages (its versions are kept)",
+        summary: "Withdraw an item from the public pages, saying why (its versions are kept)",
         params: PublicationId,
+        body: RetractBody,
       },
     },
     async (request) => {
       const { id } = request.params;
       await requirePublication(ctx.db, id);
-      await retractPublication(ctx.db, id, editor(request), ctx.now());
+      await retractPublication(ctx.db, id, request.body.reason.trim(), editor(request), ctx.now());
       return { id };
+    },
+  );
+
+  app.get(
+    "/api/publications/photos/:photoId",
+    {
+      config: { access: "publications.manage" },
+      schema: {
+        tags: ["publishing"],
+        summary: "A photo of any item, drafts included, for its editors",
+        params: Type.Object({ photoId: Type.String({ format: "uuid" }) }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await findPhoto(ctx.db, request.params.photoId);
+      if (!photo) throw fail("NOT_FOUND", { what: "photo" });
+      return reply
+        .header("content-type", photo.mime)
+        .header("cache-control", "private, max-age=3600")
+        .send(photo.content);
     },
   );
 

@@ -67,3 +67,17 @@ export function statusOf(
 export function publicHistory<V extends VersionStamp>(versions: readonly V[], now: Date): V[] {
   return versions.filter((v) => v.visibleFrom <= now).sort((a, b) => b.version - a.version);
 }
+
+const PARTS = ["title", "area", "goal", "owner", "milestones", "progress", "photoIds"] as const;
+
+// Milestones as tuples: jsonb does not keep an object's key order, so objects are not compared as text.
+const comparable = (project: KeyProject, part: (typeof PARTS)[number]) =>
+  JSON.stringify(
+    part === "milestones" ? project.milestones.map((m) => [m.title, m.due, m.done]) : project[part],
+  );
+
+/** What a published version changed from the one before it (every part for the first version). */
+export function changedParts(before: KeyProject | null, after: KeyProject): (keyof KeyProject)[] {
+  if (!before) return [...PARTS];
+  return PARTS.filter((part) => comparable(before, part) !== comparable(after, part));
+}

@@ -1,4 +1,4 @@
-import { Type } from "@sinclair/typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 import { literals } from "../../platform/schema.js";
 import { PROJECT_AREAS } from "./rules.js";
 
@@ -26,3 +26,61 @@ export const KeyProjectBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const RetractBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+const Status = Type.Union([
+  Type.Literal("draft"),
+  Type.Literal("scheduled"),
+  Type.Literal("published"),
+  Type.Literal("retracted"),
+]);
+// A response schema spells its unions out: literals() has no static type to check the handler against.
+const Part = Type.Union([
+  Type.Literal("title"),
+  Type.Literal("area"),
+  Type.Literal("goal"),
+  Type.Literal("owner"),
+  Type.Literal("milestones"),
+  Type.Literal("progress"),
+  Type.Literal("photoIds"),
+]);
+const AreaOut = Type.Union([
+  Type.Literal("employment"),
+  Type.Literal("schooling"),
+  Type.Literal("transport"),
+  Type.Literal("elderly"),
+  Type.Literal("housing"),
+  Type.Literal("environment"),
+  Type.Literal("health"),
+]);
+const KeyProjectOut = Type.Composite([Type.Omit(KeyProjectBody, ["area"]), Type.Object({ area: AreaOut })]);
+const OrNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An item as its editors see it: the draft, where it stands, the version the public sees now. */
+export const EditorItem = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Literal("key_project"),
+  draft: KeyProjectOut,
+  status: Status,
+  publicVersion: OrNull(Type.Integer()),
+  retractedAt: OrNull(Type.String({ format: "date-time" })),
+  retractedReason: OrNull(Type.String()),
+  updatedAt: Type.String({ format: "date-time" }),
+  versions: Type.Array(
+    Type.Object({ version: Type.Integer(), visibleFrom: Type.String({ format: "date-time" }) }),
+  ),
+});
+
+/** One published (or scheduled) version with what it changed from the version before. */
+export const EditorVersion = Type.Object({
+  version: Type.Integer(),
+  visibleFrom: Type.String({ format: "date-time" }),
+  publishedAt: Type.String({ format: "date-time" }),
+  publishedBy: OrNull(Type.String()),
+  changed: Type.Array(Part),
+  content: KeyProjectOut,
+});

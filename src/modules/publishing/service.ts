@@ -1,8 +1,21 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { fail } from "../../platform/errors.js";
-import { listPublications, type PublicationRow, type VersionRow, versionsOf } from "./repository.js";
-import { type KeyProject, publicHistory, statusOf, type VersionStamp, visibleVersion } from "./rules.js";
+import {
+  listPublications,
+  type PublicationRow,
+  type VersionRow,
+  versionHistory,
+  versionsOf,
+} from "./repository.js";
+import {
+  changedParts,
+  type KeyProject,
+  publicHistory,
+  statusOf,
+  type VersionStamp,
+  visibleVersion,
+} from "./rules.js";
 
 const stamp = (v: VersionRow): VersionStamp & { row: VersionRow } => ({
   version: v.version,
@@ -34,7 +47,9 @@ export function presentForEditor(
     kind: item.kind,
     draft: item.draft as KeyProject,
     status: statusOf(versions, item.retracted_at, now),
+    publicVersion: visibleVersion(versions, item.retracted_at, now)?.version ?? null,
     retractedAt: item.retracted_at?.toISOString() ?? null,
+    retractedReason: item.retracted_reason,
     updatedAt: item.updated_at.toISOString(),
     versions: versions.map((v) => ({ version: v.version, visibleFrom: v.visibleFrom.toISOString() })),
   };
@@ -65,4 +80,23 @@ export async function requirePublication(db: Kysely<DB>, id: number) {
   const [entry] = await publicationsWithVersions(db, id);
   if (!entry) throw fail("NOT_FOUND", { what: `publication ${id}` });
   return entry;
+}
+
+/** Every version of an item for its editors, newest first, each with what it changed from the one before. */
+export async function historyForEditor(db: Kysely<DB>, id: number) {
+  const rows = await versionHistory(db, id);
+  return rows
+    .map((row, index) => {
+      const content = row.content as KeyProject;
+      const before = index > 0 ? (rows[index - 1]?.content as KeyProject) : null;
+      return {
+        version: row.version,
+        visibleFrom: row.visible_from.toISOString(),
+        publishedAt: row.created_at.toISOString(),
+        publishedBy: row.published_by,
+        changed: changedParts(before, content),
+        content,
+      };
+    })
+    .reverse();
 }

@@ -48,17 +48,26 @@ export type Answers = Record<string, string | number>;
 
 const DAY = /^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 
-/** Why a definition cannot be saved (duplicate keys, a choice without options, levels out of order), or null. */
-export function definitionProblem(definition: ServiceDefinition): string | null {
+/**
+ * Why a definition cannot be saved (duplicate keys, a choice without options, levels out of order),
+ * with where in the definition (a JSON pointer, as schema errors name it), or null.
+ */
+export function definitionProblem(definition: ServiceDefinition): { at: string; problem: string } | null {
   const keys = definition.fields.map((f) => f.key);
-  if (new Set(keys).size !== keys.length) return "field keys must be unique";
+  const field = keys.findIndex((key, i) => keys.indexOf(key) !== i);
+  if (field >= 0) return { at: `/fields/${field}/key`, problem: "field keys must be unique" };
   const materials = definition.materials.map((m) => m.key);
-  if (new Set(materials).size !== materials.length) return "material keys must be unique";
-  const choice = definition.fields.find((f) => f.type === "choice" && (f.options ?? []).length === 0);
-  if (choice) return `choice field ${choice.key} needs options`;
+  const material = materials.findIndex((key, i) => materials.indexOf(key) !== i);
+  if (material >= 0) return { at: `/materials/${material}/key`, problem: "material keys must be unique" };
+  const choice = definition.fields.findIndex((f) => f.type === "choice" && (f.options ?? []).length === 0);
+  if (choice >= 0)
+    return {
+      at: `/fields/${choice}/options`,
+      problem: `choice field ${definition.fields[choice]?.key} needs options`,
+    };
   const levels = definition.reviewLevels.join(",");
   if (levels !== "community" && levels !== "community,street")
-    return "review levels are community, or community then street";
+    return { at: "/reviewLevels", problem: "review levels are community, or community then street" };
   return null;
 }
 

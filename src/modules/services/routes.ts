@@ -54,13 +54,22 @@ export const serviceRoutes: Routes = async (app, { ctx }) => {
     },
   );
 
-  /** The definition must hold together and every region must be a community. */
+  /**
+   * The definition must hold together and every region must be a community. A refusal names where
+   * (instancePath, as a schema error does), so a form shows it at its field.
+   */
   function checkBody(body: typeof ServiceBody.static) {
-    const problem = definitionProblem(body);
-    if (problem) throw fail("VALIDATION_FAILED", { detail: problem });
-    const stray = body.regions.find((code) => ctx.regions.get(code)?.level !== "community");
-    if (stray) throw fail("VALIDATION_FAILED", { detail: `${stray} is not a community` });
+    const found = definitionProblem(body);
+    if (found) throw fail("VALIDATION_FAILED", { detail: found.problem }, [{ instancePath: found.at }]);
+    const stray = body.regions.findIndex((code) => ctx.regions.get(code)?.level !== "community");
+    if (stray >= 0)
+      throw fail("VALIDATION_FAILED", { detail: `${body.regions[stray]} is not a community` }, [
+        { instancePath: `/regions/${stray}` },
+      ]);
   }
+
+  const taken = (code: string) =>
+    fail("CONFLICT", { detail: `service ${code} exists` }, [{ instancePath: "/code" }]);
 
   app.post(
     "/api/services",
@@ -71,8 +80,7 @@ export const serviceRoutes: Routes = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = actorOf(request);
       checkBody(request.body);
-      if (await findServiceByCode(ctx.db, request.body.code))
-        throw fail("CONFLICT", { detail: `service ${request.body.code} exists` });
+      if (await findServiceByCode(ctx.db, request.body.code)) throw taken(request.body.code);
       const id = await createService(
         ctx.db,
         request.body,
@@ -100,8 +108,8 @@ export const serviceRoutes: Routes = async (app, { ctx }) => {
       checkBody(request.body);
       const [before] = await listServices(ctx.db, { id });
       if (!before) throw fail("NOT_FOUND", { what: `service ${id}` });
-      const taken = await findServiceByCode(ctx.db, request.body.code);
-      if (taken && taken.id !== id) throw fail("CONFLICT", { detail: `service ${request.body.code} exists` });
+      const holder = await findServiceByCode(ctx.db, request.body.code);
+      if (holder && holder.id !== id) throw taken(request.body.code);
       await changeService(ctx.db, before, request.body, { ...auditActor(request), id: actor.id }, ctx.now());
       return { id };
     },

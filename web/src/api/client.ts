@@ -3,13 +3,22 @@ export class ApiError extends Error {
   readonly code: string;
   /** How long the server asks to wait before trying again (its Retry-After header), if it said. */
   readonly retryAfterSeconds: number | null;
+  /** Where the request was wrong, when the server said (schema errors: Ajv's, by instancePath). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    retryAfterSeconds: number | null = null,
+    details: unknown = undefined,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = details;
   }
 }
 
@@ -39,13 +48,14 @@ interface RequestOptions {
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === "object" && "code" in body) {
-    const { code, message } = body as { code: unknown; message?: unknown };
+    const { code, message, details } = body as { code: unknown; message?: unknown; details?: unknown };
     const retryAfter = Number(response.headers.get("retry-after"));
     return new ApiError(
       response.status,
       String(code),
       typeof message === "string" ? message : String(code),
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      details,
     );
   }
   return new ApiError(response.status, "HTTP_ERROR", `HTTP ${response.status} ${response.statusText}`.trim());

@@ -5301,7 +5301,41 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                draft: {
+                                    area: "employment" | "schooling" | "transport" | "elderly" | "housing" | "environment" | "health";
+                                    goal: string;
+                                    milestones: {
+                                        done: boolean;
+                                        due: string;
+                                        title: string;
+                                    }[];
+                                    owner: string;
+                                    /** @default [] */
+                                    photoIds: string[];
+                                    progress: number;
+                                    title: string;
+                                };
+                                id: number;
+                                /** @enum {string} */
+                                kind: "key_project";
+                                publicVersion: number | null;
+                                /** Format: date-time */
+                                retractedAt: string | null;
+                                retractedReason: string | null;
+                                status: "draft" | "scheduled" | "published" | "retracted";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                versions: {
+                                    version: number;
+                                    /** Format: date-time */
+                                    visibleFrom: string;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5499,8 +5533,48 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Withdraw an item from the public pages (its versions are kept) */
+        /** Withdraw an item from the public pages, saying why (its versions are kept) */
         post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an item, newest first, with what each changed from the one before */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -5516,10 +5590,74 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content: {
+                        "application/json": {
+                            items: {
+                                changed: ("title" | "area" | "goal" | "owner" | "milestones" | "progress" | "photoIds")[];
+                                content: {
+                                    area: "employment" | "schooling" | "transport" | "elderly" | "housing" | "environment" | "health";
+                                    goal: string;
+                                    milestones: {
+                                        done: boolean;
+                                        due: string;
+                                        title: string;
+                                    }[];
+                                    owner: string;
+                                    /** @default [] */
+                                    photoIds: string[];
+                                    progress: number;
+                                    title: string;
+                                };
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                visibleFrom: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of any item, drafts included, for its editors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content?: never;
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -14,6 +14,7 @@ import {
   FormOutlined,
   HomeOutlined,
   InboxOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -50,6 +51,7 @@ const ICONS: Record<string, ReactNode> = {
   "/party": <FlagOutlined />,
   "/joint": <ClusterOutlined />,
   "/integrations": <SwapOutlined />,
+  "/publishing": <NotificationOutlined />,
   "/admin": <SettingOutlined />,
   "/audit": <AuditOutlined />,
 };

@@ -23,3 +23,19 @@ describe("渠道受理 menu entries", () => {
     expect(Object.keys(CHANNEL_PAGES).sort()).toEqual(expected.sort());
   });
 });
+
+// The server's permissions, read the same way.
+const serverPermissions = new URL("../../../src/platform/auth/permissions.ts", import.meta.url).href;
+const { PERMISSIONS } = (await import(/* @vite-ignore */ serverPermissions)) as {
+  PERMISSIONS: Record<string, readonly string[]>;
+};
+
+describe("staff pages behind one permission", () => {
+  it("are in the menu of exactly the roles the server grants it", () => {
+    const pages: Record<string, string> = { "/publishing": "publications.manage" };
+    for (const [path, permission] of Object.entries(pages)) {
+      const roles = NAV_PAGES.find((page) => page.path === path)?.roles;
+      expect([...(roles ?? [])].sort(), path).toEqual([...(PERMISSIONS[permission] ?? [])].sort());
+    }
+  });
+});

@@ -68,6 +68,8 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: "/fieldwork/community", labelKey: "fieldwork.menu.community", roles: ["leader"] },
   { path: "/fieldwork/topics", labelKey: "fieldwork.menu.topic", roles: ["supervisor", "admin"] },
   { path: "/fieldwork/diary", labelKey: "fieldwork.menu.diary", roles: ["grid_worker", "staff", "leader"] },
+  // 碑林发布: the roles holding publications.manage (the server's PERMISSIONS; pages.test.ts checks).
+  { path: "/publishing", labelKey: "menu.publishing", roles: ["admin"] },
   { path: "/admin", labelKey: "menu.admin", roles: ["admin"] },
   { path: "/audit", labelKey: "menu.audit", roles: ["admin"] },
 ];

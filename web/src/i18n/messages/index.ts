@@ -17,6 +17,7 @@ import * as ops from "./ops";
 import * as orders from "./orders";
 import * as party from "./party";
 import * as places from "./places";
+import * as publishing from "./publishing";
 import * as resident from "./resident";
 import * as services from "./services";
 
@@ -38,6 +39,7 @@ export const zhCN = {
   ...elderly.zhCN,
   ...notifications.zhCN,
   ...channels.zhCN,
+  ...publishing.zhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -60,6 +62,7 @@ export const enUS: Record<MessageKey, string> = {
   ...elderly.enUS,
   ...notifications.enUS,
   ...channels.enUS,
+  ...publishing.enUS,
 };
 
 /** The areas, for the test that no key is defined twice (a later spread would silently win). */
@@ -81,4 +84,5 @@ export const AREAS = {
   elderly,
   notifications,
   channels,
+  publishing,
 };

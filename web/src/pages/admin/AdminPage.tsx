@@ -7,6 +7,7 @@ import { GridsTab } from "./GridsTab";
 import { HolidaysTab } from "./HolidaysTab";
 import { Open311Tab } from "./Open311Tab";
 import { RoutingModelTab } from "./RoutingModelTab";
+import { ServicesTab } from "./ServicesTab";
 import { UnitsTab } from "./UnitsTab";
 import { UsersTab } from "./UsersTab";
 import "../../ops.css";
@@ -16,6 +17,7 @@ const TABS = [
   "catalogue",
   "units",
   "users",
+  "services",
   "holidays",
   "grids",
   "routing",
@@ -23,7 +25,7 @@ const TABS = [
 ] as const;
 type TabKey = (typeof TABS)[number];
 
-/** 系统管理: categories and time limits, the dispatch catalogue, units, users, holidays, grids, the routing model, Open311 keys. */
+/** 系统管理: categories and time limits, the dispatch catalogue, units, users, community services, holidays, grids, the routing model, Open311 keys. */
 export default function AdminPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -34,6 +36,7 @@ export default function AdminPage() {
     catalogue: () => <CatalogueTab />,
     units: () => <UnitsTab />,
     users: () => <UsersTab />,
+    services: () => <ServicesTab />,
     holidays: () => <HolidaysTab />,
     grids: () => <GridsTab />,
     routing: () => <RoutingModelTab />,
