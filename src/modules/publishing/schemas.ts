@@ -1,4 +1,4 @@
-import { Type } from "@sinclair/typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 import { literals } from "../../platform/schema.js";
 import { PROJECT_AREAS } from "./rules.js";
 
@@ -26,3 +26,77 @@ export const KeyProjectBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const count = Type.Integer({ minimum: 0 });
+const rate = nullable(
+  Type.Number({ minimum: 0, maximum: 100, description: "percent, null: nothing to measure" }),
+);
+const Month = Type.String({ pattern: "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$" });
+
+export const PublicRatesQuery = Type.Object(
+  { month: Type.Optional({ ...Month, description: "an ended month, YYYY-MM (default: the last one)" }) },
+  { additionalProperties: false },
+);
+
+const AreaRates = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  dispatched: count,
+  rated: count,
+  responseRate: rate,
+  resolutionRate: rate,
+  satisfactionRate: rate,
+});
+
+/** 三率 by street: the response schema also keeps anything else a row might carry out of the answer. */
+export const PublicRatesResponse = Type.Object({
+  month: Month,
+  months: Type.Array(Month),
+  streets: Type.Array(AreaRates),
+  district: AreaRates,
+  partialWeight: Type.Number(),
+  basicWeight: Type.Number(),
+});
+
+const Topic = Type.Object({
+  month: Month,
+  title: Type.String(),
+  origin: nullable(
+    Type.Object({
+      category: Type.Object({
+        code: Type.String(),
+        name: nullable(Type.String()),
+        nameEn: nullable(Type.String()),
+      }),
+      area: Type.Object({
+        code: Type.String(),
+        name: nullable(Type.String()),
+        level: nullable(Type.String()),
+      }),
+      count: nullable(count),
+      communities: nullable(count),
+      windowDays: nullable(count),
+    }),
+  ),
+  work: Type.Object({
+    workDays: count,
+    leaders: count,
+    communities: count,
+    households: count,
+    casesCoordinated: count,
+    problemsSolved: count,
+    demandsRaised: count,
+    demandsClosed: count,
+  }),
+  demands: Type.Array(
+    Type.Object({
+      month: Month,
+      phase: Type.Union([Type.Literal("before"), Type.Literal("during"), Type.Literal("after")]),
+      registered: count,
+      closed: count,
+    }),
+  ),
+});
+
+export const PublicTopicsResponse = Type.Object({ items: Type.Array(Topic) });
