@@ -17,6 +17,7 @@ import * as ops from "./ops";
 import * as orders from "./orders";
 import * as party from "./party";
 import * as places from "./places";
+import * as published from "./published";
 import * as resident from "./resident";
 import * as services from "./services";
 
@@ -33,6 +34,7 @@ export const zhCN = {
   ...audit.zhCN,
   ...fieldwork.zhCN,
   ...services.zhCN,
+  ...published.zhCN,
   ...party.zhCN,
   ...offline.zhCN,
   ...elderly.zhCN,
@@ -55,6 +57,7 @@ export const enUS: Record<MessageKey, string> = {
   ...audit.enUS,
   ...fieldwork.enUS,
   ...services.enUS,
+  ...published.enUS,
   ...party.enUS,
   ...offline.enUS,
   ...elderly.enUS,
