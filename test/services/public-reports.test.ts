@@ -238,6 +238,37 @@ describe("the monthly 三率 by street", () => {
   });
 });
 
+describe("the monthly 三率, served from memory for ten minutes", () => {
+  it("shows a late return visit of November once the month's rates are ten minutes old", async () => {
+    const before = (await anonymous("/api/public/rates?month=2026-11")).json();
+    const s2 = () => before.streets.find((s: { code: string }) => s.code === f.S2);
+    expect(s2().rated).toBe(2);
+    // p1 gets a second, unsatisfied visit dated in November, recorded late.
+    await t.ctx.db
+      .insertInto("visits")
+      .values({
+        order_id: f.ids.p1,
+        round: 2,
+        token_hash: "late-p1-2",
+        state: "done",
+        method: "phone",
+        solved: "unsolved",
+        satisfied: "unsatisfied",
+        visited_at: cn("11-30 09:00"),
+      })
+      .execute();
+    const soon = (await anonymous("/api/public/rates?month=2026-11")).json();
+    expect(soon.streets.find((s: { code: string }) => s.code === f.S2).rated).toBe(2);
+    t.setNow(cn("12-01 12:11"));
+    const later = (await anonymous("/api/public/rates?month=2026-11")).json();
+    expect(later.streets.find((s: { code: string }) => s.code === f.S2)).toMatchObject({
+      rated: 3,
+      resolutionRate: 66.67,
+    });
+    t.setNow(cn("12-01 12:00"));
+  });
+});
+
 describe("每月一题", () => {
   it("lists the topics up to this month, newest first, without sign-in", async () => {
     const response = await anonymous("/api/public/topics");

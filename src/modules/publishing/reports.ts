@@ -8,6 +8,28 @@ import { aftermathMonths, findingOf, isComplete, lastCompleteMonth, shiftMonth }
 
 /** How many ended months the 三率 page offers. */
 const RATE_MONTHS = 12;
+/**
+ * How long a month's 三率 are served from memory. On the demo year (about 5,000 orders a month) one
+ * month takes 0.2–1 s of the embedded database, which serves one query at a time, on a page anyone may
+ * open. An ended month changes little afterwards (a late import, a visit recorded late); ten minutes
+ * is as fresh as a monthly report needs.
+ */
+const RATES_TTL_MS = 10 * 60_000;
+type Rates = Awaited<ReturnType<typeof streetRates>>;
+const ratesCache = new WeakMap<AppContext, Map<string, { at: number; rates: Rates }>>();
+
+async function cachedRates(ctx: AppContext, district: { code: string; name: string }, month: string) {
+  const cache = ratesCache.get(ctx) ?? new Map<string, { at: number; rates: Rates }>();
+  ratesCache.set(ctx, cache);
+  const now = ctx.now().getTime();
+  const hit = cache.get(month);
+  if (hit && now - hit.at < RATES_TTL_MS) return hit.rates;
+  const rates = await streetRates(ctx.db, district, periodRange(month));
+  // Any ended month may be asked for: keep the memory bounded.
+  if (cache.size >= 2 * RATE_MONTHS) cache.clear();
+  cache.set(month, { at: now, rates });
+  return rates;
+}
 
 /**
  * 每月一题 as the district publishes it, newest first: the topic, the 共性问题 it was chosen from
@@ -67,8 +89,8 @@ export async function publicTopics(ctx: AppContext) {
 }
 
 /**
- * The 三率 of every street and of the district for one ended month (the last one unless asked): a
- * month still running, or one not yet come, is VALIDATION_FAILED.
+ * The 三率 of every street and of the district for one ended month (the last one unless asked), at
+ * most ten minutes old: a month still running, or one not yet come, is VALIDATION_FAILED.
  */
 export async function publicRates(ctx: AppContext, month?: string) {
   const current = chinaMonth(ctx.now());
@@ -77,7 +99,7 @@ export async function publicRates(ctx: AppContext, month?: string) {
     throw fail("VALIDATION_FAILED", { detail: `month ${chosen} has not ended yet` });
   const district = ctx.regions.root();
   if (!district) throw fail("NOT_FOUND", { what: "district" });
-  const rates = await streetRates(ctx.db, { code: district.code, name: district.name }, periodRange(chosen));
+  const rates = await cachedRates(ctx, { code: district.code, name: district.name }, chosen);
   return {
     month: chosen,
     months: Array.from({ length: RATE_MONTHS }, (_, i) => shiftMonth(current, -1 - i)),
