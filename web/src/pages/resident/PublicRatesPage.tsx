@@ -5,6 +5,7 @@ import { type AreaRates, publicApi } from "../../components/services/publicApi";
 import { useT } from "../../i18n/context";
 import { PublicLayout } from "./PublicLayout";
 import { PublicNav } from "./PublicNav";
+import { ScrollRegion } from "./ScrollRegion";
 import { useMonthLabel } from "./useMonthLabel";
 import "./resident.css";
 
@@ -45,25 +46,25 @@ export default function PublicRatesPage() {
               options={data.months.map((m) => ({ value: m, label: monthLabel(m) }))}
             />
             <Card size="small" className="resident-card">
-              <Table
-                className="public-table"
-                data-testid="public-rates-table"
-                size="small"
-                rowKey="code"
-                pagination={false}
-                // On a phone the table scrolls inside its card; the street column stays in view.
-                scroll={{ x: "max-content" }}
-                dataSource={[data.district, ...data.streets]}
-                rowClassName={(row) => (row.code === data.district.code ? "public-table__total" : "")}
-                columns={[
-                  { title: t("public.rates.street"), dataIndex: "name", fixed: "left" },
-                  rateColumn("responseRate", t("public.rates.response")),
-                  rateColumn("resolutionRate", t("public.rates.resolution")),
-                  rateColumn("satisfactionRate", t("public.rates.satisfaction")),
-                  { title: t("public.rates.dispatched"), dataIndex: "dispatched", align: "right" },
-                  { title: t("public.rates.rated"), dataIndex: "rated", align: "right" },
-                ]}
-              />
+              <ScrollRegion label={t("public.rates.title")}>
+                <Table
+                  className="public-table"
+                  data-testid="public-rates-table"
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  dataSource={[data.district, ...data.streets]}
+                  rowClassName={(row) => (row.code === data.district.code ? "public-table__total" : "")}
+                  columns={[
+                    { title: t("public.rates.street"), dataIndex: "name" },
+                    rateColumn("responseRate", t("public.rates.response")),
+                    rateColumn("resolutionRate", t("public.rates.resolution")),
+                    rateColumn("satisfactionRate", t("public.rates.satisfaction")),
+                    { title: t("public.rates.dispatched"), dataIndex: "dispatched", align: "right" },
+                    { title: t("public.rates.rated"), dataIndex: "rated", align: "right" },
+                  ]}
+                />
+              </ScrollRegion>
             </Card>
             <Typography.Paragraph type="secondary" className="resident-card__hint">
               {t("public.rates.formula", { partial: data.partialWeight, basic: data.basicWeight })}

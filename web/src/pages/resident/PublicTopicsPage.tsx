@@ -4,6 +4,7 @@ import { type PublicTopic, publicApi } from "../../components/services/publicApi
 import { useI18n } from "../../i18n/context";
 import { PublicLayout } from "./PublicLayout";
 import { PublicNav } from "./PublicNav";
+import { ScrollRegion } from "./ScrollRegion";
 import { useMonthLabel } from "./useMonthLabel";
 import "./resident.css";
 
@@ -51,24 +52,24 @@ function TopicCard({ topic }: { topic: PublicTopic }) {
       {topic.demands.length > 0 && (
         <>
           <Typography.Text strong>{t("public.topics.demands")}</Typography.Text>
-          <Table
-            className="public-table"
-            size="small"
-            rowKey="month"
-            pagination={false}
-            // On a phone the table scrolls inside its card.
-            scroll={{ x: "max-content" }}
-            dataSource={topic.demands}
-            columns={[
-              { title: t("public.topics.col.month"), render: (_, row) => monthLabel(row.month) },
-              {
-                title: t("public.topics.col.phase"),
-                render: (_, row) => t(`public.topics.phase.${row.phase}`),
-              },
-              { title: t("public.topics.col.registered"), dataIndex: "registered", align: "right" },
-              { title: t("public.topics.col.closed"), dataIndex: "closed", align: "right" },
-            ]}
-          />
+          <ScrollRegion label={t("public.topics.demands")}>
+            <Table
+              className="public-table"
+              size="small"
+              rowKey="month"
+              pagination={false}
+              dataSource={topic.demands}
+              columns={[
+                { title: t("public.topics.col.month"), render: (_, row) => monthLabel(row.month) },
+                {
+                  title: t("public.topics.col.phase"),
+                  render: (_, row) => t(`public.topics.phase.${row.phase}`),
+                },
+                { title: t("public.topics.col.registered"), dataIndex: "registered", align: "right" },
+                { title: t("public.topics.col.closed"), dataIndex: "closed", align: "right" },
+              ]}
+            />
+          </ScrollRegion>
         </>
       )}
     </Card>
