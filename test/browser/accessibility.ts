@@ -40,6 +40,8 @@ interface Visit {
   path: string;
   /** Shown once the page has its content. */
   ready: string;
+  /** A page with tables: they scroll inside their card, the page stays 375 px wide. */
+  fits?: true;
 }
 
 async function newPhone(browser: Browser, locale = "zh-CN"): Promise<BrowserContext> {
@@ -87,6 +89,9 @@ async function audit(page: Page, base: string, visits: Visit[], mode: Mode, foun
     const elderly = await page.evaluate(() => document.documentElement.classList.contains("elderly"));
     assert(elderly === (mode === "elderly"), `${visit.path} is in the ${mode} mode`);
     found.push(...(await violations(page, `[${mode}] ${visit.path}`)));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (visit.fits && width > MOBILE.width)
+      found.push(`[${mode}] ${visit.path} is wider than 375 px (scrollWidth ${width})`);
     if (process.env.A11Y_TIMING)
       console.log(`${mode} ${visit.path}: open ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
   }
@@ -115,7 +120,11 @@ async function switchOn(page: Page, who: string): Promise<void> {
     `${who}: base text ≥ 18 px in 长辈模式 (html, body, main: ${sizes.join(", ")})`,
   );
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll(".ant-btn, [role=switch], .resident-tile, .ant-segmented-item")]
+    [
+      ...document.querySelectorAll(
+        ".ant-btn, [role=switch], .resident-tile, .ant-segmented-item, .public-nav__item",
+      ),
+    ]
       .map((element) => ({ element, box: element.getBoundingClientRect() }))
       .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
       .map(({ element, box }) => `${element.className} ${Math.round(box.width)}×${Math.round(box.height)}`),
@@ -273,6 +282,8 @@ async function main(): Promise<void> {
       { path: "/public/projects", ready: "[data-testid=public-project-card]" },
       { path: `/public/projects/${ids.projectId}`, ready: "[data-testid=public-project]" },
       { path: "/public/map", ready: "[data-testid=public-heat-map][data-grid-count]" },
+      { path: "/public/topics", ready: "[data-testid=public-topic]", fits: true },
+      { path: "/public/rates", ready: "[data-testid=public-rates-table]", fits: true },
     ];
     const residentPages = (order: string): Visit[] => [
       { path: "/resident", ready: "[data-testid=resident-home]" },

@@ -45,6 +45,8 @@ const PublicProjectsPage = lazy(() => import("./pages/resident/PublicProjectsPag
 const NotificationSettingsPage = lazy(() => import("./pages/notifications/NotificationSettingsPage"));
 const PublicDemandMapPage = lazy(() => import("./pages/resident/PublicDemandMapPage"));
 const PublishingPage = lazy(() => import("./pages/publishing/PublishingPage"));
+const PublicTopicsPage = lazy(() => import("./pages/resident/PublicTopicsPage"));
+const PublicRatesPage = lazy(() => import("./pages/resident/PublicRatesPage"));
 
 /** A page only the roles of menu entry `path` may open. */
 const gated = (path: string, page: React.ReactNode) => <RoleGate path={path}>{page}</RoleGate>;
@@ -76,14 +78,18 @@ export const router = createBrowserRouter([
     ),
   })),
   // 碑林发布: what the district publishes, with no sign-in.
-  ...["/public/projects", "/public/projects/:id", "/public/map"].map((path) => ({
+  ...(
+    [
+      ["/public/projects", <PublicProjectsPage key="projects" />],
+      ["/public/projects/:id", <PublicProjectsPage key="projects" />],
+      ["/public/map", <PublicDemandMapPage key="map" />],
+      ["/public/topics", <PublicTopicsPage key="topics" />],
+      ["/public/rates", <PublicRatesPage key="rates" />],
+    ] as const
+  ).map(([path, page]) => ({
     path,
     errorElement: <RouteErrorPage />,
-    element: (
-      <Suspense fallback={<PageLoading fullscreen />}>
-        {path === "/public/map" ? <PublicDemandMapPage /> : <PublicProjectsPage />}
-      </Suspense>
-    ),
+    element: <Suspense fallback={<PageLoading fullscreen />}>{page}</Suspense>,
   })),
   {
     path: "/",

@@ -3,16 +3,18 @@ import type { Routes } from "../../http/plugin.js";
 import { fail } from "../../platform/errors.js";
 import { listCategories } from "../categories/repository.js";
 import { listGridShapes } from "../regions/repository.js";
+import { publicRates, publicTopics } from "./reports.js";
 import { demandsByGrid, findPhoto } from "./repository.js";
 import type { KeyProject } from "./rules.js";
+import { PublicRatesQuery, PublicRatesResponse, PublicTopicsResponse } from "./schemas.js";
 import { presentForPublic, publicationsWithVersions } from "./service.js";
 
 const DAY_MS = 86_400_000;
 
 /**
  * What the district publishes, with no sign-in: the key projects as published (with their history),
- * their photos, and the map of demands by grid — categories and states counted, never a caller, a
- * text or a point.
+ * their photos, the map of demands by grid — categories and states counted, never a caller, a text or
+ * a point —, the topics of the month (每月一题) with what came of them, and the monthly 三率 by street.
  */
 export const publicRoutes: Routes = async (app, { ctx }) => {
   const visibleProjects = async () => {
@@ -123,5 +125,32 @@ export const publicRoutes: Routes = async (app, { ctx }) => {
         },
       };
     },
+  );
+
+  app.get(
+    "/api/public/topics",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "每月一题: the district's topics by month, why each was chosen and what came of it (counts)",
+        response: { 200: PublicTopicsResponse },
+      },
+    },
+    async () => ({ items: await publicTopics(ctx) }),
+  );
+
+  app.get(
+    "/api/public/rates",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "三率 (响应率, 解决率, 满意率) of each street and of the district for an ended month",
+        querystring: PublicRatesQuery,
+        response: { 200: PublicRatesResponse },
+      },
+    },
+    async (request) => publicRates(ctx, request.query.month),
   );
 };

@@ -84,3 +84,76 @@ export const EditorVersion = Type.Object({
   changed: Type.Array(Part),
   content: KeyProjectOut,
 });
+
+const count = Type.Integer({ minimum: 0 });
+const rate = OrNull(
+  Type.Number({ minimum: 0, maximum: 100, description: "percent, null: nothing to measure" }),
+);
+const Month = Type.String({ pattern: "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$" });
+
+export const PublicRatesQuery = Type.Object(
+  { month: Type.Optional({ ...Month, description: "an ended month, YYYY-MM (default: the last one)" }) },
+  { additionalProperties: false },
+);
+
+const AreaRates = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  dispatched: count,
+  rated: count,
+  responseRate: rate,
+  resolutionRate: rate,
+  satisfactionRate: rate,
+});
+
+/** 三率 by street: the response schema also keeps anything else a row might carry out of the answer. */
+export const PublicRatesResponse = Type.Object({
+  month: Month,
+  months: Type.Array(Month),
+  streets: Type.Array(AreaRates),
+  district: AreaRates,
+  partialWeight: Type.Number(),
+  basicWeight: Type.Number(),
+});
+
+const Topic = Type.Object({
+  month: Month,
+  title: Type.String(),
+  origin: OrNull(
+    Type.Object({
+      category: Type.Object({
+        code: Type.String(),
+        name: OrNull(Type.String()),
+        nameEn: OrNull(Type.String()),
+      }),
+      area: Type.Object({
+        code: Type.String(),
+        name: OrNull(Type.String()),
+        level: OrNull(Type.String()),
+      }),
+      count: OrNull(count),
+      communities: OrNull(count),
+      windowDays: OrNull(count),
+    }),
+  ),
+  work: Type.Object({
+    workDays: count,
+    leaders: count,
+    communities: count,
+    households: count,
+    casesCoordinated: count,
+    problemsSolved: count,
+    demandsRaised: count,
+    demandsClosed: count,
+  }),
+  demands: Type.Array(
+    Type.Object({
+      month: Month,
+      phase: Type.Union([Type.Literal("before"), Type.Literal("during"), Type.Literal("after")]),
+      registered: count,
+      closed: count,
+    }),
+  ),
+});
+
+export const PublicTopicsResponse = Type.Object({ items: Type.Array(Topic) });

@@ -5279,6 +5279,146 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/public/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三率 (响应率, 解决率, 满意率) of each street and of the district for an ended month */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ended month, YYYY-MM (default: the last one) */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basicWeight: number;
+                            district: {
+                                code: string;
+                                dispatched: number;
+                                name: string;
+                                rated: number;
+                                /** @description percent, null: nothing to measure */
+                                resolutionRate: number | null;
+                                /** @description percent, null: nothing to measure */
+                                responseRate: number | null;
+                                /** @description percent, null: nothing to measure */
+                                satisfactionRate: number | null;
+                            };
+                            month: string;
+                            months: string[];
+                            partialWeight: number;
+                            streets: {
+                                code: string;
+                                dispatched: number;
+                                name: string;
+                                rated: number;
+                                /** @description percent, null: nothing to measure */
+                                resolutionRate: number | null;
+                                /** @description percent, null: nothing to measure */
+                                responseRate: number | null;
+                                /** @description percent, null: nothing to measure */
+                                satisfactionRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每月一题: the district's topics by month, why each was chosen and what came of it (counts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                demands: {
+                                    closed: number;
+                                    month: string;
+                                    phase: "before" | "during" | "after";
+                                    registered: number;
+                                }[];
+                                month: string;
+                                origin: {
+                                    area: {
+                                        code: string;
+                                        level: string | null;
+                                        name: string | null;
+                                    };
+                                    category: {
+                                        code: string;
+                                        name: string | null;
+                                        nameEn: string | null;
+                                    };
+                                    communities: number | null;
+                                    count: number | null;
+                                    windowDays: number | null;
+                                } | null;
+                                title: string;
+                                work: {
+                                    casesCoordinated: number;
+                                    communities: number;
+                                    demandsClosed: number;
+                                    demandsRaised: number;
+                                    households: number;
+                                    leaders: number;
+                                    problemsSolved: number;
+                                    workDays: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publications": {
         parameters: {
             query?: never;

@@ -1,5 +1,5 @@
 import { apiRequest } from "../../api/client";
-import type { GridCollection } from "../../api/types";
+import type { ApiQuery, ApiResponse, GridCollection } from "../../api/types";
 
 export type ProjectArea =
   | "employment"
@@ -31,6 +31,10 @@ export interface DemandMap {
   grids: GridCollection;
 }
 
+export type PublicTopic = ApiResponse<"/api/public/topics">["items"][number];
+export type PublicRates = ApiResponse<"/api/public/rates">;
+export type AreaRates = PublicRates["district"];
+
 /** What the district publishes, read with no sign-in. */
 export const publicApi = {
   projects: (signal?: AbortSignal) =>
@@ -39,4 +43,7 @@ export const publicApi = {
     apiRequest<PublicProject>(`/api/public/projects/${encodeURIComponent(id)}`, { signal }),
   photoUrl: (id: string) => `/api/public/photos/${encodeURIComponent(id)}`,
   demandMap: (signal?: AbortSignal) => apiRequest<DemandMap>("/api/public/demand-map", { signal }),
+  topics: (signal?: AbortSignal) => apiRequest<{ items: PublicTopic[] }>("/api/public/topics", { signal }),
+  rates: (query: ApiQuery<"/api/public/rates">, signal?: AbortSignal) =>
+    apiRequest<PublicRates>(`/api/public/rates${query.month ? `?month=${query.month}` : ""}`, { signal }),
 };

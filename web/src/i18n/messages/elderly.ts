@@ -40,6 +40,8 @@ export const zhCN = {
   "plain.services.menu.mine": "我在办的事",
   "plain.services.catalogue.title": "在网上办社区的事",
   "plain.public.nav.map": "大家反映的事在哪里",
+  "plain.public.nav.topics": "每月办好一件事",
+  "plain.public.nav.rates": "各街道办得怎么样",
 } as const;
 
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -81,4 +83,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "plain.services.menu.mine": "What I applied for",
   "plain.services.catalogue.title": "Community services online",
   "plain.public.nav.map": "Where people reported problems",
+  "plain.public.nav.topics": "One problem fixed each month",
+  "plain.public.nav.rates": "How well each street does",
 } as const;

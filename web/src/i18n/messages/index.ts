@@ -17,6 +17,7 @@ import * as ops from "./ops";
 import * as orders from "./orders";
 import * as party from "./party";
 import * as places from "./places";
+import * as published from "./published";
 import * as publishing from "./publishing";
 import * as resident from "./resident";
 import * as services from "./services";
@@ -34,6 +35,7 @@ export const zhCN = {
   ...audit.zhCN,
   ...fieldwork.zhCN,
   ...services.zhCN,
+  ...published.zhCN,
   ...party.zhCN,
   ...offline.zhCN,
   ...elderly.zhCN,
@@ -57,6 +59,7 @@ export const enUS: Record<MessageKey, string> = {
   ...audit.enUS,
   ...fieldwork.enUS,
   ...services.enUS,
+  ...published.enUS,
   ...party.enUS,
   ...offline.enUS,
   ...elderly.enUS,

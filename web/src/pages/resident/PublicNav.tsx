@@ -1,23 +1,38 @@
-import { Segmented } from "antd";
-import { useLocation, useNavigate } from "react-router-dom";
+import { Link, useLocation } from "react-router-dom";
 import { usePlainT as useT } from "../../components/elderly";
+import { useT as useLabel } from "../../i18n/context";
 
-/** Between the district's public pages: key projects and the demand map. */
+const PAGES = [
+  { path: "/public/projects", key: "public.nav.projects" },
+  { path: "/public/map", key: "public.nav.map" },
+  { path: "/public/topics", key: "public.nav.topics" },
+  { path: "/public/rates", key: "public.nav.rates" },
+] as const;
+
+/**
+ * Between the district's public pages: key projects, the demand map, 每月一题 and the 三率. Links in
+ * a two-by-two grid rather than a segmented control: four labels (longer in 长辈模式 and in English)
+ * do not fit one row at 375 px, and they are places to go, not a setting.
+ */
 export function PublicNav() {
   const t = useT();
-  const navigate = useNavigate();
+  const label = useLabel();
   const { pathname } = useLocation();
-  const value = pathname.startsWith("/public/map") ? "/public/map" : "/public/projects";
   return (
-    <Segmented
-      block
-      value={value}
-      onChange={(path) => navigate(String(path))}
-      options={[
-        { value: "/public/projects", label: t("public.nav.projects") },
-        { value: "/public/map", label: t("public.nav.map") },
-      ]}
-      style={{ marginBottom: 12 }}
-    />
+    <nav className="public-nav" aria-label={label("public.nav.label")}>
+      {PAGES.map((page) => {
+        const current = pathname.startsWith(page.path);
+        return (
+          <Link
+            key={page.path}
+            to={page.path}
+            className="public-nav__item"
+            aria-current={current ? "page" : undefined}
+          >
+            {t(page.key)}
+          </Link>
+        );
+      })}
+    </nav>
   );
 }
