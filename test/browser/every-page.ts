@@ -93,39 +93,79 @@ async function act(api: Api, id: string, action: string, input: Record<string, u
 }
 
 /**
- * Waits until the page has drawn its data: the page's content is there and no spinner or skeleton
- * is left (not "network idle": the live order stream stays open), then a short settle.
+ * Counts the page's fetches in flight (window.__minhuFetches), so a page counts as settled only once
+ * its requests are answered. A string, not a function: tsx would wrap a function's inner helpers in
+ * a `__name` call that does not exist in the page.
+ */
+const COUNT_FETCHES = `{
+  window.__minhuFetches = 0;
+  const fetch = window.fetch;
+  window.fetch = (...args) => {
+    window.__minhuFetches += 1;
+    return fetch(...args).finally(() => { window.__minhuFetches -= 1; });
+  };
+}`;
+
+/**
+ * Waits until the page has drawn its data: the page's content is there, no spinner or skeleton is
+ * left, no fetch is in flight (not "network idle": the live order stream stays open), and the page's
+ * size held still between two looks 100 ms apart (late layout: fonts, charts, images).
  */
 async function settle(page: Page): Promise<void> {
   const started = Date.now();
   await page
     .waitForFunction(
-      () =>
-        document.querySelector(".shell__content *, .resident-page") !== null &&
-        !document.querySelector(
-          ".ant-skeleton, .ant-table .ant-spin-spinning, .shell__content > .ant-flex .ant-spin",
-        ),
+      () => {
+        const state = window as unknown as { __minhuFetches?: number; __minhuSize?: string };
+        const root = document.scrollingElement as HTMLElement;
+        const drawn =
+          document.querySelector(".shell__content *, .resident-page") !== null &&
+          !document.querySelector(
+            ".ant-skeleton, .ant-table .ant-spin-spinning, .shell__content > .ant-flex .ant-spin",
+          ) &&
+          state.__minhuFetches === 0;
+        const size = drawn ? `${root.scrollWidth}x${root.scrollHeight}` : undefined;
+        const still = size !== undefined && size === state.__minhuSize;
+        state.__minhuSize = size;
+        return still;
+      },
       undefined,
       { timeout: 8_000, polling: 100 },
     )
     .catch(() => undefined);
-  await page.waitForTimeout(400);
   if (Date.now() - started > 5_000)
     console.log(`    slow to settle: ${page.url()} ${Date.now() - started} ms`);
 }
 
-/** The element pushing the page wider than the screen, for the failure message. */
+/**
+ * The element that makes the page wider than the screen, for the failure message: the outermost one
+ * whose right edge passes the screen's and that no ancestor clips (a scroll box or overflow hidden
+ * that itself fits keeps its content inside; a fixed box does not widen the page).
+ */
 function widest(page: Page): Promise<string> {
   return page.evaluate(() => {
     const limit = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll<HTMLElement>(".shell__content *, body > div *")].filter(
-      (element) => element.getBoundingClientRect().right > limit + 1,
-    );
-    // The outermost offender: its parent still fits.
-    const outer = wide.find((element) => !wide.includes(element.parentElement as HTMLElement)) ?? wide[0];
+    const widening = new Set<Element>();
+    for (const element of document.querySelectorAll("body *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.right <= limit + 1) continue;
+      let counts = getComputedStyle(element).position !== "fixed";
+      for (let parent = element.parentElement; counts && parent && parent !== document.body; ) {
+        const style = getComputedStyle(parent);
+        if (style.position === "fixed") counts = false;
+        else if (style.overflowX !== "visible" && parent.getBoundingClientRect().right <= limit + 1)
+          counts = false;
+        parent = parent.parentElement;
+      }
+      if (counts) widening.add(element);
+    }
+    // The outermost: its parent does not widen the page itself.
+    const outer = [...widening].find((element) => !widening.has(element.parentElement as Element));
     if (!outer) return "?";
     const right = Math.round(outer.getBoundingClientRect().right);
-    return `${outer.tagName.toLowerCase()}.${String(outer.className).split(" ").slice(0, 3).join(".")} (right edge ${right} px)`;
+    const testId = outer.getAttribute("data-testid");
+    const classes = String(outer.className).split(" ").filter(Boolean).slice(0, 3).join(".");
+    return `${outer.tagName.toLowerCase()}${classes ? `.${classes}` : ""}${testId ? `[data-testid=${testId}]` : ""} (right edge ${right} px)`;
   });
 }
 
@@ -164,6 +204,7 @@ async function walk(
     timezoneId: "Asia/Shanghai",
   });
   await context.addInitScript((chosen) => localStorage.setItem("minhu.locale", chosen), locale);
+  await context.addInitScript({ content: COUNT_FETCHES });
   const page = await context.newPage();
   const problems = watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
   await login(page, base, account.user, "minhu-demo");
