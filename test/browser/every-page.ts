@@ -93,46 +93,23 @@ async function act(api: Api, id: string, action: string, input: Record<string, u
 }
 
 /**
- * Counts the page's fetches in flight (window.__minhuFetches), so a page counts as settled only once
- * its requests are answered. A string, not a function: tsx would wrap a function's inner helpers in
- * a `__name` call that does not exist in the page.
- */
-const COUNT_FETCHES = `{
-  window.__minhuFetches = 0;
-  const fetch = window.fetch;
-  window.fetch = (...args) => {
-    window.__minhuFetches += 1;
-    return fetch(...args).finally(() => { window.__minhuFetches -= 1; });
-  };
-}`;
-
-/**
- * Waits until the page has drawn its data: the page's content is there, no spinner or skeleton is
- * left, no fetch is in flight (not "network idle": the live order stream stays open), and the page's
- * size held still between two looks 100 ms apart (late layout: fonts, charts, images).
+ * Waits until the page has drawn its data: the page's content is there and no spinner or skeleton
+ * is left (not "network idle": the live order stream stays open), then a short settle.
  */
 async function settle(page: Page): Promise<void> {
   const started = Date.now();
   await page
     .waitForFunction(
-      () => {
-        const state = window as unknown as { __minhuFetches?: number; __minhuSize?: string };
-        const root = document.scrollingElement as HTMLElement;
-        const drawn =
-          document.querySelector(".shell__content *, .resident-page") !== null &&
-          !document.querySelector(
-            ".ant-skeleton, .ant-table .ant-spin-spinning, .shell__content > .ant-flex .ant-spin",
-          ) &&
-          state.__minhuFetches === 0;
-        const size = drawn ? `${root.scrollWidth}x${root.scrollHeight}` : undefined;
-        const still = size !== undefined && size === state.__minhuSize;
-        state.__minhuSize = size;
-        return still;
-      },
+      () =>
+        document.querySelector(".shell__content *, .resident-page") !== null &&
+        !document.querySelector(
+          ".ant-skeleton, .ant-table .ant-spin-spinning, .shell__content > .ant-flex .ant-spin",
+        ),
       undefined,
       { timeout: 8_000, polling: 100 },
     )
     .catch(() => undefined);
+  await page.waitForTimeout(400);
   if (Date.now() - started > 5_000)
     console.log(`    slow to settle: ${page.url()} ${Date.now() - started} ms`);
 }
@@ -204,7 +181,6 @@ async function walk(
     timezoneId: "Asia/Shanghai",
   });
   await context.addInitScript((chosen) => localStorage.setItem("minhu.locale", chosen), locale);
-  await context.addInitScript({ content: COUNT_FETCHES });
   const page = await context.newPage();
   const problems = watchProblems(page, { expectedHttpErrors: EXPECTED_HTTP_ERRORS });
   await login(page, base, account.user, "minhu-demo");

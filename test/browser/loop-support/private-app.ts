@@ -4,7 +4,7 @@ import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { build } from "vite";
-import { REPO_ROOT, type RunningServer, startServer } from "../harness.js";
+import { BUILT_ENV, REPO_ROOT, type RunningServer, startServer } from "../harness.js";
 
 /**
  * The app under test, served from a private build: `vite build` into a temp folder, the real server
@@ -38,6 +38,12 @@ async function serveFile(root: string, pathname: string, respond: (path: string)
 }
 
 export async function startPrivateApp(): Promise<PrivateApp> {
+  // Under run-all the app is built once before any script starts and nobody builds it again: the
+  // real server serves it, and a private build would only cost each loop script a minute of CPU.
+  if (process.env[BUILT_ENV]) {
+    const api = await startServer();
+    return { baseUrl: api.baseUrl, api, stop: () => api.stop() };
+  }
   const outDir = await mkdtemp(join(tmpdir(), "minhu-web-"));
   await build({
     configFile: join(REPO_ROOT, "web/vite.config.ts"),
