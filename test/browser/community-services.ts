@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     await r.getByTestId("services-tile").click();
     await r.getByTestId("services-community").click();
     await r.keyboard.type(community.name);
+    // Enter picks the first option shown, as a person does once the list has come: before it has
+    // (a slow phone, two scripts at once) Enter would pick nothing.
+    await r.locator(".ant-select-item-option", { hasText: community.name }).first().waitFor();
     await r.keyboard.press("Enter");
     await r.getByTestId("apply-prenatal_appointment").click();
     await r.getByTestId("field-preferred_day").locator("input").fill("2026-12-18");
