@@ -31,6 +31,25 @@ export function nextKey(prefix: "f" | "m", taken: readonly { key?: string }[] | 
   return `${prefix}${n}`;
 }
 
+/** A field's or material's label in both languages, as the schema limits them (1–60 characters). */
+function LabelInputs({ name }: { name: number }) {
+  const t = useT();
+  return (
+    <>
+      {(["label", "labelEn"] as const).map((part) => (
+        <Form.Item
+          key={part}
+          name={[name, part]}
+          label={t(part === "label" ? "services.admin.label" : "services.admin.labelEn")}
+          rules={[{ required: true, whitespace: true, max: 60, message: t("admin.required") }]}
+        >
+          <Input maxLength={60} />
+        </Form.Item>
+      ))}
+    </>
+  );
+}
+
 function FieldRows({ form }: { form: FormInstance<ServiceInput> }) {
   const t = useT();
   return (
@@ -39,20 +58,7 @@ function FieldRows({ form }: { form: FormInstance<ServiceInput> }) {
         <Card size="small" title={t("services.admin.fields")} className="service-form__list">
           {rows.map(({ key, name }) => (
             <div key={key} className="service-form__row" data-testid="service-field-row">
-              <Form.Item
-                name={[name, "label"]}
-                label={t("services.admin.label")}
-                rules={[{ required: true, whitespace: true, max: 60, message: t("admin.required") }]}
-              >
-                <Input maxLength={60} />
-              </Form.Item>
-              <Form.Item
-                name={[name, "labelEn"]}
-                label={t("services.admin.labelEn")}
-                rules={[{ required: true, whitespace: true, max: 60, message: t("admin.required") }]}
-              >
-                <Input maxLength={60} />
-              </Form.Item>
+              <LabelInputs name={name} />
               <Form.Item name={[name, "type"]} label={t("services.admin.type")} rules={[{ required: true }]}>
                 <Select
                   options={FIELD_TYPES.map((type) => ({
@@ -117,20 +123,7 @@ function MaterialRows({ form }: { form: FormInstance<ServiceInput> }) {
         <Card size="small" title={t("services.admin.materials")} className="service-form__list">
           {rows.map(({ key, name }) => (
             <div key={key} className="service-form__row" data-testid="service-material-row">
-              <Form.Item
-                name={[name, "label"]}
-                label={t("services.admin.label")}
-                rules={[{ required: true, whitespace: true, max: 60, message: t("admin.required") }]}
-              >
-                <Input maxLength={60} />
-              </Form.Item>
-              <Form.Item
-                name={[name, "labelEn"]}
-                label={t("services.admin.labelEn")}
-                rules={[{ required: true, whitespace: true, max: 60, message: t("admin.required") }]}
-              >
-                <Input maxLength={60} />
-              </Form.Item>
+              <LabelInputs name={name} />
               <Form.Item name={[name, "pdf"]} label={t("serviceAdmin.fileKinds")}>
                 <Select
                   options={[
