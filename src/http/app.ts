@@ -54,6 +54,7 @@ import { installEdgeChecks } from "./edge.js";
 import { installErrorHandler } from "./errors.js";
 import { eventRoutes } from "./events.js";
 import { installSecurityHeaders } from "./headers.js";
+import { lazySchemaCompilers } from "./lazy-schemas.js";
 import type { App } from "./plugin.js";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -68,6 +69,7 @@ export async function buildApp(
     health?: () => Record<string, unknown>;
   } = {},
 ): Promise<App> {
+  const schemas = lazySchemaCompilers();
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 12 * 1024 * 1024,
@@ -76,7 +78,9 @@ export async function buildApp(
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false },
     },
+    schemaController: schemas.controller,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  schemas.remember(app);
 
   await installSecurityHeaders(app, { tileUrl: ctx.tileUrl });
   await app.register(cookie);
