@@ -3,25 +3,21 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { buildApp } from "../http/app.js";
 import { requireStrongPassword, USERNAME_PATTERN } from "../modules/accounts/password-policy.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { insertUsers } from "../modules/accounts/repository.js";
 import { describeAnchorProblem, verifyAnchors } from "../modules/audit/anchors.js";
 import { describeBreak, verifyAuditChain, verifyEventChains } from "../modules/audit/verify.js";
-import type { AppContext } from "../modules/context.js";
-import { loadActiveModel } from "../modules/routing/learning.js";
 import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
 import { seedDemoFieldwork } from "../seed/fieldwork/index.js";
-import { type FillProgress, fillDemoHistory, planDemoHistory } from "../seed/history/background.js";
 import { seedDemoHistory } from "../seed/history/index.js";
 import { seedDemoParty } from "../seed/party/index.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
-import { createJobRunner } from "../server/jobs.js";
 import { importCityExport } from "./import-12345.js";
+import { serve } from "./serve.js";
 
 const USAGE = `minhu <command>
 
@@ -84,82 +80,6 @@ async function main(argv: string[]): Promise<void> {
     default:
       console.log(USAGE);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;
-  }
-}
-
-async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
-  const started = Date.now();
-  const database = await openConfiguredDatabase(config);
-  const vault = new PhoneVault(config.secretKey);
-  // The embedded default is a demo: it seeds demo accounts on first start. A server never does unless asked.
-  const prepared = await prepareDatabase(database, vault, { demo: !config.databaseUrl });
-  // The demo's party organisations and joint building (一核), with the demo accounts (~1 s).
-  if (prepared.demo) await seedDemoParty(database.db);
-  // 三联一进 and 民情日记: 98 linked leaders with a year of work days, grid workers' diaries, a campaign.
-  if (prepared.demo) await seedDemoFieldwork(database.db);
-  const ctx = await createContext(database, config);
-  // A routing model promoted by an earlier retraining routes from the start.
-  await loadActiveModel(ctx.db);
-  // The first start of the embedded demo also gets a year of history, filled in the background once
-  // the server answers (and resumed by a restart); MINHU_DEMO_HISTORY=off skips it.
-  if (prepared.demo && config.demoHistory) await planDemoHistory(ctx);
-  let demoHistory: FillProgress | undefined;
-  const app = await buildApp(ctx, {
-    logger: true,
-    trustProxy: config.trustProxy,
-    health: () => (demoHistory ? { demoHistory } : {}),
-  });
-  await app.listen({ port: config.port, host: config.host });
-  const jobs = config.runJobs
-    ? createJobRunner(ctx, config, (error) => app.log.error({ err: error }, "job poll failed"))
-    : null;
-  await jobs?.start();
-  const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
-  console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
-  if (prepared.demo) console.log("demo accounts created: admin / minhu-demo (see README for every role)");
-  const stopFill = new AbortController();
-  const filling = config.demoHistory
-    ? fillDemoHistoryInBackground(ctx, stopFill.signal, (progress) => {
-        demoHistory = progress;
-      })
-    : Promise.resolve();
-  const stop = async () => {
-    stopFill.abort();
-    await filling;
-    await jobs?.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-/** The demo year's background fill, saying when it starts and ends; a failure is logged, not fatal. */
-async function fillDemoHistoryInBackground(
-  ctx: AppContext,
-  signal: AbortSignal,
-  onProgress: (progress: FillProgress) => void,
-): Promise<void> {
-  const started = Date.now();
-  let last: FillProgress | undefined;
-  try {
-    const outcome = await fillDemoHistory(
-      ctx,
-      (progress) => {
-        if (!last)
-          console.log(`demo history: filling the year in the background from ${progress.percent} % …`);
-        last = progress;
-        onProgress(progress);
-      },
-      signal,
-    );
-    if (outcome === "filled")
-      console.log(`demo history: filled in ${Math.round((Date.now() - started) / 1000)} s`);
-    if (outcome === "stopped") console.log(`demo history: stopped at ${last?.percent} %, a restart goes on`);
-  } catch (error) {
-    onProgress({ state: "failed", percent: last?.percent ?? 0 });
-    console.error("demo history: the background fill failed", error);
   }
 }
 

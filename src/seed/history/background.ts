@@ -6,9 +6,12 @@ import { storeHistory } from "./store.js";
 import { loadWorld } from "./world.js";
 
 const DAY_MS = 86_400_000;
-/** One week per step: about 1,200 orders, one short transaction, so requests wait at most that long. */
-const STEP_DAYS = 7;
-const PAUSE_MS = 100;
+/**
+ * Two days per step: about 350 orders in one short transaction, so a request waits a few tenths of a
+ * second at most (a week's 1,200 held the first requests after a start for a second or more).
+ */
+const STEP_DAYS = 2;
+const PAUSE_MS = 50;
 
 export interface FillProgress {
   state: "filling" | "done" | "failed";
@@ -36,12 +39,22 @@ export async function planDemoHistory(
     .execute();
 }
 
+/** Whether a demo year is planned and not yet filled. */
+export async function demoHistoryPlanned(ctx: AppContext): Promise<boolean> {
+  const plan = await ctx.db
+    .selectFrom("demo_history_fill")
+    .select("id")
+    .where("finished_at", "is", null)
+    .executeTakeFirst();
+  return plan !== undefined;
+}
+
 /**
- * Fills the planned demo year while the server runs: newest week first (today's work appears first),
- * each week generated and stored in its own transaction. Resumable: a killed process loses at most the
- * week it was storing (rolled back), and the next fill goes on below the oldest order stored — the
+ * Fills the planned demo year while the server runs: newest days first (today's work appears first),
+ * each step's days generated and stored in its own transaction. Resumable: a killed process loses at most the
+ * step it was storing (rolled back), and the next fill goes on below the oldest order stored — the
  * same rule as `seedHistory`, so nothing is doubled. Returns at once when nothing is planned or all
- * is filled; `onProgress` hears the share filled after each week; `signal` stops it between weeks.
+ * is filled; `onProgress` hears the share filled after each step; `signal` stops it between steps.
  */
 export async function fillDemoHistory(
   ctx: AppContext,
@@ -72,14 +85,14 @@ export async function fillDemoHistory(
       ordersPerYear: plan.orders_per_year,
       window: { from: new Date(stepFrom), to: new Date(to) },
       now: ctx.now(),
-      // A seed per week: the same week gets the same demands, each week different ones.
+      // A seed per step: the same days get the same demands, other days different ones.
       seed: Math.floor(stepFrom / DAY_MS),
     });
     await storeHistory(ctx.db, ctx.vault, ctx.tokens, orders);
     to = stepFrom;
     report();
-    // PGlite runs on this thread and its queries chain as promises, so a week's store holds the event
-    // loop; a pause between weeks lets the requests that waited meanwhile be answered.
+    // PGlite runs on this thread and its queries chain as promises, so a step's store holds the event
+    // loop; a pause between steps lets the requests that waited meanwhile be answered.
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
   // Fresh statistics, or the planner keeps guessing from an empty table (PGlite has no autovacuum).
