@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { build } from "vite";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const RESULTS_DIR = join(REPO_ROOT, "test-results");
@@ -62,10 +61,13 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 /** Set by run-all.ts once it has built both: scripts running side by side must not rebuild under each other. */
 export const BUILT_ENV = "MINHU_BROWSER_BUILT";
 
-/** Builds web/dist so the server under test serves the current sources. */
+/**
+ * Builds web/dist when its sources changed since the last build (`npm ci` builds it, and CI ran
+ * that just before), so the server under test serves the current sources.
+ */
 export async function buildWebApp(): Promise<void> {
   if (process.env[BUILT_ENV]) return;
-  await build({ configFile: join(REPO_ROOT, "web/vite.config.ts"), logLevel: "warn" });
+  execFileSync(process.execPath, ["scripts/ensure-build.mjs", "web"], { cwd: REPO_ROOT, stdio: "inherit" });
 }
 
 /** Compiles the server to dist/ when the sources changed: the browser tests run what `npm start` runs. */
