@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { openDatabase } from "../src/db/database.js";
 import { chainExistingEvents } from "../src/db/migrations/0012_audit.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
+import { seedDemoGridWorkers } from "../src/seed/demo-accounts.js";
 import { DEMO_ORDERS_PER_YEAR, seedHistory } from "../src/seed/history/index.js";
 import { createContext, prepareDatabase } from "../src/server/bootstrap.js";
 
@@ -26,6 +27,7 @@ export async function benchChains(orders = DEMO_ORDERS_PER_YEAR): Promise<ChainT
   try {
     const secretKey = randomBytes(32);
     await prepareDatabase(database, new PhoneVault(secretKey), { demo: true });
+    await seedDemoGridWorkers(database.db, new PhoneVault(secretKey));
     const ctx = await createContext(database, { secretKey, tileUrl: null, tileAttribution: null });
     const report = await seedHistory(ctx, { ordersPerYear: orders });
     await sql`UPDATE order_events SET prev_hash = NULL, hash = NULL`.execute(ctx.db);

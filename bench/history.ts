@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { PhoneVault } from "../src/platform/privacy/phone.js";
+import { seedDemoGridWorkers } from "../src/seed/demo-accounts.js";
 import { DEMO_ORDERS_PER_YEAR, seedHistory } from "../src/seed/history/index.js";
 import { createContext, prepareDatabase } from "../src/server/bootstrap.js";
 import { scratchServerDatabase } from "./server-database.js";
@@ -50,6 +51,7 @@ async function timeHistory(open: () => Promise<Database>, orders: number): Promi
   try {
     const secretKey = randomBytes(32);
     await prepareDatabase(database, new PhoneVault(secretKey), { demo: true });
+    await seedDemoGridWorkers(database.db, new PhoneVault(secretKey));
     const ctx = await createContext(database, { secretKey, tileUrl: null, tileAttribution: null });
     const prepareMs = performance.now() - started;
     const report = await seedHistory(ctx, { ordersPerYear: orders });

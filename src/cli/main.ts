@@ -12,9 +12,8 @@ import { AppError, errorMessage, languageOf } from "../platform/errors.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
 import { TokenSigner } from "../platform/privacy/tokens.js";
 import { seedDemoAccounts } from "../seed/demo-accounts.js";
-import { seedDemoFieldwork } from "../seed/fieldwork/index.js";
 import { seedDemoHistory } from "../seed/history/index.js";
-import { seedDemoParty } from "../seed/party/index.js";
+import { seedDemoOrganisation } from "../seed/organisation.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { importCityExport } from "./import-12345.js";
 import { serve } from "./serve.js";
@@ -58,9 +57,8 @@ async function main(argv: string[]): Promise<void> {
         const users = await database.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
         if (users) console.log("accounts already exist: demo accounts not added");
         else console.log(`demo accounts: ${(await seedDemoAccounts(database.db, vault)).users}`);
-        console.log(`demo party organisations and joint building: ${await seedDemoParty(database.db)} rows`);
         console.log(
-          `demo field work (leaders, work days, diaries): ${await seedDemoFieldwork(database.db)} rows`,
+          `demo grid workers, party organisations and field work: ${await seedDemoOrganisation(database.db, vault)} rows`,
         );
         await seedDemoHistory(await createContext(database, config), {
           ordersPerYear: values.orders ? Number(values.orders) : undefined,

@@ -3,21 +3,20 @@ import { buildApp } from "../http/app.js";
 import type { AppContext } from "../modules/context.js";
 import { loadActiveModel } from "../modules/routing/learning.js";
 import { PhoneVault } from "../platform/privacy/phone.js";
-import { seedDemoFieldwork } from "../seed/fieldwork/index.js";
 import {
   demoHistoryPlanned,
   type FillProgress,
   fillDemoHistory,
   planDemoHistory,
 } from "../seed/history/background.js";
-import { seedDemoParty } from "../seed/party/index.js";
+import { seedDemoOrganisation } from "../seed/organisation.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
 
 /**
  * `minhu serve`: the server and web app. The embedded default is a demo: its first start seeds the
- * demo accounts before it answers, then fills the rest of the demo (party organisations, field work,
- * a year of orders) in the background with its progress on /api/health. A server database never gets
+ * README's demo accounts before it answers, then fills the rest of the demo (grid workers, party
+ * organisations, field work, a year of orders) in the background with its progress on /api/health. A server database never gets
  * demo data unless asked (`minhu seed --demo`).
  */
 export async function serve(config: Config): Promise<void> {
@@ -29,9 +28,9 @@ export async function serve(config: Config): Promise<void> {
   // A routing model promoted by an earlier retraining routes from the start.
   await loadActiveModel(ctx.db);
   // Planned before the server listens, so a process killed before the fill starts resumes it. With
-  // MINHU_DEMO_HISTORY=off there is no year to fill and the rest of the demo (~1 s) is seeded now.
+  // MINHU_DEMO_HISTORY=off there is no year to fill and the rest of the demo (~2 s) is seeded now.
   if (prepared.demo && config.demoHistory) await planDemoHistory(ctx);
-  else if (prepared.demo) await seedDemoOrganisation(ctx);
+  else if (prepared.demo) await seedDemoOrganisation(ctx.db, ctx.vault);
   let demoHistory: FillProgress | undefined;
   const app = await buildApp(ctx, {
     logger: true,
@@ -64,12 +63,6 @@ export async function serve(config: Config): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-/** 一核 and 三联一进: the demo's party organisations and joint building, its leaders' field work. */
-async function seedDemoOrganisation(ctx: AppContext): Promise<void> {
-  await seedDemoParty(ctx.db);
-  await seedDemoFieldwork(ctx.db);
-}
-
 /**
  * The demo's background fill, saying when it starts and ends; a failure is logged, not fatal. The
  * organisation comes first (each seed does nothing when its rows exist, so a restart after a kill
@@ -85,7 +78,7 @@ async function fillDemoInBackground(
   try {
     if (!(await demoHistoryPlanned(ctx))) return;
     onProgress({ state: "filling", percent: 0 });
-    await seedDemoOrganisation(ctx);
+    await seedDemoOrganisation(ctx.db, ctx.vault);
     const outcome = await fillDemoHistory(
       ctx,
       (progress) => {

@@ -22,8 +22,9 @@ const GIVEN =
   "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅玉兰晓东小红文博思远子涵雨萱浩然梓轩欣怡";
 
 /**
- * The accounts of the demo: one or more per role, all with the demo password (hashed once), and
- * 5–7 grid workers (网格员) per grid, as the seed's 2,298 for 383 grids.
+ * The accounts of the demo listed in the README, one or more per role, and a handler for every unit,
+ * all with the demo password (hashed once). The grid workers come apart (`seedDemoGridWorkers`): a
+ * first start seeds them in the background, after the server answers.
  */
 export async function seedDemoAccounts(db: Kysely<DB>, vault: PhoneVault): Promise<{ users: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -55,9 +56,24 @@ export async function seedDemoAccounts(db: Kysely<DB>, vault: PhoneVault): Promi
       regionCode: null,
       unitId: units.get(code) ?? null,
     }));
-  const workers = gridWorkers(grids, passwordHash, vault);
-  await insertUsers(db, [...named, ...handlers, ...workers]);
-  return { users: named.length + handlers.length + workers.length };
+  await insertUsers(db, [...named, ...handlers]);
+  return { users: named.length + handlers.length };
+}
+
+/**
+ * 网格员: 5–7 grid workers per grid, as the seed's 2,298 for 383 grids, with the demo password;
+ * nothing when they exist already. Returns the accounts added.
+ */
+export async function seedDemoGridWorkers(db: Kysely<DB>, vault: PhoneVault): Promise<number> {
+  const seeded = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", "gw001-1")
+    .executeTakeFirst();
+  if (seeded) return 0;
+  const workers = gridWorkers(await codes(db, "grid"), await hashPassword(DEMO_PASSWORD), vault);
+  await insertUsers(db, workers);
+  return workers.length;
 }
 
 /** 138 0000 00NN: recognisable as demo numbers. */

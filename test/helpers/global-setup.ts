@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/database.js";
 import { PhoneVault } from "../../src/platform/privacy/phone.js";
+import { seedDemoGridWorkers } from "../../src/seed/demo-accounts.js";
 import { prepareDatabase } from "../../src/server/bootstrap.js";
 
 declare module "vitest" {
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
     await prepareDatabase(database, new PhoneVault(key), { demo: true });
+    await seedDemoGridWorkers(database.db, new PhoneVault(key));
     const dump = await database.snapshot?.();
     if (!dump) throw new Error("PGlite gives a snapshot");
     await database.close();
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${template}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 2 });
   await prepareDatabase(database, new PhoneVault(key), { demo: true });
+  await seedDemoGridWorkers(database.db, new PhoneVault(key));
   await database.close();
   project.provide("prepared", template);
   return () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
