@@ -18,8 +18,10 @@ import {
  * Issue 10: every page of every demo role's menu. At 375×812 no page may scroll sideways and no
  * console or page error may appear; at 1440×900 no page may grow past three screens (the tallest
  * panel is named). The pages come from the app's own navigation data (web/src/navigation/pages.ts),
- * so a new menu entry is walked without touching this script. zh-CN on every page of every account,
- * en-US on every page once. Run with `node --import tsx test/browser/every-page.ts [username …]`.
+ * so a new menu entry is walked without touching this script. zh-CN at 375 on every page of every
+ * account (what a page shows depends on the account's scope); en-US at 375 and zh-CN at 1440 on every
+ * page once, by the first account whose menu has it (the widest scope: tables are paged, so the
+ * height does not grow with the scope). Run with `node --import tsx test/browser/every-page.ts [username …]`.
  */
 
 const MOBILE = { width: 375, height: 812 };
@@ -171,6 +173,7 @@ async function walk(
   paths: readonly string[],
   locale: "zh-CN" | "en-US",
   result: Walk,
+  desktopPaths: readonly string[] = [],
 ): Promise<void> {
   const context = await browser.newContext({
     viewport: MOBILE,
@@ -201,11 +204,12 @@ async function walk(
     }
     for (const problem of problems.splice(0)) result.failures.push(`${where(path, "375")}: ${problem}`);
   }
-  if (locale === "zh-CN") {
+  if (desktopPaths.length > 0) {
     await page.setViewportSize(DESKTOP);
-    for (const path of paths) {
+    for (const path of desktopPaths) {
       await page.goto(`${base}${path}`);
       await settle(page);
+      result.pages += 1;
       const height = await page.evaluate(() => (document.scrollingElement as HTMLElement).scrollHeight);
       if (height > MAX_SCREENS * DESKTOP.height)
         result.failures.push(
@@ -229,9 +233,10 @@ async function main(): Promise<void> {
     await seedOrders(base);
     browser = await launchBrowser();
     const result: Walk = { failures: [], pages: 0 };
-    // English is longer than Chinese: every page is also walked once in en-US at 375, by the first
-    // account (one per role) whose menu has it.
+    // English is longer than Chinese: every page is also walked once in en-US at 375, and once at
+    // 1440, by the first account whose menu has it.
     const englishDone = new Set<string>();
+    const desktopDone = new Set<string>();
     // `every-page.ts admin street-dispatcher` walks only those accounts.
     const only = process.argv.slice(2);
     const walks = ACCOUNTS.filter((a) => only.length === 0 || only.includes(a.user)).map((account) => {
@@ -240,11 +245,13 @@ async function main(): Promise<void> {
         throw new Error(`${account.user}: no page in the menu for role ${account.role}`);
       const english = paths.filter((path) => !englishDone.has(path));
       for (const path of english) englishDone.add(path);
-      return { account, paths, english };
+      const desktop = paths.filter((path) => !desktopDone.has(path));
+      for (const path of desktop) desktopDone.add(path);
+      return { account, paths, english, desktop };
     });
-    for (const { account, paths, english } of walks) {
+    for (const { account, paths, english, desktop } of walks) {
       const started = Date.now();
-      await walk(browser, base, account, paths, "zh-CN", result);
+      await walk(browser, base, account, paths, "zh-CN", result, desktop);
       if (english.length > 0) await walk(browser, base, account, english, "en-US", result);
       console.log(`  ${account.user}: ${paths.length} pages in ${Date.now() - started} ms`);
     }
