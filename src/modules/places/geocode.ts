@@ -79,7 +79,9 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   const normalized = normalizeAddress(address);
   const prefix = adminPrefixLength(normalized);
   const mentions = gazetteer.mentions(normalized).filter((m) => m.end > prefix);
-  const fine = finestPlace(gazetteer, normalized, mentions) ?? resembled(gazetteer, normalized.slice(prefix));
+  const roads = mentions.filter((m) => m.entry.kind === "road").map((m) => m.entry.name);
+  const fine =
+    finestPlace(gazetteer, normalized, mentions) ?? resembled(gazetteer, normalized.slice(prefix), roads);
   // "钟楼" names the landmark and, as its short name, 钟楼社区: the same words are not two places.
   const areas = mentions.filter(
     (m) =>
@@ -227,11 +229,20 @@ function nearLandmark(entry: PlaceEntry, following: string): FinePlace {
 
 /**
  * 模糊 The landmark or compound whose name is most like the text (character bigrams), for
- * "东关南街菜市场" meaning 东关南街农贸市场; nothing unless clearly alike.
+ * "东关南街菜市场" meaning 东关南街农贸市场; nothing unless clearly alike. Numbers and roads are
+ * not spelt loosely: "金花南路323号" is neither 金花南路32号院 nor 环城南路323号院, however alike
+ * they read, so a name must hold no number the text lacks and every road the text names.
  */
-function resembled(gazetteer: Gazetteer, text: string): FinePlace | null {
+function resembled(gazetteer: Gazetteer, text: string, roads: readonly string[]): FinePlace | null {
   const core = text.replace(/(附近|对面|旁边|门口|周边|一带|这边|那边)$/, "");
-  const best = gazetteer.resembling(core, ["landmark", "compound"], FUZZY_THRESHOLD)[0];
+  const written = new Set(core.match(/\d+/g));
+  const best = gazetteer
+    .resembling(core, ["landmark", "compound"], FUZZY_THRESHOLD)
+    .find(
+      ({ entry }) =>
+        (entry.name.match(/\d+/g) ?? []).every((number) => written.has(number)) &&
+        roads.every((road) => entry.name.includes(road)),
+    );
   if (!best) return null;
   const place =
     best.entry.kind === "landmark" ? nearLandmark(best.entry, "") : at(best.entry, "compound", 40, 0.9);

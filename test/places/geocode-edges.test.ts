@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
+import { Gazetteer } from "../../src/modules/places/gazetteer.js";
+import { geocode } from "../../src/modules/places/geocode.js";
+import { type LngLat, offsetMetres } from "../../src/modules/places/geometry.js";
+import type { PlaceEntry } from "../../src/modules/places/types.js";
+import { RegionDirectory } from "../../src/modules/regions/directory.js";
+import { openTestDatabase } from "../helpers/database.js";
+
+let database: Database;
+let places: Gazetteer;
+
+beforeAll(async () => {
+  database = await openTestDatabase({ prepared: true });
+  places = await Gazetteer.load(database.db, await RegionDirectory.load(database.db));
+});
+afterAll(() => database.close());
+
+/** The district's gazetteer with a few entries of a test's own, made like stored compounds and buildings. */
+function withEntries(
+  extra: { kind: "compound" | "building"; name: string; at: LngLat; compound?: string }[],
+) {
+  const made = extra.map(
+    ({ kind, name, at, compound }, i): PlaceEntry => ({
+      key: `test:${i}`,
+      id: -1 - i,
+      code: null,
+      kind,
+      name,
+      aliases: [],
+      category: null,
+      lng: at[0],
+      lat: at[1],
+      road: null,
+      compound: compound ?? null,
+      extent: null,
+      bbox: [at[0], at[1], at[0], at[1]],
+      gridCode: places.locate(at[0], at[1])?.grid.code ?? null,
+      communityCode: null,
+      streetCode: null,
+    }),
+  );
+  return new Gazetteer(places.regions, [...places.entries, ...made]);
+}
+
+describe("resemblance stands in for a misspelt name, not for another door", () => {
+  it("does not take a door number for a compound of a different number or a different road", () => {
+    const road = places.entries.find((e) => e.kind === "road" && e.road) as PlaceEntry;
+    const numbering = road.road as NonNullable<PlaceEntry["road"]>;
+    const beyond = numbering.to + 11;
+    const elsewhere = offsetMetres([road.lng, road.lat], 0, 0);
+    const gazetteer = withEntries([
+      // Alike in writing to "<road><beyond>号", but a door a tenth as far along, and a door of another road.
+      { kind: "compound", name: `${road.name}${Math.floor(beyond / 10)}号院`, at: elsewhere },
+      { kind: "compound", name: `另一条路${beyond}号院`, at: elsewhere },
+    ]);
+    const placement = geocode(gazetteer, `${road.name}${beyond}号`);
+    expect(placement.placed).toBe(false);
+    expect(placement.matched.map((m) => m.name)).toEqual([road.name]);
+    // A misspelt name still finds its place.
+    const market = places.entries.find((e) => e.name === "东关南街农贸市场");
+    expect(market).toBeDefined();
+    expect(geocode(places, "东关南街菜市场").matched.map((m) => m.name)).toContain("东关南街农贸市场");
+  });
+});
