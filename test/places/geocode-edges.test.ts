@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { Gazetteer } from "../../src/modules/places/gazetteer.js";
 import { geocode } from "../../src/modules/places/geocode.js";
-import { type LngLat, offsetMetres } from "../../src/modules/places/geometry.js";
+import {
+  alongPath,
+  distanceAlong,
+  type LngLat,
+  offsetMetres,
+  pathLength,
+} from "../../src/modules/places/geometry.js";
 import type { PlaceEntry } from "../../src/modules/places/types.js";
 import { RegionDirectory } from "../../src/modules/regions/directory.js";
 import { openTestDatabase } from "../helpers/database.js";
@@ -61,5 +67,24 @@ describe("resemblance stands in for a misspelt name, not for another door", () =
     const market = places.entries.find((e) => e.name === "东关南街农贸市场");
     expect(market).toBeDefined();
     expect(geocode(places, "东关南街菜市场").matched.map((m) => m.name)).toContain("东关南街农贸市场");
+  });
+});
+
+describe("a door number beside a known door", () => {
+  it("is reckoned from the known door of its side, not from the even spacing, and never lies beyond it", () => {
+    const road = places.entries.find(
+      (e) => e.kind === "road" && e.road && e.road.to > 200 && !places.named("compound", `${e.name}101号院`),
+    ) as PlaceEntry;
+    const { path, from, to } = road.road as NonNullable<PlaceEntry["road"]>;
+    const length = pathLength(path);
+    const evenly = (number: number) => ((number - from) / (to - from)) * length;
+    // 103号院 stands 40 m before where the even spacing puts it: 101 is before it too.
+    const known = alongPath(path, (evenly(103) - 40) / length, 35);
+    const gazetteer = withEntries([{ kind: "compound", name: `${road.name}103号院`, at: known }]);
+    const placement = geocode(gazetteer, `${road.name}101号`);
+    expect(placement.precision).toBe("house_number");
+    const at = distanceAlong(path, [placement.point?.lng ?? 0, placement.point?.lat ?? 0]);
+    expect(at).toBeLessThan(distanceAlong(path, known));
+    expect(at).toBeLessThan(evenly(101) - 20);
   });
 });

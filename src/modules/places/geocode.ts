@@ -1,5 +1,6 @@
+import { houseNumber } from "./door.js";
 import type { Gazetteer, Mention } from "./gazetteer.js";
-import { alongPath, crossing, type LngLat, offsetMetres, pathLength } from "./geometry.js";
+import { alongPath, crossing, type LngLat, offsetMetres } from "./geometry.js";
 import { adminPrefixLength, normalizeAddress } from "./text.js";
 import type { PlaceEntry } from "./types.js";
 
@@ -112,7 +113,8 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   };
 }
 
-interface FinePlace {
+/** The finest place an address names, and where around it the caller's place may be. */
+export interface FinePlace {
   precision: Precision;
   point: LngLat;
   /** How far around the point the caller's place may be (metres). */
@@ -146,50 +148,6 @@ function finestPlace(gazetteer: Gazetteer, text: string, mentions: Mention[]): F
   const landmark = mentions.find((m) => m.entry.kind === "landmark");
   if (landmark) return nearLandmark(landmark.entry, text.slice(landmark.end));
   return roads.length >= 2 ? roadsCrossing(text, roads) : null;
-}
-
-/** 门牌 "东关南街56号": the compound of that number if known, else the number's point on the road. */
-function houseNumber(gazetteer: Gazetteer, text: string, roads: Mention[]): FinePlace | null {
-  for (const road of [...roads].reverse()) {
-    const number = Number(text.slice(road.end).match(/^(\d+)号/)?.[1]);
-    if (!number) continue;
-    const named = gazetteer.named("compound", `${road.entry.name}${number}号院`);
-    if (named) return at(named, "compound", 40, 0.9, [road.entry]);
-    const numbering = road.entry.road;
-    if (numbering && number >= numbering.from && number <= numbering.to) {
-      const fraction = (number - numbering.from) / (numbering.to - numbering.from);
-      const numberedSide = number % 2 === 1 ? DOOR_SETBACK_METRES : -DOOR_SETBACK_METRES;
-      // Where the numbered side lies outside the district, the caller (who is in it) is across the
-      // road: the side rule failed once, so that is less sure.
-      for (const [side, base] of [
-        [numberedSide, 0.85],
-        [-numberedSide, 0.7],
-      ] as const) {
-        const point = alongPath(numbering.path, fraction, side);
-        if (!gazetteer.locate(point[0], point[1])) continue;
-        const samples = doorSamples(numbering.path, fraction, side);
-        return { precision: "house_number", point, radius: 50, base, matched: [road.entry], samples };
-      }
-    }
-  }
-  return null;
-}
-
-/** 门牌离路 How far a door is from the road's centre line (metres). */
-const DOOR_SETBACK_METRES = 35;
-
-/**
- * Where a door number may really be: numbers are not evenly spaced, so up to 60 m either way along
- * its side of the road, and nearer or further from it; never across the road, which the odd/even
- * side already decides.
- */
-function doorSamples(path: readonly LngLat[], fraction: number, side: number): LngLat[] {
-  const length = Math.max(pathLength(path), 1);
-  const samples: LngLat[] = [];
-  for (let along = -60; along <= 60; along += 20)
-    for (const across of [0.6, 1, 1.4])
-      samples.push(alongPath(path, fraction + along / length, side * across));
-  return samples;
 }
 
 /** Where the first two roads named meet, moved to the corner named ("东北角"). */
