@@ -49,6 +49,28 @@ function withEntries(
   return new Gazetteer(places.regions, [...places.entries, ...made]);
 }
 
+const gridOf = ([lng, lat]: LngLat) => places.locate(lng, lat)?.grid.code ?? null;
+
+/** A point inside the district `inset` metres west of where a grid gives way to its eastern neighbour. */
+function nearEasternEdge(inset: number): { point: LngLat; grid: string } {
+  for (const grid of places.entries.filter((e) => e.kind === "grid")) {
+    let point: LngLat = [grid.lng, grid.lat];
+    for (let east = 0; east < 600; east += 2) {
+      const next = offsetMetres([grid.lng, grid.lat], east, 0);
+      const code = gridOf(next);
+      if (code !== grid.code) {
+        if (!code) break;
+        const inside = offsetMetres(point, -inset, 0);
+        if (gridOf(inside) === grid.code && gridOf(offsetMetres(inside, -60, 0)) === grid.code)
+          return { point: inside, grid: grid.code as string };
+        break;
+      }
+      point = next;
+    }
+  }
+  throw new Error("no grid edge found");
+}
+
 describe("resemblance stands in for a misspelt name, not for another door", () => {
   it("does not take a door number for a compound of a different number or a different road", () => {
     const road = places.entries.find((e) => e.kind === "road" && e.road) as PlaceEntry;
@@ -86,5 +108,27 @@ describe("a door number beside a known door", () => {
     const at = distanceAlong(path, [placement.point?.lng ?? 0, placement.point?.lat ?? 0]);
     expect(at).toBeLessThan(distanceAlong(path, known));
     expect(at).toBeLessThan(evenly(101) - 20);
+  });
+});
+
+describe("a numbered building the gazetteer does not know", () => {
+  it("is placed by where its compound's known buildings stand, not by a circle round the compound's point", () => {
+    const { point, grid } = nearEasternEdge(8);
+    const bare = withEntries([{ kind: "compound", name: "测试边缘小区", at: point }]);
+    const alone = geocode(bare, "测试边缘小区9号楼");
+    expect(alone.grid?.code).toBe(grid);
+    const built = withEntries([
+      { kind: "compound", name: "测试边缘小区", at: point },
+      ...[20, 35, 50].map((west, i) => ({
+        kind: "building" as const,
+        name: `测试边缘小区${i + 1}号楼`,
+        at: offsetMetres(point, -west, 0),
+        compound: "测试边缘小区",
+      })),
+    ]);
+    const placement = geocode(built, "测试边缘小区9号楼");
+    expect(placement).toMatchObject({ precision: "compound", placed: true });
+    expect(placement.grid?.code).toBe(grid);
+    expect(placement.confidence).toBeGreaterThan(alone.confidence);
   });
 });

@@ -134,7 +134,10 @@ function finestPlace(gazetteer: Gazetteer, text: string, mentions: Mention[]): F
     const number = text.slice(compound.end).match(/^(\d+)(号楼|栋|幢|号|-)/)?.[1];
     const known = number ? gazetteer.named("building", `${compound.entry.name}${number}号楼`) : undefined;
     if (known) return at(known, "building", 15, 0.97, [compound.entry]);
-    return at(compound.entry, "compound", 40, number ? 0.9 : 0.93);
+    return {
+      ...at(compound.entry, "compound", 40, number ? 0.9 : 0.93),
+      samples: footprint(gazetteer, compound.entry),
+    };
   }
   const grid = last("grid");
   if (grid) return at(grid.entry, "grid", 0, 0.95);
@@ -205,6 +208,16 @@ function resembled(gazetteer: Gazetteer, text: string, roads: readonly string[])
   const place =
     best.entry.kind === "landmark" ? nearLandmark(best.entry, "") : at(best.entry, "compound", 40, 0.9);
   return { ...place, base: place.base * best.similarity };
+}
+
+/**
+ * 占地 Where in a compound the caller may be: about its known buildings (an unknown one stands
+ * among them), or, with fewer than two known, anywhere within 40 m of its point.
+ */
+function footprint(gazetteer: Gazetteer, compound: PlaceEntry): LngLat[] | undefined {
+  const buildings = gazetteer.buildingsOf(compound.name);
+  if (buildings.length < 2) return undefined;
+  return buildings.flatMap((b) => [[b.lng, b.lat] as LngLat, ...circle([b.lng, b.lat], 15).slice(0, 16)]);
 }
 
 function at(
