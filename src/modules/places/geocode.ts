@@ -217,7 +217,16 @@ function resembled(gazetteer: Gazetteer, text: string, roads: readonly string[])
 function footprint(gazetteer: Gazetteer, compound: PlaceEntry): LngLat[] | undefined {
   const buildings = gazetteer.buildingsOf(compound.name);
   if (buildings.length < 2) return undefined;
-  return buildings.flatMap((b) => [[b.lng, b.lat] as LngLat, ...circle([b.lng, b.lat], 15).slice(0, 16)]);
+  // Each building's point and its four sides, a house's width out.
+  return buildings.flatMap(({ lng, lat }) => [
+    [lng, lat] as LngLat,
+    ...[
+      [15, 0],
+      [-15, 0],
+      [0, 15],
+      [0, -15],
+    ].map(([east, north]) => offsetMetres([lng, lat], east, north)),
+  ]);
 }
 
 function at(
