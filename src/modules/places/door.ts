@@ -35,6 +35,7 @@ export function houseNumber(gazetteer: Gazetteer, text: string, roads: Mention[]
   return null;
 }
 
+/** The door's point on its side of the road, and where along that side it may really be. */
 function onRoad(
   gazetteer: Gazetteer,
   road: PlaceEntry,

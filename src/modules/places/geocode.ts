@@ -70,8 +70,8 @@ const FUZZY_THRESHOLD = 0.6;
 
 /**
  * 地址落格 Turns a written address into a grid with a confidence. The finest thing named wins: a
- * building of a known compound, a compound, a grid, a road with a door number (placed along the
- * road's numbered trace), the crossing of two roads, a landmark (moved to the side or gate named,
+ * building of a known compound, a compound (about its known buildings), a grid, a road with a door
+ * number (along the road's numbered trace, reckoned from the nearest known door: door.ts), the crossing of two roads, a landmark (moved to the side or gate named,
  * widened by 附近/对面…), else the landmark or compound the text most resembles; a road, community
  * or street alone says only the area. A community or street named beside a finer place that lies
  * elsewhere lowers the confidence: one of the two is wrong.
