@@ -33,7 +33,12 @@ const TYPES = ["投诉", "求助", "咨询", "建议", "举报"];
  * without the 省市区 prefix; and, as in a real export, a share that no gazetteer can place (only a
  * street or community named, or nothing usable). Phones are sometimes masked by the platform.
  */
-export function generateCityExport(gazetteer: Gazetteer, count: number, seed = 12345): string[][] {
+export function generateCityExport(
+  gazetteer: Gazetteer,
+  count: number,
+  seed = 12345,
+  drawn: (PlaceEntry | null)[] = [],
+): string[][] {
   const r = new Random(seed);
   const texts = (JSON.parse(readFileSync(EXAMPLES, "utf8")) as { text: string }[]).map((e) => e.text);
   const byKind = (kind: string) => gazetteer.entries.filter((e) => e.kind === kind);
@@ -56,7 +61,7 @@ export function generateCityExport(gazetteer: Gazetteer, count: number, seed = 1
       r.chance(0.1) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone,
       r.pick(TYPES),
       r.pick(texts),
-      address(r, { compounds, buildings, roads, landmarks, areas }),
+      address(r, { compounds, buildings, roads, landmarks, areas }, drawn),
       "碑林区",
       formatChinaDateTime(due),
       "已派发",
@@ -73,27 +78,33 @@ interface Pools {
   areas: PlaceEntry[];
 }
 
-function address(r: Random, pools: Pools): string {
+/** Also records in `drawn` the entry the address was made from (null for an area or nothing). */
+function address(r: Random, pools: Pools, drawn: (PlaceEntry | null)[]): string {
   const prefix = r.pick(PREFIXES);
   const roll = r.float();
   if (roll < 0.3) {
     const compound = r.pick(pools.compounds);
+    drawn.push(compound);
     return `${prefix}${compound.name}${r.int(1, 12)}号楼${r.chance(0.5) ? `${r.int(1, 4)}单元` : ""}`;
   }
   if (roll < 0.45) {
     const building = r.pick(pools.buildings);
+    drawn.push(building);
     return `${prefix}${building.compound ?? ""}${building.name}${r.chance(0.4) ? `${r.int(1, 6)}0${r.int(1, 4)}室` : ""}`;
   }
   if (roll < 0.72) {
     const road = r.pick(pools.roads);
     const numbering = road.road as NonNullable<PlaceEntry["road"]>;
+    drawn.push(road);
     return `${prefix}${road.name}${r.int(numbering.from, numbering.to)}号`;
   }
   if (roll < 0.96) {
     const landmark = r.pick(pools.landmarks);
+    drawn.push(landmark);
     return `${prefix}${landmark.name}${r.pick(RELATIONS)}`;
   }
   // As in real exports: only an area, or nothing a gazetteer can use.
+  drawn.push(null);
   return r.chance(0.6)
     ? `${prefix}${r.pick(pools.areas).name}`
     : r.pick(["不详", "来电人不愿透露", "家附近"]);

@@ -1,5 +1,6 @@
 import { benchAssessment, reportAssessment } from "./assessment.js";
 import { benchCityImport, reportCityImport } from "./city-hotline.js";
+import { benchCityPlacement, reportCityPlacement } from "./city-import-placement.js";
 import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
@@ -21,6 +22,7 @@ const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["history", async () => reportHistory(await benchHistory())],
   ["assessment", async () => reportAssessment(await benchAssessment())],
   ["city-import", async () => reportCityImport(await benchCityImport())],
+  ["city-placement", async () => reportCityPlacement(await benchCityPlacement())],
 ];
 
 const only = process.env.BENCH_ONLY?.split(",");

@@ -43,6 +43,7 @@ export class Gazetteer {
   private readonly byKey = new Map<string, PlaceEntry>();
   private readonly byBigram = new Map<string, { entry: PlaceEntry; label: string }[]>();
   private readonly labels: { entry: PlaceEntry; label: string; alias: boolean }[] = [];
+  private readonly byCompound = new Map<string, PlaceEntry[]>();
 
   constructor(
     readonly regions: RegionDirectory,
@@ -50,6 +51,8 @@ export class Gazetteer {
   ) {
     for (const entry of entries) {
       this.byKey.set(entry.key, entry);
+      if (entry.kind === "building" && entry.compound)
+        this.byCompound.set(entry.compound, [...(this.byCompound.get(entry.compound) ?? []), entry]);
       [entry.name, ...entry.aliases].forEach((label, i) => {
         if (label.length < 2) return;
         this.labels.push({ entry, label, alias: i > 0 });
@@ -147,6 +150,11 @@ export class Gazetteer {
     return this.byBigram
       .get(name.slice(0, 2))
       ?.find((candidate) => candidate.entry.kind === kind && candidate.entry.name === name)?.entry;
+  }
+
+  /** The known buildings of a compound (by the compound's name). */
+  buildingsOf(compound: string): readonly PlaceEntry[] {
+    return this.byCompound.get(compound) ?? [];
   }
 
   /**

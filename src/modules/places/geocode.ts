@@ -1,5 +1,6 @@
+import { houseNumber } from "./door.js";
 import type { Gazetteer, Mention } from "./gazetteer.js";
-import { alongPath, crossing, type LngLat, offsetMetres, pathLength } from "./geometry.js";
+import { alongPath, crossing, type LngLat, offsetMetres } from "./geometry.js";
 import { adminPrefixLength, normalizeAddress } from "./text.js";
 import type { PlaceEntry } from "./types.js";
 
@@ -69,8 +70,8 @@ const FUZZY_THRESHOLD = 0.6;
 
 /**
  * 地址落格 Turns a written address into a grid with a confidence. The finest thing named wins: a
- * building of a known compound, a compound, a grid, a road with a door number (placed along the
- * road's numbered trace), the crossing of two roads, a landmark (moved to the side or gate named,
+ * building of a known compound, a compound (about its known buildings), a grid, a road with a door
+ * number (along the road's numbered trace, reckoned from the nearest known door: door.ts), the crossing of two roads, a landmark (moved to the side or gate named,
  * widened by 附近/对面…), else the landmark or compound the text most resembles; a road, community
  * or street alone says only the area. A community or street named beside a finer place that lies
  * elsewhere lowers the confidence: one of the two is wrong.
@@ -79,7 +80,9 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   const normalized = normalizeAddress(address);
   const prefix = adminPrefixLength(normalized);
   const mentions = gazetteer.mentions(normalized).filter((m) => m.end > prefix);
-  const fine = finestPlace(gazetteer, normalized, mentions) ?? resembled(gazetteer, normalized.slice(prefix));
+  const roads = mentions.filter((m) => m.entry.kind === "road").map((m) => m.entry.name);
+  const fine =
+    finestPlace(gazetteer, normalized, mentions) ?? resembled(gazetteer, normalized.slice(prefix), roads);
   // "钟楼" names the landmark and, as its short name, 钟楼社区: the same words are not two places.
   const areas = mentions.filter(
     (m) =>
@@ -110,7 +113,8 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   };
 }
 
-interface FinePlace {
+/** The finest place an address names, and where around it the caller's place may be. */
+export interface FinePlace {
   precision: Precision;
   point: LngLat;
   /** How far around the point the caller's place may be (metres). */
@@ -130,7 +134,10 @@ function finestPlace(gazetteer: Gazetteer, text: string, mentions: Mention[]): F
     const number = text.slice(compound.end).match(/^(\d+)(号楼|栋|幢|号|-)/)?.[1];
     const known = number ? gazetteer.named("building", `${compound.entry.name}${number}号楼`) : undefined;
     if (known) return at(known, "building", 15, 0.97, [compound.entry]);
-    return at(compound.entry, "compound", 40, number ? 0.9 : 0.93);
+    return {
+      ...at(compound.entry, "compound", 40, number ? 0.9 : 0.93),
+      samples: footprint(gazetteer, compound.entry),
+    };
   }
   const grid = last("grid");
   if (grid) return at(grid.entry, "grid", 0, 0.95);
@@ -144,50 +151,6 @@ function finestPlace(gazetteer: Gazetteer, text: string, mentions: Mention[]): F
   const landmark = mentions.find((m) => m.entry.kind === "landmark");
   if (landmark) return nearLandmark(landmark.entry, text.slice(landmark.end));
   return roads.length >= 2 ? roadsCrossing(text, roads) : null;
-}
-
-/** 门牌 "东关南街56号": the compound of that number if known, else the number's point on the road. */
-function houseNumber(gazetteer: Gazetteer, text: string, roads: Mention[]): FinePlace | null {
-  for (const road of [...roads].reverse()) {
-    const number = Number(text.slice(road.end).match(/^(\d+)号/)?.[1]);
-    if (!number) continue;
-    const named = gazetteer.named("compound", `${road.entry.name}${number}号院`);
-    if (named) return at(named, "compound", 40, 0.9, [road.entry]);
-    const numbering = road.entry.road;
-    if (numbering && number >= numbering.from && number <= numbering.to) {
-      const fraction = (number - numbering.from) / (numbering.to - numbering.from);
-      const numberedSide = number % 2 === 1 ? DOOR_SETBACK_METRES : -DOOR_SETBACK_METRES;
-      // Where the numbered side lies outside the district, the caller (who is in it) is across the
-      // road: the side rule failed once, so that is less sure.
-      for (const [side, base] of [
-        [numberedSide, 0.85],
-        [-numberedSide, 0.7],
-      ] as const) {
-        const point = alongPath(numbering.path, fraction, side);
-        if (!gazetteer.locate(point[0], point[1])) continue;
-        const samples = doorSamples(numbering.path, fraction, side);
-        return { precision: "house_number", point, radius: 50, base, matched: [road.entry], samples };
-      }
-    }
-  }
-  return null;
-}
-
-/** 门牌离路 How far a door is from the road's centre line (metres). */
-const DOOR_SETBACK_METRES = 35;
-
-/**
- * Where a door number may really be: numbers are not evenly spaced, so up to 60 m either way along
- * its side of the road, and nearer or further from it; never across the road, which the odd/even
- * side already decides.
- */
-function doorSamples(path: readonly LngLat[], fraction: number, side: number): LngLat[] {
-  const length = Math.max(pathLength(path), 1);
-  const samples: LngLat[] = [];
-  for (let along = -60; along <= 60; along += 20)
-    for (const across of [0.6, 1, 1.4])
-      samples.push(alongPath(path, fraction + along / length, side * across));
-  return samples;
 }
 
 /** Where the first two roads named meet, moved to the corner named ("东北角"). */
@@ -227,15 +190,43 @@ function nearLandmark(entry: PlaceEntry, following: string): FinePlace {
 
 /**
  * 模糊 The landmark or compound whose name is most like the text (character bigrams), for
- * "东关南街菜市场" meaning 东关南街农贸市场; nothing unless clearly alike.
+ * "东关南街菜市场" meaning 东关南街农贸市场; nothing unless clearly alike. Numbers and roads are
+ * not spelt loosely: "金花南路323号" is neither 金花南路32号院 nor 环城南路323号院, however alike
+ * they read, so a name must hold no number the text lacks and every road the text names.
  */
-function resembled(gazetteer: Gazetteer, text: string): FinePlace | null {
+function resembled(gazetteer: Gazetteer, text: string, roads: readonly string[]): FinePlace | null {
   const core = text.replace(/(附近|对面|旁边|门口|周边|一带|这边|那边)$/, "");
-  const best = gazetteer.resembling(core, ["landmark", "compound"], FUZZY_THRESHOLD)[0];
+  const written = new Set(core.match(/\d+/g));
+  const best = gazetteer
+    .resembling(core, ["landmark", "compound"], FUZZY_THRESHOLD)
+    .find(
+      ({ entry }) =>
+        (entry.name.match(/\d+/g) ?? []).every((number) => written.has(number)) &&
+        roads.every((road) => entry.name.includes(road)),
+    );
   if (!best) return null;
   const place =
     best.entry.kind === "landmark" ? nearLandmark(best.entry, "") : at(best.entry, "compound", 40, 0.9);
   return { ...place, base: place.base * best.similarity };
+}
+
+/**
+ * 占地 Where in a compound the caller may be: about its known buildings (an unknown one stands
+ * among them), or, with fewer than two known, anywhere within 40 m of its point.
+ */
+function footprint(gazetteer: Gazetteer, compound: PlaceEntry): LngLat[] | undefined {
+  const buildings = gazetteer.buildingsOf(compound.name);
+  if (buildings.length < 2) return undefined;
+  // Each building's point and its four sides, a house's width out.
+  return buildings.flatMap(({ lng, lat }) => [
+    [lng, lat] as LngLat,
+    ...[
+      [15, 0],
+      [-15, 0],
+      [0, 15],
+      [0, -15],
+    ].map(([east, north]) => offsetMetres([lng, lat], east, north)),
+  ]);
 }
 
 function at(

@@ -99,3 +99,16 @@ export function boundsOfPoints(points: readonly LngLat[]): [number, number, numb
   }
   return box;
 }
+
+/** How far along a path (metres from its start) the point of the path nearest to `point` lies. */
+export function distanceAlong(path: readonly LngLat[], point: LngLat): number {
+  let best = { gap: Infinity, along: 0 };
+  let walked = 0;
+  for (let i = 1; i < path.length; i++) {
+    const near = nearestOnSegment(point, path[i - 1], path[i]);
+    const gap = distanceMetres(point, near);
+    if (gap < best.gap) best = { gap, along: walked + distanceMetres(path[i - 1], near) };
+    walked += distanceMetres(path[i - 1], path[i]);
+  }
+  return best.along;
+}
