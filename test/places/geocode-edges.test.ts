@@ -111,42 +111,6 @@ describe("a door number beside a known door", () => {
   });
 });
 
-describe("a door number whose place by the even spacing falls outside the district", () => {
-  it("is in the nearest stretch of its span inside the district, as sure as a door across the road; beyond reach it is not placed", () => {
-    const inside = ([lng, lat]: LngLat) => places.locate(lng, lat) !== null;
-    const outside = places.entries.flatMap((road) => {
-      if (!road.road) return [];
-      const { path, from, to } = road.road;
-      const length = pathLength(path);
-      return Array.from({ length: to - from + 1 }, (_, i) => from + i)
-        .filter((n) => !places.named("compound", `${road.name}${n}号院`))
-        .map((n) => {
-          const along = ((n - from) / (to - from)) * length;
-          const side = n % 2 === 1 ? 35 : -35;
-          const reach = [-60, -30, 30, 60].filter((d) => inside(alongPath(path, (along + d) / length, side)));
-          return { address: `${road.name}${n}号`, path, along, reach, side, length };
-        })
-        .filter(({ path, along, side, length }) =>
-          [side, -side].every((s) => !inside(alongPath(path, along / length, s))),
-        );
-    });
-    const near = outside.find((c) => c.reach.length > 0);
-    const far = outside.find(
-      (c) =>
-        c.reach.length === 0 &&
-        !inside(alongPath(c.path, (c.along + 90) / c.length, c.side)) &&
-        !inside(alongPath(c.path, (c.along - 90) / c.length, c.side)),
-    );
-    expect(near && far).toBeTruthy();
-    const placement = geocode(places, near?.address ?? "");
-    expect(placement).toMatchObject({ precision: "house_number" });
-    expect(placement.confidence).toBeLessThanOrEqual(0.7);
-    const at = distanceAlong(near?.path ?? [], [placement.point?.lng ?? 0, placement.point?.lat ?? 0]);
-    expect(Math.abs(at - (near?.along ?? 0))).toBeLessThanOrEqual(61);
-    expect(geocode(places, far?.address ?? "")).toMatchObject({ placed: false, grid: null });
-  });
-});
-
 describe("a numbered building the gazetteer does not know", () => {
   it("is placed by where its compound's known buildings stand, not by a circle round the compound's point", () => {
     const { point, grid } = nearEasternEdge(8);

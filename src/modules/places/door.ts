@@ -1,6 +1,6 @@
 import type { Gazetteer, Mention } from "./gazetteer.js";
 import type { FinePlace } from "./geocode.js";
-import { alongPath, distanceAlong, distanceMetres, type LngLat, pathLength } from "./geometry.js";
+import { alongPath, distanceAlong, type LngLat, pathLength } from "./geometry.js";
 import type { PlaceEntry, RoadNumbering } from "./types.js";
 
 /** 门牌离路 How far a door is from the road's centre line (metres). */
@@ -57,15 +57,6 @@ function onRoad(
     const samples = doorSamples(path, span, side);
     return { precision: "house_number", point, radius: 50, base, matched: [road], samples };
   }
-  // Where the number's place falls outside the district, the caller (who is in it) says the spacing
-  // is wrong there: the door is in the stretch of its span inside the district nearest that place,
-  // as sure as a door across the road.
-  const samples = doorSamples(path, span, numberedSide);
-  const estimate = alongPath(path, along / length, numberedSide);
-  const point = samples
-    .filter(([lng, lat]) => gazetteer.locate(lng, lat) !== null)
-    .sort((a, b) => distanceMetres(a, estimate) - distanceMetres(b, estimate))[0];
-  if (point) return { precision: "house_number", point, radius: 50, base: 0.7, matched: [road], samples };
   return null;
 }
 
