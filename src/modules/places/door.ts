@@ -1,7 +1,6 @@
 import type { Gazetteer, Mention } from "./gazetteer.js";
-import type { FinePlace } from "./geocode.js";
 import { alongPath, distanceAlong, type LngLat, pathLength } from "./geometry.js";
-import type { PlaceEntry, RoadNumbering } from "./types.js";
+import type { FinePlace, PlaceEntry, RoadNumbering } from "./types.js";
 
 /** 门牌离路 How far a door is from the road's centre line (metres). */
 const DOOR_SETBACK_METRES = 35;

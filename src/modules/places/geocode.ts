@@ -2,20 +2,7 @@ import { houseNumber } from "./door.js";
 import type { Gazetteer, Mention } from "./gazetteer.js";
 import { alongPath, crossing, type LngLat, offsetMetres } from "./geometry.js";
 import { adminPrefixLength, normalizeAddress } from "./text.js";
-import type { PlaceEntry } from "./types.js";
-
-/** How finely an address was placed, finest first. */
-export type Precision =
-  | "building"
-  | "compound"
-  | "grid"
-  | "house_number"
-  | "landmark"
-  | "crossing"
-  | "road"
-  | "community"
-  | "street"
-  | "none";
+import type { FinePlace, PlaceEntry, Precision } from "./types.js";
 
 /** 自动落格阈值 A placement this sure is taken without a person looking at it. */
 export const PLACEMENT_THRESHOLD = 0.6;
@@ -111,18 +98,6 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
     matched: [...fine.matched, ...areas.map((a) => a.entry)].map(summary),
     alternatives: around.others,
   };
-}
-
-/** The finest place an address names, and where around it the caller's place may be. */
-export interface FinePlace {
-  precision: Precision;
-  point: LngLat;
-  /** How far around the point the caller's place may be (metres). */
-  radius: number;
-  /** Where the caller's place may be, when that is not a circle around the point. */
-  samples?: LngLat[];
-  base: number;
-  matched: PlaceEntry[];
 }
 
 function finestPlace(gazetteer: Gazetteer, text: string, mentions: Mention[]): FinePlace | null {

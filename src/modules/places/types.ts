@@ -1,3 +1,5 @@
+import type { LngLat } from "./geometry.js";
+
 /**
  * 地名地址 The district gazetteer's vocabulary. Streets, communities and grids come from the region
  * tree; compounds, buildings, roads and landmarks are rows of their own (table `places`).
@@ -76,4 +78,29 @@ export interface PlaceEntry extends PlaceLocation {
   extent: number | null;
   /** [minLng, minLat, maxLng, maxLat] for regions and roads; a point's own box otherwise. */
   bbox: [number, number, number, number];
+}
+
+/** How finely an address was placed, finest first. */
+export type Precision =
+  | "building"
+  | "compound"
+  | "grid"
+  | "house_number"
+  | "landmark"
+  | "crossing"
+  | "road"
+  | "community"
+  | "street"
+  | "none";
+
+/** The finest place an address names, and where around it the caller's place may be. */
+export interface FinePlace {
+  precision: Precision;
+  point: LngLat;
+  /** How far around the point the caller's place may be (metres). */
+  radius: number;
+  /** Where the caller's place may be, when that is not a circle around the point. */
+  samples?: LngLat[];
+  base: number;
+  matched: PlaceEntry[];
 }
