@@ -18,6 +18,11 @@ export interface CrossValidation {
   fittedTemperature: number;
   /** Urgency on the held-out urgency corpus: the safety layer, the urgency model, and both as served. */
   urgency: { name: string; recall: number; falseAlarmRate: number }[];
+  /**
+   * Urgency as served (safety cues, or the urgency model at the threshold) on every held-out example,
+   * routed and urgency corpus alike, at each candidate threshold: how urgentThreshold is chosen.
+   */
+  urgencyThresholds: { threshold: number; recall: number; falseAlarmRate: number }[];
 }
 
 /**
@@ -67,7 +72,33 @@ export function crossValidate(
       routed.map((i) => rawTopLogits[i]),
     ),
     urgency,
+    urgencyThresholds: thresholdSweep(gold, suggestions),
   };
+}
+
+const CANDIDATE_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+
+function thresholdSweep(
+  gold: readonly TrainingExample[],
+  suggestions: readonly RouteSuggestion[],
+): CrossValidation["urgencyThresholds"] {
+  const urgent = gold.filter((example) => example.urgent).length;
+  return CANDIDATE_THRESHOLDS.map((threshold) => {
+    let caught = 0;
+    let falseAlarms = 0;
+    suggestions.forEach((suggestion, i) => {
+      const flagged =
+        suggestion.dangers.length > 0 ||
+        (suggestion.type !== "praise" && suggestion.urgentScore >= threshold);
+      if (flagged && gold[i].urgent) caught++;
+      if (flagged && !gold[i].urgent) falseAlarms++;
+    });
+    return {
+      threshold,
+      recall: caught / Math.max(1, urgent),
+      falseAlarmRate: falseAlarms / Math.max(1, gold.length - urgent),
+    };
+  });
 }
 
 function urgencyScores(
@@ -104,7 +135,7 @@ function routeScores(
   gold: readonly TrainingExample[],
   suggestions: readonly RouteSuggestion[],
   rawTopLogits: readonly Float64Array[],
-): Omit<CrossValidation, "urgency"> {
+): Omit<CrossValidation, "urgency" | "urgencyThresholds"> {
   const predictions = suggestions.map((suggestion) => ({
     leaves: suggestion.candidates.map((candidate) => candidate.code),
     tops: suggestion.tops.map((top) => top.code),
