@@ -41,10 +41,13 @@ const NEED =
 
 /**
  * A violation to enforce against in a problem's own words (illegal building, an unlicensed or
- * fraudulent business, pollution let out, a fire hazard made by someone): told plainly it is 举报.
+ * fraudulent business, pollution let out, a fire hazard or 隐患 someone is answerable for (a blocked
+ * fire lane, expired extinguishers, an e-bike charged in the stairwell), a public space taken over
+ * — 占道经营, 小广告, parking on the pavement): told plainly it is 举报. A wrong that lands on the
+ * caller's own home (a neighbour's noise, a landlord's deposit) stays 投诉 (CONDUCT).
  */
 const VIOLATION =
-  /私搭|乱建|违建|搭了|加盖|私自|无证|无照|没有?(资质|执照|营业执照|健康证|许可)|没资质|非法|违法|违规|偷倒|偷排|直排|乱倒|排污|倒脏水|污水.{0,6}(倒|排|流)|烧(垃圾|树叶|秸秆|电线|纸钱|东西)|骗|假(货|药|冒)|冒充|盗版|地沟油|变质|过期|不消毒|处方药不要处方|医保卡买|易燃|堆.{0,6}(楼道|消防|安全出口)|(楼道|消防通道|安全出口).{0,6}(堆|锁|堵|占)|酒驾|逆行|闯红灯|吃拿卡要|传销|赌博/;
+  /隐患|消防(通道|车道|栓|设施|门)|安全出口|灭火器|易燃|飞线|私拉|(楼道|过道|楼梯|屋里|家里).{0,8}充电|充电.{0,6}(楼道|过道|楼梯)|占道|出店经营|流动摊|摆摊|乱贴|小广告|停在(人行道|盲道)|停.{0,4}(人行道|盲道)上|渣土车.{0,8}(撒|漏|乱倒)|黑车|非法营运|群租|地锁|毁绿|铲了|私搭|乱建|违建|搭了|加盖|私自|无证|无照|没有?(资质|执照|营业执照|健康证|许可)|没资质|非法|违法|违规|偷倒|偷排|直排|乱倒|排污|倒脏水|污水.{0,6}(倒|排|流)|烧(垃圾|树叶|秸秆|电线|纸钱|东西)|骗|假(货|药|冒)|冒充|盗版|地沟油|变质|过期|不消毒|处方药不要处方|医保卡买|易燃|堆.{0,6}(楼道|消防|安全出口)|(楼道|消防通道|安全出口).{0,6}(堆|锁|堵|占)|酒驾|逆行|闯红灯|吃拿卡要|传销|赌博/;
 
 /**
  * The type of a problem told without a blaming or helping frame: 举报 when its words tell a
