@@ -56,6 +56,17 @@ export function buildFeatureIndex(texts: readonly string[], minimum: number): st
     .sort();
 }
 
+/**
+ * Weights that make every class weigh the same in total. The training material's mix of demand types
+ * follows how many snippets of each kind were written, not how often residents call with each type,
+ * so the type model should not learn that mix as its prior.
+ */
+export function balancedWeights(labels: readonly number[], classCount: number): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const label of labels) counts[label]++;
+  return counts.map((count) => (count === 0 ? 0 : labels.length / (classCount * count)));
+}
+
 /** Trains the three models of an artefact (without its version) on labelled texts. */
 export function trainArtefact(
   examples: readonly LabelledText[],
@@ -71,6 +82,7 @@ export function trainArtefact(
   const categories = [...new Set(routed.map((i) => examples[i].category))].sort();
   const categoryIndex = new Map(categories.map((code, id) => [code, id]));
   const types = [...DEMAND_TYPES];
+  const typeLabels = routed.map((i) => types.indexOf(examples[i].type));
   const bySource: Record<string, number> = {};
   for (const example of examples) bySource[example.source] = (bySource[example.source] ?? 0) + 1;
   return {
@@ -88,11 +100,12 @@ export function trainArtefact(
     ),
     type: trainSoftmax(
       routed.map((i) => docs[i]),
-      routed.map((i) => types.indexOf(examples[i].type)),
+      typeLabels,
       types,
       features.length,
       hyper.type,
       hyper.prune,
+      balancedWeights(typeLabels, types.length),
     ),
     urgency: trainSoftmax(
       docs,

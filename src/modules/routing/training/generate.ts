@@ -189,7 +189,9 @@ function frameFor(snippet: Snippet, random: Random): { frame: string; type: Dema
   if (snippet.kind === "issue") return problemFrame(snippet, random);
   // An emergency is 求助, unless it reports a violation or hazard someone made (举报), as a problem would.
   const type =
-    snippet.kind === "urgent" && problemType(snippet.text, false) === "report" ? "report" : KIND_TYPES[snippet.kind];
+    snippet.kind === "urgent" && problemType(snippet.text, false) === "report"
+      ? "report"
+      : KIND_TYPES[snippet.kind];
   if (snippet.kind === "praise") return { frame: pick(random, FRAMES.praise), type };
   const key = snippet.kind === "urgent" ? "urgent" : (type as "consult" | "report" | "suggestion");
   return { frame: random() < 0.5 ? pick(random, FRAMES[key]) : pick(random, EXTRA_FRAMES[key]), type };
