@@ -64,7 +64,9 @@ export function buildFeatureIndex(texts: readonly string[], minimum: number): st
 export function balancedWeights(labels: readonly number[], classCount: number): number[] {
   const counts = new Array<number>(classCount).fill(0);
   for (const label of labels) counts[label]++;
-  return counts.map((count) => (count === 0 ? 0 : labels.length / (classCount * count)));
+  // Over the classes present, so the mean weight of a document stays 1 (the learning rate's scale).
+  const present = counts.filter((count) => count > 0).length;
+  return counts.map((count) => (count === 0 ? 0 : labels.length / (present * count)));
 }
 
 /** Trains the three models of an artefact (without its version) on labelled texts. */
