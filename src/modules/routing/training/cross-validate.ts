@@ -28,22 +28,33 @@ export interface CrossValidation {
 /**
  * k-fold cross-validation over template groups (every instance of a snippet on one side) of the
  * training examples only. Used to choose HYPER_PARAMETERS and the unsure thresholds.
+ *
+ * With `holdFramesOut` the frames are split into folds as well: a fold's model never sees its frames,
+ * and it is scored only on its snippets told in them — new words in a new phrasing, as residents'
+ * own demands are. The type model learns much of its type from the frames, so only this variant
+ * says how far it carries to a phrasing it was not taught.
  */
 export function crossValidate(
   examples: readonly TrainingExample[],
   hyper: HyperParameters,
   folds = 5,
+  holdFramesOut = false,
 ): CrossValidation {
   const gold: TrainingExample[] = [];
   const suggestions: ReturnType<RoutingModel["suggest"]>[] = [];
   const rawTopLogits: Float64Array[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const held = (example: TrainingExample) => stableHash(example.group) % folds === fold;
+    const frameHeld = (example: TrainingExample) =>
+      holdFramesOut && example.frame !== undefined && stableHash(example.frame) % folds === fold;
+    const groupHeld = (example: TrainingExample) => stableHash(example.group) % folds === fold;
+    const unseen = (example: TrainingExample) => groupHeld(example) || frameHeld(example);
+    const held = (example: TrainingExample) =>
+      groupHeld(example) && (!holdFramesOut || example.frame === undefined || frameHeld(example));
     const model = new RoutingModel(
       parseArtefact(
         serializeArtefact(
           trainArtefact(
-            examples.filter((example) => !held(example)),
+            examples.filter((example) => !unseen(example)),
             hyper,
           ),
           "cv",

@@ -45,6 +45,8 @@ export interface TrainingExample {
   group: string;
   /** Urgency material only (see urgencyExamples). */
   urgencyOnly?: boolean;
+  /** The frame the snippet was told in, so cross-validation can hold phrasings out as well. */
+  frame?: string;
 }
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
@@ -222,6 +224,7 @@ function instantiate(snippet: Snippet): TrainingExample[] {
       urgent: snippet.kind === "urgent",
       source: snippet.source,
       group: snippet.group,
+      frame,
     });
   }
   return examples;

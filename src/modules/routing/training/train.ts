@@ -5,6 +5,7 @@
  *   npm run train              writes src/modules/routing/model/artefacts/routing-model.json
  *   npm run train -- --check   trains again and fails unless the result equals the stored file
  *   npm run train -- --cv      prints 5-fold cross-validation numbers of HYPER_PARAMETERS
+ *   npm run train -- --cv-frames   the same with the frames held out as well (see crossValidate)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,8 +24,13 @@ export function trainShippedArtefact(): string {
 
 async function main(args: string[]): Promise<number> {
   const target = fileURLToPath(SHIPPED_ARTEFACT_URL);
-  if (args.includes("--cv")) {
-    const result = crossValidate(generateTrainingExamples(), HYPER_PARAMETERS);
+  if (args.includes("--cv") || args.includes("--cv-frames")) {
+    const result = crossValidate(
+      generateTrainingExamples(),
+      HYPER_PARAMETERS,
+      5,
+      args.includes("--cv-frames"),
+    );
     console.log(JSON.stringify(result, null, 2));
     return 0;
   }
