@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { TOP_LEVEL_CODES } from "../src/modules/categories/tree.js";
+import { DEMAND_TYPES } from "../src/modules/demands/demand-types.js";
 import { loadShippedArtefact } from "../src/modules/routing/model/artefact.js";
 import { EVAL_SET_PATH, type EvalDemand, loadEvalSet } from "../src/modules/routing/model/eval-set.js";
 import {
@@ -14,6 +15,7 @@ import {
   type RoutePrediction,
   type RouteScores,
   scoreRoutes,
+  typeConfusion,
 } from "../src/modules/routing/model/metrics.js";
 import { RoutingModel } from "../src/modules/routing/model/router.js";
 import { examplesOnlyRouter, lexiconRouter, previousRouter } from "./routing-baselines.js";
@@ -28,6 +30,7 @@ export interface RoutingBench {
   unsure: { share: number; unsureTop1: number; sureTop1: number };
   rows: { name: string; scores: RouteScores }[];
   confusion: Confusion;
+  typeConfusion: Confusion;
   latency: { meanMs: number; p99Ms: number };
 }
 
@@ -103,6 +106,7 @@ export async function benchRouting(): Promise<RoutingBench | null> {
     },
     rows,
     confusion: confusion(set, last.predictions),
+    typeConfusion: typeConfusion(set, last.predictions),
     latency: {
       meanMs: warm.reduce((sum, time) => sum + time, 0) / warm.length,
       p99Ms: percentile(warm, 0.99),
@@ -144,6 +148,14 @@ export function reportRouting(bench: RoutingBench | null): void {
   for (const want of codes) {
     const row = bench.confusion[want] ?? {};
     console.log(`routing: ${want} ${codes.map((got) => String(row[got] ?? ".").padStart(4)).join("")}`);
+  }
+  console.log(`routing: demand types of the same model (rows: true type, columns: predicted)`);
+  console.log(`routing: ${"".padEnd(10)} ${DEMAND_TYPES.map((type) => type.padStart(11)).join("")}`);
+  for (const want of DEMAND_TYPES) {
+    const row = bench.typeConfusion[want] ?? {};
+    console.log(
+      `routing: ${want.padEnd(10)} ${DEMAND_TYPES.map((got) => String(row[got] ?? ".").padStart(11)).join("")}`,
+    );
   }
   console.log(
     `routing: classification mean ${bench.latency.meanMs.toFixed(3)} ms, p99 ${bench.latency.p99Ms.toFixed(3)} ms`,

@@ -1,13 +1,35 @@
 import { normalizeText, segment } from "../../demands/classify/tokenizer.js";
 
+/** A clause with the marks that close it. */
+const CLAUSES = /[^，,。！？!?；;\n\s]+[，,。！？!?；;\n\s]*/g;
+const ASKED = /[吗呢么嘛][，,。！？!?；;\n\s]*$|[？?]/;
+
+/**
+ * How the caller speaks ("d:"), which the demand type follows more than the topic does: a clause
+ * asked as a question (a question mark, or a final 吗/呢/么 — stop words to jieba and cut off from
+ * the n-grams at a clause's end), whether the last clause is one, a clause ending in 吧 (a proposal),
+ * an exclamation.
+ */
+function discourseFeatures(normalized: string): string[] {
+  const clauses = normalized.match(CLAUSES) ?? [];
+  const features = new Set<string>();
+  clauses.forEach((clause, index) => {
+    if (ASKED.test(clause)) features.add(index === clauses.length - 1 ? "d:末句问" : "d:问句");
+    if (/吧[，,。！？!?；;\n\s]*$/.test(clause)) features.add("d:句末吧");
+    if (/[！!]/.test(clause)) features.add("d:感叹");
+  });
+  return [...features];
+}
+
 /**
  * Features of a demand: jieba words ("w:") beside character bigrams and trigrams of the Chinese runs
- * ("c:"). The n-grams still match when a resident writes a word the training data never had, or a
- * typo splits jieba's cut differently (漏汽 shares 漏 with 漏气; 燃汽味 shares 燃 and 味).
+ * ("c:"), and the caller's way of speaking ("d:"). The n-grams still match when a resident writes a
+ * word the training data never had, or a typo splits jieba's cut differently (漏汽 shares 漏 with 漏气;
+ * 燃汽味 shares 燃 and 味).
  */
 export function featuresOf(text: string): string[] {
   const normalized = normalizeText(typeof text === "string" ? text : "");
-  const features = segment(normalized).map((word) => `w:${word}`);
+  const features = [...segment(normalized).map((word) => `w:${word}`), ...discourseFeatures(normalized)];
   for (const run of normalized.split(/[^\p{Script=Han}]+/u)) {
     for (let i = 0; i + 1 < run.length; i++) {
       features.push(`c:${run.slice(i, i + 2)}`);

@@ -49,7 +49,8 @@ function softmaxInPlace(scores: Float64Array): void {
 
 /**
  * Trains on documents with class indexes in 0..classes.length-1. Dense weights during training
- * (features × classes), pruned to |w| ≥ prune when returned.
+ * (features × classes), pruned to |w| ≥ prune when returned. A class weight scales the loss of its
+ * documents (1 when none is given).
  */
 export function trainSoftmax(
   docs: readonly SparseVector[],
@@ -58,6 +59,7 @@ export function trainSoftmax(
   featureCount: number,
   options: TrainOptions,
   prune = 0,
+  classWeights?: readonly number[],
 ): LinearWeights {
   const width = classes.length;
   const weights = new Float64Array(featureCount * width);
@@ -84,6 +86,8 @@ export function trainSoftmax(
       }
       softmaxInPlace(scores);
       scores[labels[index]] -= 1;
+      const weight = classWeights?.[labels[index]] ?? 1;
+      if (weight !== 1) for (let c = 0; c < width; c++) scores[c] *= weight;
       const shrink = 1 - rate * options.l2;
       for (let k = 0; k < doc.ids.length; k++) {
         const base = doc.ids[k] * width;

@@ -91,6 +91,20 @@ export function confusion(gold: readonly GoldDemand[], predictions: readonly Rou
   return table;
 }
 
+/** Demand-type confusion counts of predictions made on `gold` (rows: true type, columns: predicted). */
+export function typeConfusion(
+  gold: readonly GoldDemand[],
+  predictions: readonly RoutePrediction[],
+): Confusion {
+  const table: Confusion = {};
+  gold.forEach((want, index) => {
+    const got = predictions[index].type ?? "-";
+    table[want.type] ??= {};
+    table[want.type][got] = (table[want.type][got] ?? 0) + 1;
+  });
+  return table;
+}
+
 /**
  * One number to compare two models on the fixed evaluation set (the promotion rule): the mean of the
  * done-when rates, with false alarms counted as their complement.

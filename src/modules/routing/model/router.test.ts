@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { dangersIn } from "../safety.js";
 import { activeRoutingModel } from "./active.js";
 import { parseArtefact, serializeArtefact } from "./artefact.js";
+import { featuresOf } from "./features.js";
 import { RoutingModel } from "./router.js";
-import { HYPER_PARAMETERS, type LabelledText, trainArtefact } from "./train.js";
+import { balancedWeights, HYPER_PARAMETERS, type LabelledText, trainArtefact } from "./train.js";
 
 describe("the shipped routing model", () => {
   const model = activeRoutingModel();
@@ -69,5 +70,22 @@ describe("training", () => {
     const model = new RoutingModel(parseArtefact(serializeArtefact(trainArtefact(examples, quick), "t")));
     expect(model.suggest("油烟").candidates[0].code).toBe("030201");
     expect(model.artefact.trainedOn.labels).toBe(1);
+  });
+});
+
+describe("features and weights", () => {
+  it("reads how the caller speaks: a question, a last clause asked, a proposal, an exclamation", () => {
+    const speech = (text: string) => featuresOf(text).filter((feature) => feature.startsWith("d:"));
+    expect(speech("低保去哪里申请？")).toEqual(["d:末句问"]);
+    expect(speech("我想问下这个咋办呢，谢谢。")).toEqual(["d:问句"]);
+    expect(speech("路口多装一个红绿灯吧")).toEqual(["d:句末吧"]);
+    expect(speech("着火了！快来人")).toEqual(["d:感叹"]);
+    expect(speech("路灯坏了")).toEqual([]);
+  });
+
+  it("weighs every class present the same in total, a document 1 on average", () => {
+    const weights = balancedWeights([0, 0, 0, 1], 3);
+    expect(weights).toEqual([2 / 3, 2, 0]);
+    expect(3 * weights[0] + weights[1]).toBe(4);
   });
 });

@@ -18,27 +18,43 @@ export interface CrossValidation {
   fittedTemperature: number;
   /** Urgency on the held-out urgency corpus: the safety layer, the urgency model, and both as served. */
   urgency: { name: string; recall: number; falseAlarmRate: number }[];
+  /**
+   * Urgency as served (safety cues, or the urgency model at the threshold) on every held-out example,
+   * routed and urgency corpus alike, at each candidate threshold: how urgentThreshold is chosen.
+   */
+  urgencyThresholds: { threshold: number; recall: number; falseAlarmRate: number }[];
 }
 
 /**
  * k-fold cross-validation over template groups (every instance of a snippet on one side) of the
  * training examples only. Used to choose HYPER_PARAMETERS and the unsure thresholds.
+ *
+ * With `holdFramesOut` the frames are split into folds as well: a fold's model never sees its frames,
+ * and it is scored only on its snippets told in them — new words in a new phrasing, as residents'
+ * own demands are. The type model learns much of its type from the frames, so only this variant
+ * says how far it carries to a phrasing it was not taught.
  */
 export function crossValidate(
   examples: readonly TrainingExample[],
   hyper: HyperParameters,
   folds = 5,
+  holdFramesOut = false,
 ): CrossValidation {
   const gold: TrainingExample[] = [];
   const suggestions: ReturnType<RoutingModel["suggest"]>[] = [];
   const rawTopLogits: Float64Array[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const held = (example: TrainingExample) => stableHash(example.group) % folds === fold;
+    const frameHeld = (example: TrainingExample) =>
+      holdFramesOut && example.frame !== undefined && stableHash(example.frame) % folds === fold;
+    const groupHeld = (example: TrainingExample) => stableHash(example.group) % folds === fold;
+    const unseen = (example: TrainingExample) => groupHeld(example) || frameHeld(example);
+    const held = (example: TrainingExample) =>
+      groupHeld(example) && (!holdFramesOut || example.frame === undefined || frameHeld(example));
     const model = new RoutingModel(
       parseArtefact(
         serializeArtefact(
           trainArtefact(
-            examples.filter((example) => !held(example)),
+            examples.filter((example) => !unseen(example)),
             hyper,
           ),
           "cv",
@@ -67,7 +83,33 @@ export function crossValidate(
       routed.map((i) => rawTopLogits[i]),
     ),
     urgency,
+    urgencyThresholds: thresholdSweep(gold, suggestions),
   };
+}
+
+const CANDIDATE_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+
+function thresholdSweep(
+  gold: readonly TrainingExample[],
+  suggestions: readonly RouteSuggestion[],
+): CrossValidation["urgencyThresholds"] {
+  const urgent = gold.filter((example) => example.urgent).length;
+  return CANDIDATE_THRESHOLDS.map((threshold) => {
+    let caught = 0;
+    let falseAlarms = 0;
+    suggestions.forEach((suggestion, i) => {
+      const flagged =
+        suggestion.dangers.length > 0 ||
+        (suggestion.type !== "praise" && suggestion.urgentScore >= threshold);
+      if (flagged && gold[i].urgent) caught++;
+      if (flagged && !gold[i].urgent) falseAlarms++;
+    });
+    return {
+      threshold,
+      recall: caught / Math.max(1, urgent),
+      falseAlarmRate: falseAlarms / Math.max(1, gold.length - urgent),
+    };
+  });
 }
 
 function urgencyScores(
@@ -104,7 +146,7 @@ function routeScores(
   gold: readonly TrainingExample[],
   suggestions: readonly RouteSuggestion[],
   rawTopLogits: readonly Float64Array[],
-): Omit<CrossValidation, "urgency"> {
+): Omit<CrossValidation, "urgency" | "urgencyThresholds"> {
   const predictions = suggestions.map((suggestion) => ({
     leaves: suggestion.candidates.map((candidate) => candidate.code),
     tops: suggestion.tops.map((top) => top.code),

@@ -19,9 +19,11 @@ import { seededRandom } from "../model/linear.js";
 import { PHRASES_A } from "./phrases-a.js";
 import { PHRASES_B } from "./phrases-b.js";
 import { PHRASES_C } from "./phrases-c.js";
+import { frameVoice, problemType } from "./type-convention.js";
 import { URGENCY_CORPUS } from "./urgency-corpus.js";
 import {
   AFTERTHOUGHTS,
+  ASKING_FRAMES,
   addFiller,
   addressPrefix,
   addTypo,
@@ -43,6 +45,8 @@ export interface TrainingExample {
   group: string;
   /** Urgency material only (see urgencyExamples). */
   urgencyOnly?: boolean;
+  /** The frame the snippet was told in, so cross-validation can hold phrasings out as well. */
+  frame?: string;
 }
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
@@ -60,7 +64,7 @@ interface Snippet {
 const INSTANCES: Readonly<Record<Kind, number>> = {
   issue: 6,
   ask: 5,
-  report: 5,
+  report: 8,
   idea: 5,
   urgent: 8,
   praise: 3,
@@ -119,24 +123,43 @@ function lexiconSnippets(code: string, line: string, random: Random): Snippet[] 
   });
 }
 
-function typeOf(kind: Kind, snippet: Snippet, instance: number, random: Random): DemandType {
-  switch (kind) {
-    case "issue": {
-      const lean: DemandType = snippet.leansHelp ? "help" : "complaint";
-      const other: DemandType = snippet.leansHelp ? "complaint" : "help";
-      return instance > 0 && random() < 0.35 ? other : lean;
-    }
-    case "ask":
-      return "consult";
-    case "report":
-      return "report";
-    case "idea":
-      return "suggestion";
-    case "urgent":
-      return "help";
-    case "praise":
-      return "praise";
-  }
+/** Types of the kinds whose type does not depend on the frame. */
+const KIND_TYPES: Readonly<Record<Exclude<Kind, "issue">, DemandType>> = {
+  ask: "consult",
+  report: "report",
+  idea: "suggestion",
+  urgent: "help",
+  praise: "praise",
+};
+
+/** The frames a problem is told in (the 投诉 and 求助 lists), sorted by the type their words give it. */
+const PROBLEM_FRAMES = [
+  ...new Set([...FRAMES.complaint, ...FRAMES.help, ...EXTRA_FRAMES.complaint, ...EXTRA_FRAMES.help]),
+];
+const BLAMING_FRAMES = PROBLEM_FRAMES.filter((frame) => frameVoice(frame) === "complaint");
+const HELPING_FRAMES = PROBLEM_FRAMES.filter((frame) => frameVoice(frame) === "help");
+const RECORDING_FRAMES = PROBLEM_FRAMES.filter((frame) => frameVoice(frame) === null);
+
+const REPORTING_FRAMES = [...FRAMES.report, ...EXTRA_FRAMES.report];
+
+/**
+ * A problem's frame and type: often a frame that only records it (the problem's wording decides the
+ * type), sometimes a question about the rules (咨询), else one in the caller's own voice, mostly the
+ * one the problem leans to (投诉, 求助, or 举报 for a violation).
+ */
+function problemFrame(snippet: Snippet, random: Random): { frame: string; type: DemandType } {
+  const lean = problemType(snippet.text, snippet.leansHelp);
+  const choice = random();
+  if (choice < 0.4) return { frame: pick(random, RECORDING_FRAMES), type: lean };
+  if (choice < 0.5) return { frame: pick(random, ASKING_FRAMES), type: "consult" };
+  if (lean === "report")
+    return choice < 0.8
+      ? { frame: pick(random, REPORTING_FRAMES), type: "report" }
+      : { frame: pick(random, BLAMING_FRAMES), type: "complaint" };
+  const leaning = lean === "complaint" ? BLAMING_FRAMES : HELPING_FRAMES;
+  const other = lean === "complaint" ? HELPING_FRAMES : BLAMING_FRAMES;
+  const frame = pick(random, choice < 0.8 ? leaning : other);
+  return { frame, type: frameVoice(frame) ?? lean };
 }
 
 function compound(random: Random): string {
@@ -164,10 +187,16 @@ function praiser(code: string, random: Random): string {
     : LEVEL_SPOKEN_NAMES[category?.handlingLevel ?? "district"];
 }
 
-function frameFor(kind: Kind, type: DemandType, random: Random): string {
-  if (kind === "praise") return pick(random, FRAMES.praise);
-  const key = kind === "urgent" ? "urgent" : (type as Exclude<DemandType, "praise">);
-  return random() < 0.5 ? pick(random, FRAMES[key]) : pick(random, EXTRA_FRAMES[key]);
+function frameFor(snippet: Snippet, random: Random): { frame: string; type: DemandType } {
+  if (snippet.kind === "issue") return problemFrame(snippet, random);
+  // An emergency is 求助, unless it reports a violation or hazard someone made (举报), as a problem would.
+  const type =
+    snippet.kind === "urgent" && problemType(snippet.text, false) === "report"
+      ? "report"
+      : KIND_TYPES[snippet.kind];
+  if (snippet.kind === "praise") return { frame: pick(random, FRAMES.praise), type };
+  const key = snippet.kind === "urgent" ? "urgent" : (type as "consult" | "report" | "suggestion");
+  return { frame: random() < 0.5 ? pick(random, FRAMES[key]) : pick(random, EXTRA_FRAMES[key]), type };
 }
 
 /** Instances of one snippet: a frame each, then a place, filler, typo, afterthought or rough punctuation by chance. */
@@ -175,10 +204,8 @@ function instantiate(snippet: Snippet): TrainingExample[] {
   const random = seededRandom(stableHash(snippet.group));
   const examples: TrainingExample[] = [];
   for (let instance = 0; instance < INSTANCES[snippet.kind]; instance++) {
-    const type = typeOf(snippet.kind, snippet, instance, random);
-    let text = frameFor(snippet.kind, type, random)
-      .replace("{x}", snippet.text)
-      .replace("{u}", () => praiser(snippet.code, random));
+    const { frame, type } = frameFor(snippet, random);
+    let text = frame.replace("{x}", snippet.text).replace("{u}", () => praiser(snippet.code, random));
     if (snippet.kind !== "praise") {
       if (!/\{[pcb]\}/.test(snippet.text) && random() < 0.45)
         text = random() < 0.5 ? addressPrefix(random) + text : pick(random, CALLER_INTROS) + text;
@@ -197,6 +224,7 @@ function instantiate(snippet: Snippet): TrainingExample[] {
       urgent: snippet.kind === "urgent",
       source: snippet.source,
       group: snippet.group,
+      frame,
     });
   }
   return examples;

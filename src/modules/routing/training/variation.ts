@@ -57,6 +57,22 @@ export const EXTRA_FRAMES: Readonly<
   ],
 };
 
+/**
+ * A problem told to ask what the rules are or whom to turn to (咨询), not for it to be handled: the
+ * information question callers add to their own situation.
+ */
+export const ASKING_FRAMES: readonly string[] = [
+  "{x}，这种情况该找哪个部门？",
+  "{x}，这个归谁管啊",
+  "想咨询一下，{x}，按规定应该怎么处理",
+  "{x}，我想问问有没有相关政策",
+  "{x}，请问应该去哪里反映？",
+  "问一下，{x}，这种情况能要求赔偿吗",
+  "{x}，这样合法吗？",
+  "{x}，有什么规定没有",
+  "我想了解一下，{x}，一般是怎么处理的",
+];
+
 /** Spoken fillers and openings. */
 const FILLERS = ["那个，", "就是，", "我跟你说，", "哎，", "你好，", "喂，", "嗯，", "同志你好，"] as const;
 
