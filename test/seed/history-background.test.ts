@@ -30,7 +30,7 @@ describe("the demo year filled in the background", () => {
   let stoppedAt: Awaited<ReturnType<typeof span>>;
   const progress: FillProgress[] = [];
 
-  it("fills newest days first, reporting its progress, and stops between steps when asked", async () => {
+  it("fills newest week first, reporting its progress, and stops between weeks when asked", async () => {
     const stop = new AbortController();
     const outcome = await fillDemoHistory(
       t.ctx,
@@ -49,7 +49,7 @@ describe("the demo year filled in the background", () => {
     expect(percents[3]).toBeLessThan(100);
     stoppedAt = await span();
     expect(stoppedAt.n).toBeGreaterThan(0);
-    // Three steps back from the first start, the most recent days.
+    // Three weeks back from the first start, the most recent ones.
     expect(stoppedAt.last?.getTime()).toBeLessThanOrEqual(NOW.getTime());
     expect(stoppedAt.first?.getTime()).toBeGreaterThan(NOW.getTime() - 22 * 86_400_000);
     const plan = await t.ctx.db.selectFrom("demo_history_fill").selectAll().executeTakeFirstOrThrow();
@@ -61,7 +61,7 @@ describe("the demo year filled in the background", () => {
     t.setNow(new Date(NOW.getTime() + 3_600_000));
     const resumed: FillProgress[] = [];
     expect(await fillDemoHistory(t.ctx, (p) => resumed.push(p))).toBe("filled");
-    // It goes on from the oldest order stored, a little after the start of the last step stored.
+    // It goes on from the oldest order stored, a little after the start of the last week stored.
     expect(resumed[0].percent).toBeLessThanOrEqual(progress[3].percent);
     expect(resumed[0].percent).toBeGreaterThanOrEqual(progress[3].percent - 2);
     expect(resumed.at(-1)).toEqual({ state: "done", percent: 100 });

@@ -83,12 +83,18 @@ interface Identities {
   tokens: TokenSigner;
 }
 
-/** Stores the history; returns how many rows went into each table. */
+/**
+ * Stores the history; returns how many rows went into each table. `keys: "after"` (a whole year in one
+ * load) checks the foreign keys once at the end (see checkKeysAfter); "per row" (the background fill's
+ * weeks) lets PostgreSQL check them as rows arrive: adding a key back validates the whole table, so
+ * week after week that grew with the year (and locked the tables against the server's readers).
+ */
 export async function storeHistory(
   db: Kysely<DB>,
   vault: PhoneVault,
   tokens: TokenSigner,
   orders: readonly GeneratedOrder[],
+  options: { keys: "after" | "per row" } = { keys: "after" },
 ): Promise<Record<string, number>> {
   const counts = { orders: 0, events: 0, assignments: 0, visits: 0, extensions: 0, ratings: 0 };
   if (orders.length === 0) return counts;
@@ -107,13 +113,15 @@ export async function storeHistory(
     await sql`CREATE TEMP TABLE staged_events (LIKE order_events INCLUDING DEFAULTS) ON COMMIT DROP`.execute(
       trx,
     );
-    await checkKeysAfter(trx, async () => {
+    const load = async () => {
       // A few thousand orders at a time: statements of tens of thousands of rows, one chunk's arrays in memory.
       for (let start = 0; start < orders.length; start += ORDERS_PER_CHUNK) {
         const stored = await storeChunk(trx, ids, orders.slice(start, start + ORDERS_PER_CHUNK));
         for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += stored[key];
       }
-    });
+    };
+    if (options.keys === "after") await checkKeysAfter(trx, load);
+    else await load();
     await sql`SELECT set_config('minhu.chain', '', true)`.execute(trx);
   });
   return counts;
