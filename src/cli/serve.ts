@@ -9,7 +9,7 @@ import {
   fillDemoHistory,
   planDemoHistory,
 } from "../seed/history/background.js";
-import { seedDemoOrganisation } from "../seed/organisation.js";
+import { DEMO_ORGANISATION, seedDemoOrganisation } from "../seed/organisation.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
 
@@ -41,7 +41,7 @@ export async function serve(config: Config): Promise<void> {
   const jobs = config.runJobs
     ? createJobRunner(ctx, config, (error) => app.log.error({ err: error }, "job poll failed"))
     : null;
-  await jobs?.start();
+  await jobs?.start({ firstPollInMs: FIRST_JOBS_AFTER_MS });
   const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}/db`;
   console.log(`Minhu ready at http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
   if (prepared.demo) console.log("demo accounts created: admin / minhu-demo (see README for every role)");
@@ -78,7 +78,12 @@ async function fillDemoInBackground(
   try {
     if (!(await demoHistoryPlanned(ctx))) return;
     onProgress({ state: "filling", percent: 0 });
-    await seedDemoOrganisation(ctx.db, ctx.vault);
+    // PGlite's queries run on this thread and chain as promises without returning to the event loop:
+    // a pause before each part lets the requests that arrived meanwhile (a newcomer's first page) in.
+    for (const part of DEMO_ORGANISATION) {
+      await pause();
+      await part(ctx.db, ctx.vault);
+    }
     const outcome = await fillDemoHistory(
       ctx,
       (progress) => {
@@ -97,3 +102,8 @@ async function fillDemoInBackground(
     console.error("demo history: the background fill failed", error);
   }
 }
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** The periodic jobs first run this long after the server answers, not in the way of its first requests. */
+const FIRST_JOBS_AFTER_MS = 3_000;

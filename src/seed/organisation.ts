@@ -6,13 +6,20 @@ import { seedDemoFieldwork } from "./fieldwork/index.js";
 import { seedDemoParty } from "./party/index.js";
 
 /**
- * The demo's organisation below its named accounts: the grid workers (网格员), the party
- * organisations and joint building (一核), the linked leaders' field work (三联一进, 民情日记). Each
- * part does nothing when its rows exist, so running it again completes what a killed process began.
- * Returns the rows written.
+ * The demo's organisation below its named accounts, in the order its rows reference each other: the
+ * grid workers (网格员), the party organisations and joint building (一核), the linked leaders' field
+ * work (三联一进, 民情日记). Each part does nothing when its rows exist, so running them again completes
+ * what a killed process began. Each returns the rows it wrote.
  */
+export const DEMO_ORGANISATION: ReadonlyArray<(db: Kysely<DB>, vault: PhoneVault) => Promise<number>> = [
+  seedDemoGridWorkers,
+  (db) => seedDemoParty(db),
+  (db) => seedDemoFieldwork(db),
+];
+
+/** Every part of the demo's organisation; returns the rows written. */
 export async function seedDemoOrganisation(db: Kysely<DB>, vault: PhoneVault): Promise<number> {
-  const workers = await seedDemoGridWorkers(db, vault);
-  const party = await seedDemoParty(db);
-  return workers + party + (await seedDemoFieldwork(db));
+  let written = 0;
+  for (const part of DEMO_ORGANISATION) written += await part(db, vault);
+  return written;
 }

@@ -61,6 +61,7 @@ export class JobRunner {
   private readonly policy: RetryPolicy;
   private readonly onError: (error: unknown) => void;
   private timer: NodeJS.Timeout | null = null;
+  private firstPoll: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
 
   constructor(options: JobRunnerOptions) {
@@ -78,20 +79,28 @@ export class JobRunner {
     this.onError = options.onError ?? ((error) => console.error("job runner:", error));
   }
 
-  /** Ensures the recurring jobs' rows, then polls until `stop()`. */
-  async start(): Promise<void> {
+  /**
+   * Ensures the recurring jobs' rows, then polls until `stop()`: at once, or after `firstPollInMs`
+   * (a server just started answers its first requests before the due jobs, an ANALYZE among them, run).
+   */
+  async start(options: { firstPollInMs?: number } = {}): Promise<void> {
     if (this.timer) return;
     await this.ensureRecurring();
     // unref: a pending poll must not keep the process alive on shutdown.
     this.timer = setInterval(() => this.poll(), this.pollIntervalMs);
     this.timer.unref();
-    this.poll();
+    if (options.firstPollInMs) {
+      this.firstPoll = setTimeout(() => this.poll(), options.firstPollInMs);
+      this.firstPoll.unref();
+    } else this.poll();
   }
 
   /** Stops polling and waits for the batch in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstPoll) clearTimeout(this.firstPoll);
     this.timer = null;
+    this.firstPoll = null;
     await this.polling;
   }
 

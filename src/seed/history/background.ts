@@ -80,6 +80,10 @@ export async function fillDemoHistory(
     onProgress({ state: "filling", percent: Math.floor((100 * (plan.to_at.getTime() - to)) / span) });
   report();
   while (to > from) {
+    // PGlite runs on this thread and its queries chain as promises, so a week's store (and loading
+    // the world before the first) holds the event loop; a pause before each week lets the requests
+    // that waited meanwhile be answered.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     if (signal?.aborted) return "stopped";
     const stepFrom = Math.max(from, to - STEP_DAYS * DAY_MS);
     const orders = generateHistory(world, {
@@ -92,9 +96,6 @@ export async function fillDemoHistory(
     await storeHistory(ctx.db, ctx.vault, ctx.tokens, orders, { keys: "per row" });
     to = stepFrom;
     report();
-    // PGlite runs on this thread and its queries chain as promises, so a week's store holds the event
-    // loop; a pause between weeks lets the requests that waited meanwhile be answered.
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
   // Fresh statistics, or the planner keeps guessing from an empty table (PGlite has no autovacuum).
   await sql`ANALYZE`.execute(ctx.db);
