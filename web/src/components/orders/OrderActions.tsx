@@ -1,7 +1,8 @@
 import type { ButtonProps } from "antd";
-import { App, Button, ConfigProvider, Form, Modal, Space, Typography } from "antd";
-import { useContext, useState } from "react";
+import { App, Button, Form, Modal, Space, Typography } from "antd";
+import { useState } from "react";
 import { ApiError } from "../../api/client";
+import { useModalFade } from "../../hooks/useModalFade";
 import { useT } from "../../i18n/context";
 import { ActionFields, actionInput } from "./ActionFields";
 import { type ActedOrder, ordersApi } from "./api";
@@ -40,7 +41,7 @@ interface OrderActionDialogProps {
 export function OrderActionDialog({ order, action, onClose, onDone, onStale }: OrderActionDialogProps) {
   const t = useT();
   const { message } = App.useApp();
-  const { getPrefixCls } = useContext(ConfigProvider.ConfigContext);
+  const fade = useModalFade();
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -86,9 +87,7 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
         { danger: action ? DANGER.has(action) : false, "data-testid": "action-submit" } as ButtonProps
       }
       destroyOnHidden
-      // Fade in where it stands, not antd's zoom out of the clicked button: while it zooms, OK moves
-      // under the pointer, and a click pressed on it and released elsewhere goes to the dialog, not OK.
-      transitionName={getPrefixCls("fade")}
+      transitionName={fade}
       className="order-dialog"
     >
       <div data-testid={action ? `action-dialog-${action}` : undefined}>

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { OrderStateTag } from "../../components/orders";
+import { useModalFade } from "../../hooks/useModalFade";
 import { useT } from "../../i18n/context";
 import type { RaisedOrder } from "./api";
 
@@ -25,6 +26,7 @@ export function RaiseDemandButton({
   once?: boolean;
 }) {
   const t = useT();
+  const fade = useModalFade();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +61,7 @@ export function RaiseDemandButton({
         onCancel={() => setOpen(false)}
         footer={null}
         destroyOnHidden
+        transitionName={fade}
       >
         <Form layout="vertical" onFinish={submit} initialValues={{ content: initial }}>
           {error && <Alert type="error" showIcon title={error} className="fieldwork__error" />}
