@@ -7,9 +7,10 @@ import {
   demoHistoryPlanned,
   type FillProgress,
   fillDemoHistory,
+  letRequestsIn,
   planDemoHistory,
 } from "../seed/history/background.js";
-import { DEMO_ORGANISATION, seedDemoOrganisation } from "../seed/organisation.js";
+import { seedDemoOrganisation } from "../seed/organisation.js";
 import { createContext, openConfiguredDatabase, prepareDatabase } from "../server/bootstrap.js";
 import { createJobRunner } from "../server/jobs.js";
 
@@ -78,12 +79,8 @@ async function fillDemoInBackground(
   try {
     if (!(await demoHistoryPlanned(ctx))) return;
     onProgress({ state: "filling", percent: 0 });
-    // PGlite's queries run on this thread and chain as promises without returning to the event loop:
-    // a pause before each part lets the requests that arrived meanwhile (a newcomer's first page) in.
-    for (const part of DEMO_ORGANISATION) {
-      await pause();
-      await part(ctx.db, ctx.vault);
-    }
+    // A newcomer's first page is answered between the parts, not after them all.
+    await seedDemoOrganisation(ctx.db, ctx.vault, letRequestsIn);
     const outcome = await fillDemoHistory(
       ctx,
       (progress) => {
@@ -102,8 +99,6 @@ async function fillDemoInBackground(
     console.error("demo history: the background fill failed", error);
   }
 }
-
-const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** The periodic jobs first run this long after the server answers, not in the way of its first requests. */
 const FIRST_JOBS_AFTER_MS = 3_000;

@@ -11,15 +11,22 @@ import { seedDemoParty } from "./party/index.js";
  * work (三联一进, 民情日记). Each part does nothing when its rows exist, so running them again completes
  * what a killed process began. Each returns the rows it wrote.
  */
-export const DEMO_ORGANISATION: ReadonlyArray<(db: Kysely<DB>, vault: PhoneVault) => Promise<number>> = [
+const DEMO_ORGANISATION: ReadonlyArray<(db: Kysely<DB>, vault: PhoneVault) => Promise<number>> = [
   seedDemoGridWorkers,
   (db) => seedDemoParty(db),
   (db) => seedDemoFieldwork(db),
 ];
 
-/** Every part of the demo's organisation; returns the rows written. */
-export async function seedDemoOrganisation(db: Kysely<DB>, vault: PhoneVault): Promise<number> {
+/** Every part of the demo's organisation, `beforeEachPart` awaited before each; returns the rows written. */
+export async function seedDemoOrganisation(
+  db: Kysely<DB>,
+  vault: PhoneVault,
+  beforeEachPart: () => Promise<unknown> = async () => {},
+): Promise<number> {
   let written = 0;
-  for (const part of DEMO_ORGANISATION) written += await part(db, vault);
+  for (const part of DEMO_ORGANISATION) {
+    await beforeEachPart();
+    written += await part(db, vault);
+  }
   return written;
 }

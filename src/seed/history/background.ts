@@ -40,6 +40,12 @@ export async function planDemoHistory(
     .execute();
 }
 
+/**
+ * A pause for the requests that arrived meanwhile: PGlite runs on this thread and its queries chain as
+ * promises without returning to the event loop, so background work calls this between its parts.
+ */
+export const letRequestsIn = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+
 /** Whether a demo year is planned and not yet filled. */
 export async function demoHistoryPlanned(ctx: AppContext): Promise<boolean> {
   const plan = await ctx.db
@@ -80,10 +86,8 @@ export async function fillDemoHistory(
     onProgress({ state: "filling", percent: Math.floor((100 * (plan.to_at.getTime() - to)) / span) });
   report();
   while (to > from) {
-    // PGlite runs on this thread and its queries chain as promises, so a week's store (and loading
-    // the world before the first) holds the event loop; a pause before each week lets the requests
-    // that waited meanwhile be answered.
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    // A week's store (and loading the world before the first) holds the event loop.
+    await letRequestsIn();
     if (signal?.aborted) return "stopped";
     const stepFrom = Math.max(from, to - STEP_DAYS * DAY_MS);
     const orders = generateHistory(world, {
