@@ -18,7 +18,8 @@ const SIDE = /(东北|东南|西北|西南|东|西|南|北)(门|侧|边|面|角|
 /**
  * 12345 落格核对 The 12345 bench's 10,000 addresses geocoded against the entry each was drawn from:
  * how many are placed, how many of those on the grid that holds the entry (a door number: where its
- * number falls on its side of the road), and why the rest were not. No database writes; run with
+ * number falls on its side of the road), and why the rest were not. A landmark placed on its own
+ * grid by 属地 is right by that rule, not by where the caller stood, so those rows are counted apart. No database writes; run with
  * BENCH_ONLY=city-placement, and PLACEMENT_ROWS=1 to list every unplaced or wrongly placed row.
  */
 export async function benchCityPlacement(): Promise<Record<string, number>> {
@@ -28,7 +29,14 @@ export async function benchCityPlacement(): Promise<Record<string, number>> {
     const gazetteer = await Gazetteer.load(database.db, await RegionDirectory.load(database.db));
     const drawn: (PlaceEntry | null)[] = [];
     const rows = generateCityExport(gazetteer, ROWS, 12345, drawn).slice(1);
-    const tally: Record<string, number> = { rows: ROWS, placed: 0, checked: 0, right: 0, sideMoved: 0 };
+    const tally: Record<string, number> = {
+      rows: ROWS,
+      placed: 0,
+      checked: 0,
+      right: 0,
+      sideMoved: 0,
+      territorial: 0,
+    };
     const add = (key: string) => {
       tally[key] = (tally[key] ?? 0) + 1;
     };
@@ -52,6 +60,8 @@ export async function benchCityPlacement(): Promise<Record<string, number>> {
       }
       tally.placed++;
       add(`${kind}: placed`);
+      const ownShare = 1 - placement.alternatives.reduce((sum, a) => sum + a.share, 0);
+      if (placement.precision === "landmark" && ownShare < 1 / 3) tally.territorial++;
       if (entry?.kind === "landmark" && SIDE.test(address) && placement.grid?.code !== truth) {
         tally.sideMoved++;
         return;
@@ -86,6 +96,9 @@ export function reportCityPlacement(r: Record<string, number>): void {
   console.log(`12345 export, ${r.rows} addresses: placed ${percent(r.placed, r.rows)}`);
   console.log(`  right grid, of the placed rows that can be checked: ${percent(r.right, r.checked)}`);
   console.log(`  landmarks moved to the side named, onto another grid (not checkable): ${r.sideMoved}`);
+  console.log(
+    `  landmarks placed on their own grid (属地) though under a third of the ground around them is in it: ${r.territorial}`,
+  );
   for (const [key, n] of Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
     if (key.includes(":")) console.log(`  ${key.padEnd(60)} ${n}`);
 }

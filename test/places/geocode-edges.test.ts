@@ -132,3 +132,35 @@ describe("a numbered building the gazetteer does not know", () => {
     expect(placement.confidence).toBeGreaterThan(alone.confidence);
   });
 });
+
+describe("a landmark whose ground spans many grids (属地)", () => {
+  const campus = () => places.named("landmark", "西北工业大学友谊校区") as PlaceEntry;
+
+  it("is placed on the grid of its own point when named alone or with 门口/对面/附近, the vaguer the less surely", () => {
+    const own = places.locate(campus().lng, campus().lat)?.grid.code;
+    const [alone, gate, near] = [
+      "西北工业大学友谊校区",
+      "西北工业大学友谊校区门口",
+      "西北工业大学友谊校区附近",
+    ].map((address) => geocode(places, address));
+    for (const placement of [alone, gate, near]) {
+      expect(placement).toMatchObject({ precision: "landmark", placed: true });
+      expect(placement.grid?.code).toBe(own);
+    }
+    expect(near.confidence).toBeLessThan(alone.confidence);
+    // The operator still sees where else the caller may be.
+    expect(near.alternatives.length).toBeGreaterThan(3);
+  });
+
+  it("is moved to the side named, and judged there, when the caller says which side", () => {
+    const south = geocode(places, "西北工业大学友谊校区南门");
+    expect(south.precision).toBe("landmark");
+    expect(south.point?.lat).toBeLessThan(campus().lat);
+  });
+
+  it("is not taken on a loose resemblance alone: a misspelt market 附近 still waits for a person", () => {
+    const market = geocode(places, "东关南街菜市场附近");
+    expect(market.matched.map((m) => m.name)).toEqual(["东关南街农贸市场"]);
+    expect(market.placed).toBe(false);
+  });
+});

@@ -80,7 +80,7 @@ export function geocode(gazetteer: Gazetteer, address: string): Placement {
   const location = gazetteer.locate(fine.point[0], fine.point[1]);
   if (!location) return empty(normalized, fine.matched);
   const around = surroundings(gazetteer, fine.samples ?? circle(fine.point, fine.radius), location.grid.code);
-  let confidence = fine.base * (0.5 + 0.5 * around.agreement);
+  let confidence = fine.base * (0.5 + 0.5 * (fine.territorial ? 1 : around.agreement));
   const contradicted = areas.some(
     (a) => a.entry.code !== location.community.code && a.entry.code !== location.street.code,
   );
@@ -146,8 +146,10 @@ function roadsCrossing(text: string, roads: Mention[]): FinePlace | null {
 
 /**
  * A landmark and what follows it: a side or gate moves the point that far out (a campus's south
- * gate is ~350 m from its centre); 附近/对面 widen the circle the caller may be in; a large landmark
- * named alone may be anywhere on its ground.
+ * gate is ~350 m from its centre), and the grid there is judged by its surroundings. Named alone or
+ * with 门口/对面/附近, it is the matter of its own grid (属地), as an operator would send it: a
+ * campus's ground spans many grids and nothing in the text says which, so the queue would only ask
+ * a person the same question. The vaguer the relation, the less sure.
  */
 function nearLandmark(entry: PlaceEntry, following: string): FinePlace {
   const extent = entry.extent ?? 30;
@@ -160,7 +162,8 @@ function nearLandmark(entry: PlaceEntry, following: string): FinePlace {
     const point = offsetMetres([entry.lng, entry.lat], east * reach, north * reach);
     return { precision: "landmark", point, radius: Math.max(40, relation), base: 0.85, matched: [entry] };
   }
-  return at(entry, "landmark", Math.max(extent, relation, 30), 0.9);
+  const vagueness = relation >= 150 ? 0.8 : relation >= 60 ? 0.9 : 1;
+  return { ...at(entry, "landmark", Math.max(extent, relation, 30), 0.9 * vagueness), territorial: true };
 }
 
 /**

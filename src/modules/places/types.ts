@@ -103,4 +103,9 @@ export interface FinePlace {
   samples?: LngLat[];
   base: number;
   matched: PlaceEntry[];
+  /**
+   * 属地 The grid holding the place's registered point answers for it wherever around it the caller
+   * stands, so the spread of its ground lowers nothing; the other grids are still offered.
+   */
+  territorial?: boolean;
 }
