@@ -5,12 +5,16 @@ import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
 
 /**
- * The routing evaluation set (data/routing-eval) is written apart from all training material and
- * is never used to train or tune anything: these checks keep its shape, its labels and its
- * separation honest.
+ * The routing evaluation sets (data/routing-eval, data/routing-eval-2) are written apart from all
+ * training material and from each other, and are never used to train or tune anything: these
+ * checks keep their shape, their labels and their separation honest.
  */
 const ROOT = join(import.meta.dirname, "../..");
-const EVAL_DIR = join(ROOT, "data/routing-eval");
+const EVAL_SETS = [
+  { dir: "data/routing-eval", idPrefix: "ev", minDemands: 640 },
+  { dir: "data/routing-eval-2", idPrefix: "ev2", minDemands: 600 },
+] as const;
+const EVAL_DIRS = EVAL_SETS.map((set) => join(ROOT, set.dir));
 const STYLES = [
   "colloquial",
   "short",
@@ -34,11 +38,13 @@ interface EvalDemand {
   source: string;
 }
 
-const lines = readFileSync(join(EVAL_DIR, "eval-set.jsonl"), "utf8").split("\n");
-if (lines.at(-1) === "") lines.pop();
-const demands = lines.map((line) => JSON.parse(line) as EvalDemand);
+function readSet(dir: string): EvalDemand[] {
+  const lines = readFileSync(join(ROOT, dir, "eval-set.jsonl"), "utf8").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.map((line) => JSON.parse(line) as EvalDemand);
+}
 
-const countBy = (key: (demand: EvalDemand) => string): Map<string, number> => {
+const countBy = (demands: EvalDemand[], key: (demand: EvalDemand) => string): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const demand of demands) counts.set(key(demand), (counts.get(key(demand)) ?? 0) + 1);
   return counts;
@@ -54,15 +60,17 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-describe("routing evaluation set", () => {
+describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDemands }) => {
+  const demands = readSet(dir);
+
   it("has one well-formed demand per line", () => {
     for (const demand of demands) {
       expect(Object.keys(demand).sort()).toEqual(FIELDS);
-      expect(demand.id).toMatch(/^ev-\d{4}$/);
+      expect(demand.id).toMatch(new RegExp(`^${idPrefix}-\\d{4}$`));
       expect(demand.text.trim().length).toBeGreaterThan(4);
       expect(typeof demand.urgent).toBe("boolean");
       expect(STYLES).toContain(demand.style);
-      expect(demand.source).toMatch(/^written:evalset-\d{4}-\d{2}-\d{2}$/);
+      expect(demand.source).toMatch(/^written:evalset2?-\d{4}-\d{2}-\d{2}$/);
     }
     expect(new Set(demands.map((demand) => demand.id)).size).toBe(demands.length);
   });
@@ -78,12 +86,12 @@ describe("routing evaluation set", () => {
   });
 
   it("is large enough to measure every top-level category, type, style and urgency", () => {
-    expect(demands.length).toBeGreaterThanOrEqual(640);
-    const byTop = countBy((demand) => demand.top);
+    expect(demands.length).toBeGreaterThanOrEqual(minDemands);
+    const byTop = countBy(demands, (demand) => demand.top);
     for (const top of TOP_LEVEL_CODES) expect(byTop.get(top) ?? 0, top).toBeGreaterThanOrEqual(40);
-    const byType = countBy((demand) => demand.type);
+    const byType = countBy(demands, (demand) => demand.type);
     for (const type of DEMAND_TYPES) expect(byType.get(type) ?? 0, type).toBeGreaterThanOrEqual(10);
-    const byStyle = countBy((demand) => demand.style);
+    const byStyle = countBy(demands, (demand) => demand.style);
     for (const style of STYLES) expect(byStyle.get(style) ?? 0, style).toBeGreaterThanOrEqual(15);
     const urgentShare = demands.filter((demand) => demand.urgent).length / demands.length;
     expect(urgentShare).toBeGreaterThanOrEqual(0.12);
@@ -102,11 +110,26 @@ describe("routing evaluation set", () => {
     const texts = demands.map((demand) => normalise(demand.text)).filter((text) => text.length >= 12);
     const scanned = ["src", "data", "bench", "scripts"]
       .flatMap((dir) => filesUnder(join(ROOT, dir)))
-      .filter((path) => !path.startsWith(EVAL_DIR) && /\.(json|jsonl|ts|txt|csv|tsv)$/.test(path));
+      .filter(
+        (path) =>
+          !EVAL_DIRS.some((evalDir) => path.startsWith(`${evalDir}/`)) &&
+          /\.(json|jsonl|ts|txt|csv|tsv)$/.test(path),
+      );
     for (const path of scanned) {
       const content = normalise(readFileSync(path, "utf8"));
       const leaked = texts.filter((text) => content.includes(text));
       expect(leaked, relative(ROOT, path)).toEqual([]);
     }
+  });
+});
+
+describe("routing evaluation sets apart", () => {
+  it("share no text (each set is written independently of the other)", () => {
+    const [first, second] = EVAL_SETS.map((set) => readSet(set.dir));
+    const firstTexts = new Set(first.map((demand) => normalise(demand.text)));
+    const shared = second
+      .filter((demand) => firstTexts.has(normalise(demand.text)))
+      .map((demand) => demand.id);
+    expect(shared).toEqual([]);
   });
 });
