@@ -1,14 +1,15 @@
 /**
- * Routing on the fixed evaluation set (data/routing-eval/eval-set.jsonl): the model beside its
+ * Routing on each evaluation set (data/routing-eval, data/routing-eval-2): the model beside its
  * baselines, the top-level confusion table and the time one classification takes.
  *
  *   npx tsx bench/routing.ts
  */
+
 import { fileURLToPath } from "node:url";
 import { TOP_LEVEL_CODES } from "../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../src/modules/demands/demand-types.js";
 import { loadShippedArtefact } from "../src/modules/routing/model/artefact.js";
-import { EVAL_SET_PATH, type EvalDemand, loadEvalSet } from "../src/modules/routing/model/eval-set.js";
+import { BENCH_EVAL_SETS, type EvalDemand, loadEvalSet } from "../src/modules/routing/model/eval-set.js";
 import {
   type Confusion,
   confusion,
@@ -23,6 +24,7 @@ import { examplesOnlyRouter, lexiconRouter, previousRouter } from "./routing-bas
 type Router = (text: string) => RoutePrediction;
 
 export interface RoutingBench {
+  setName: string;
   evalCount: number;
   /** The urgency safety layer on its own, the urgency model on its own, and both (as served). */
   urgency: { name: string; recall: number; falseAlarmRate: number }[];
@@ -53,8 +55,10 @@ function run(
   return { predictions, times };
 }
 
-export async function benchRouting(): Promise<RoutingBench | null> {
-  const set = loadEvalSet();
+type EvalSetRef = (typeof BENCH_EVAL_SETS)[number];
+
+export async function benchRouting(evalSet: EvalSetRef): Promise<RoutingBench | null> {
+  const set = loadEvalSet(evalSet.path);
   if (!set) return null;
   const routers: [string, Router][] = [
     ["lexicon only", lexiconRouter],
@@ -84,6 +88,7 @@ export async function benchRouting(): Promise<RoutingBench | null> {
   const unsure = suggestions.map((suggestion) => suggestion.unsure);
   const warm = run(routers[routers.length - 1][1], set).times.sort((a, b) => a - b);
   return {
+    setName: evalSet.name,
     evalCount: set.length,
     urgency: [
       flagged(
@@ -117,13 +122,15 @@ export async function benchRouting(): Promise<RoutingBench | null> {
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(7);
 
 /** Prints the table of routers, the confusion table of the last (the model) and its latency. */
-export function reportRouting(bench: RoutingBench | null): void {
+export function reportRouting(evalSet: EvalSetRef, bench: RoutingBench | null): void {
   if (!bench) {
-    console.log(`routing: no evaluation set at ${EVAL_SET_PATH}`);
+    console.log(`routing: no evaluation set at ${evalSet.path}`);
     return;
   }
   const first = bench.rows[0].scores;
-  console.log(`routing: ${bench.evalCount} evaluation demands, ${first.urgentCount} urgent`);
+  console.log(
+    `routing: ${bench.setName}: ${bench.evalCount} evaluation demands, ${first.urgentCount} urgent`,
+  );
   console.log(
     `routing: ${"router".padEnd(22)} top-1   top-3  leaf-1  leaf-3    type  urgent-recall  false-alarm`,
   );
@@ -162,6 +169,9 @@ export function reportRouting(bench: RoutingBench | null): void {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  reportRouting(await benchRouting());
+/** Every evaluation set in turn. */
+export async function benchAndReportRouting(): Promise<void> {
+  for (const evalSet of BENCH_EVAL_SETS) reportRouting(evalSet, await benchRouting(evalSet));
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchAndReportRouting();

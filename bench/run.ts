@@ -5,7 +5,7 @@ import { benchHistory, reportHistory } from "./history.js";
 import { benchIntake, reportIntake } from "./intake.js";
 import { benchLocate, reportLocate } from "./locate.js";
 import { benchPlaces, reportPlaces } from "./places.js";
-import { benchRouting, reportRouting } from "./routing.js";
+import { benchAndReportRouting } from "./routing.js";
 import { benchStartup, reportStartup } from "./startup.js";
 
 /**
@@ -17,7 +17,7 @@ const BENCHES: [name: string, run: () => Promise<void>][] = [
   ["locate", async () => reportLocate(await benchLocate())],
   ["places", async () => reportPlaces(await benchPlaces())],
   ["startup", async () => reportStartup(await benchStartup())],
-  ["routing", async () => reportRouting(await benchRouting())],
+  ["routing", benchAndReportRouting],
   ["intake", async () => reportIntake(await benchIntake())],
   ["history", async () => reportHistory(await benchHistory())],
   ["assessment", async () => reportAssessment(await benchAssessment())],
