@@ -1,9 +1,9 @@
 import type { ButtonProps } from "antd";
-import { App, Button, Form, Modal, Space, Typography } from "antd";
+import { App, Button, Form, Space, Typography } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client";
-import { useModalFade } from "../../hooks/useModalFade";
 import { useT } from "../../i18n/context";
+import { FadeModal } from "../FadeModal";
 import { ActionFields, actionInput } from "./ActionFields";
 import { type ActedOrder, ordersApi } from "./api";
 import { actionLabel } from "./format";
@@ -41,7 +41,6 @@ interface OrderActionDialogProps {
 export function OrderActionDialog({ order, action, onClose, onDone, onStale }: OrderActionDialogProps) {
   const t = useT();
   const { message } = App.useApp();
-  const fade = useModalFade();
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +71,7 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
   };
 
   return (
-    <Modal
+    <FadeModal
       open={action !== null}
       title={action ? `${actionLabel(t, action)} · ${order.orderNo}` : undefined}
       onCancel={() => {
@@ -87,7 +86,6 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
         { danger: action ? DANGER.has(action) : false, "data-testid": "action-submit" } as ButtonProps
       }
       destroyOnHidden
-      transitionName={fade}
       className="order-dialog"
     >
       <div data-testid={action ? `action-dialog-${action}` : undefined}>
@@ -105,7 +103,7 @@ export function OrderActionDialog({ order, action, onClose, onDone, onStale }: O
           </Typography.Text>
         )}
       </div>
-    </Modal>
+    </FadeModal>
   );
 }
 

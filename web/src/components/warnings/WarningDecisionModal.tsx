@@ -1,6 +1,7 @@
-import { Checkbox, Form, Input, Modal } from "antd";
+import { Checkbox, Form, Input } from "antd";
 import { useEffect } from "react";
 import { useT } from "../../i18n/context";
+import { FadeModal } from "../FadeModal";
 import type { EarlyWarning } from "./api";
 
 export type WarningDecision = "action" | "dismiss";
@@ -34,7 +35,7 @@ export function WarningDecisionModal({
   }, [warning, form]);
   const offerCommon = decision === "action" && warning?.rule === "common_problem";
   return (
-    <Modal
+    <FadeModal
       open={warning !== null}
       title={t(decision === "action" ? "command.warnings.actionTitle" : "command.warnings.dismissTitle")}
       okText={t(decision === "action" ? "command.warnings.action" : "command.warnings.dismiss")}
@@ -73,6 +74,6 @@ export function WarningDecisionModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FadeModal>
   );
 }

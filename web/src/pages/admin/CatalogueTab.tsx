@@ -1,24 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  TreeSelect,
-} from "antd";
+import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { type HandlingLevel, label, type Unit, useUnits } from "../../components/orders";
 
 const HANDLING_LEVELS: readonly HandlingLevel[] = ["grid", "community", "street", "district"];
 
+import { FadeModal } from "../../components/FadeModal";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
 import { useAdminSave, useRowAction } from "../../hooks/useAdminSave";
@@ -183,7 +171,7 @@ export function CatalogueTab() {
           },
         ]}
       />
-      <Modal
+      <FadeModal
         open={editing !== null}
         title={editing === "new" ? t("admin.catalogue.add") : t("admin.catalogue.edit")}
         onCancel={() => setEditing(null)}
@@ -246,7 +234,7 @@ export function CatalogueTab() {
           </Form.Item>
         </Form>
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

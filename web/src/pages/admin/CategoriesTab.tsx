@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Skeleton, Switch, Tag, Tree } from "antd";
+import { Alert, App, Button, Card, Col, Form, Input, Row, Skeleton, Switch, Tag, Tree } from "antd";
 import type { DataNode } from "antd/es/tree";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { FadeModal } from "../../components/FadeModal";
 import type { CategoryNode } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
@@ -159,7 +160,7 @@ export function CategoriesTab() {
       <Col xs={24} xl={13}>
         <TimeLimitsCard />
       </Col>
-      <Modal
+      <FadeModal
         open={editing !== null}
         title={editing?.mode === "rename" ? t("admin.categories.rename") : t("admin.categories.create")}
         onCancel={() => open(null)}
@@ -203,7 +204,7 @@ export function CategoriesTab() {
           </Form.Item>
         </Form>
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
     </Row>
   );
 }

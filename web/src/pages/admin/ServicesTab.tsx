@@ -1,7 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Modal, Switch, Table, Tag } from "antd";
+import { Alert, Button, Card, Form, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { FadeModal } from "../../components/FadeModal";
 import { fieldOfError } from "../../components/fieldError";
 import { ServerError } from "../../components/ServerError";
 import { type Service, type ServiceInput, servicesApi } from "../../components/services/api";
@@ -155,7 +156,7 @@ export function ServicesTab() {
           },
         ]}
       />
-      <Modal
+      <FadeModal
         open={editing !== null}
         title={editing === "new" ? t("services.admin.new") : t("services.admin.edit")}
         onCancel={() => setEditing(null)}
@@ -167,7 +168,7 @@ export function ServicesTab() {
       >
         <ServiceForm form={form} />
         <ServerError error={atField ? null : editor.error} />
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
+import { FadeModal } from "../../components/FadeModal";
 import { label, type Unit } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
@@ -146,7 +147,7 @@ export function UnitsTab() {
           },
         ]}
       />
-      <Modal
+      <FadeModal
         open={editing !== null}
         title={editing === "new" ? t("admin.units.add") : t("admin.units.edit")}
         onCancel={() => setEditing(null)}
@@ -193,7 +194,7 @@ export function UnitsTab() {
           </Form.Item>
         </Form>
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

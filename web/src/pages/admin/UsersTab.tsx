@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import type { ApiBody } from "../../api/types";
 import { useRequest } from "../../api/useRequest";
 import { ROLES, type Role } from "../../auth/roles";
+import { FadeModal } from "../../components/FadeModal";
 import { useUnits } from "../../components/orders";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
@@ -176,7 +177,7 @@ export function UsersTab() {
           },
         ]}
       />
-      <Modal
+      <FadeModal
         open={dialog !== null}
         title={
           dialog?.mode === "create"
@@ -267,7 +268,7 @@ export function UsersTab() {
           )}
         </Form>
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

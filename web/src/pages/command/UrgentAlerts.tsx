@@ -1,6 +1,7 @@
 import { AlertOutlined } from "@ant-design/icons";
-import { Button, List, Modal, Space, Tag, Typography } from "antd";
+import { Button, List, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { FadeModal } from "../../components/FadeModal";
 import { ordersApi } from "../../components/orders/api";
 import type { OrderDetail } from "../../components/orders/types";
 import { useOrderEvents } from "../../hooks/useOrderEvents";
@@ -59,7 +60,7 @@ export function UrgentAlerts({ onOpen }: { onOpen: (orderId: string) => void }) 
     setAlerts((current) => current.filter((alert) => alert.orderId !== orderId));
 
   return (
-    <Modal
+    <FadeModal
       open={alerts.length > 0}
       closable={false}
       maskClosable={false}
@@ -112,6 +113,6 @@ export function UrgentAlerts({ onOpen }: { onOpen: (orderId: string) => void }) 
           </List.Item>
         )}
       />
-    </Modal>
+    </FadeModal>
   );
 }

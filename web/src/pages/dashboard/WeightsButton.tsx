@@ -1,6 +1,7 @@
 import { SettingOutlined } from "@ant-design/icons";
-import { Button, Form, InputNumber, Modal, Typography } from "antd";
+import { Button, Form, InputNumber, Typography } from "antd";
 import { useState } from "react";
+import { FadeModal } from "../../components/FadeModal";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
 import { useAdminSave } from "../../hooks/useAdminSave";
@@ -40,7 +41,7 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
       <Button size="small" icon={<SettingOutlined />} onClick={show} data-testid="weights-button">
         {t("dashboard.weights.button")}
       </Button>
-      <Modal
+      <FadeModal
         open={open}
         title={t("dashboard.weights.title")}
         onCancel={() => setOpen(false)}
@@ -103,7 +104,7 @@ export function WeightsButton({ onSaved }: { onSaved: () => void }) {
           </Form.Item>
         </Form>
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
     </>
   );
 }

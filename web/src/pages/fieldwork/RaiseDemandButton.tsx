@@ -1,7 +1,7 @@
-import { Alert, Button, Form, Input, Modal } from "antd";
+import { Alert, Button, Form, Input } from "antd";
 import { useState } from "react";
+import { FadeModal } from "../../components/FadeModal";
 import { OrderStateTag } from "../../components/orders";
-import { useModalFade } from "../../hooks/useModalFade";
 import { useT } from "../../i18n/context";
 import type { RaisedOrder } from "./api";
 
@@ -26,7 +26,6 @@ export function RaiseDemandButton({
   once?: boolean;
 }) {
   const t = useT();
-  const fade = useModalFade();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,13 +54,12 @@ export function RaiseDemandButton({
           {t("fieldwork.raise")}
         </Button>
       )}
-      <Modal
+      <FadeModal
         open={open}
         title={t("fieldwork.raise.title")}
         onCancel={() => setOpen(false)}
         footer={null}
         destroyOnHidden
-        transitionName={fade}
       >
         <Form layout="vertical" onFinish={submit} initialValues={{ content: initial }}>
           {error && <Alert type="error" showIcon title={error} className="fieldwork__error" />}
@@ -76,7 +74,7 @@ export function RaiseDemandButton({
             {t("fieldwork.raise.submit")}
           </Button>
         </Form>
-      </Modal>
+      </FadeModal>
     </span>
   );
 }

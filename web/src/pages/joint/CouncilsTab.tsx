@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Table, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Select, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { type Council, jointApi } from "../../api/joint";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
+import { FadeModal } from "../../components/FadeModal";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import { useRegionNames } from "../../hooks/useRegionNames";
 import { useT } from "../../i18n/context";
@@ -76,7 +77,7 @@ export function CouncilsTab(props: { version: number; open: JointOpen; mayManage
         ]}
         data-testid="joint-councils"
       />
-      <Modal
+      <FadeModal
         open={founding}
         title={t("joint.found")}
         onCancel={() => setFounding(false)}
@@ -117,7 +118,7 @@ export function CouncilsTab(props: { version: number; open: JointOpen; mayManage
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} />}
         </Form>
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

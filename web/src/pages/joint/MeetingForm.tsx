@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, DatePicker, Form, Input, Modal } from "antd";
+import { Alert, Button, DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { jointApi, lines } from "../../api/joint";
+import { FadeModal } from "../../components/FadeModal";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 
@@ -38,7 +39,7 @@ export function MeetingForm(props: { councilId: number; onSaved: (meetingId: num
       <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="joint-add-meeting">
         {t("joint.addMeeting")}
       </Button>
-      <Modal
+      <FadeModal
         open={open}
         title={t("joint.addMeeting")}
         onCancel={() => setOpen(false)}
@@ -78,7 +79,7 @@ export function MeetingForm(props: { councilId: number; onSaved: (meetingId: num
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} />}
         </Form>
-      </Modal>
+      </FadeModal>
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from "antd";
+import { Alert, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { jointApi, lines } from "../../api/joint";
 import { useRequest } from "../../api/useRequest";
+import { FadeModal } from "../../components/FadeModal";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import { useT } from "../../i18n/context";
 
@@ -47,7 +48,7 @@ export function ProjectForm(props: {
     });
 
   return (
-    <Modal
+    <FadeModal
       open
       title={`${t("joint.decision.setProject")} · ${props.decision.text}`}
       onCancel={props.onClose}
@@ -89,6 +90,6 @@ export function ProjectForm(props: {
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
-    </Modal>
+    </FadeModal>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert, App, Form, Input, Modal, Select } from "antd";
+import { Alert, App, Form, Input, Select } from "antd";
 import { useState } from "react";
+import { FadeModal } from "../../components/FadeModal";
 import { useT } from "../../i18n/context";
 import { LEDGER_BOOKS, type Ledger, ledgersApi, type OrderLine } from "./api";
 
@@ -49,7 +50,7 @@ export function RefileModal({
   };
 
   return (
-    <Modal
+    <FadeModal
       open={order !== null}
       title={order ? t("ledgers.refile.title", { orderNo: order.orderNo }) : null}
       okText={t("ledgers.refile.ok")}
@@ -95,6 +96,6 @@ export function RefileModal({
           {error && <Alert type="error" showIcon title={error} data-testid="refile-error" />}
         </Form>
       )}
-    </Modal>
+    </FadeModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Spin, TreeSelect } from "antd";
+import { Alert, App, DatePicker, Form, Input, Select, Spin, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../../api/endpoints";
 import { useRequest } from "../../api/useRequest";
 import { useMe } from "../../auth/context";
+import { FadeModal } from "../../components/FadeModal";
 import { type CategoryNode, chinaTime, ordersApi } from "../../components/orders";
 import { useCategoryTree, useDebouncedValue } from "../../components/orders/intake";
 import { useT } from "../../i18n/context";
@@ -147,7 +148,7 @@ export function RuleModal({
 
   const loading = ruleId ? existing.loading : false;
   return (
-    <Modal
+    <FadeModal
       open={open}
       width={640}
       title={rule ? t("ledgers.rules.editTitle", { title: rule.title }) : t("ledgers.rules.newTitle")}
@@ -231,6 +232,6 @@ export function RuleModal({
           {error && <Alert type="error" showIcon title={error} data-testid="rule-error" />}
         </Form>
       </Spin>
-    </Modal>
+    </FadeModal>
   );
 }

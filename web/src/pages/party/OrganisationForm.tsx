@@ -1,5 +1,6 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from "antd";
+import { Alert, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
+import { FadeModal } from "../../components/FadeModal";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import type { RegionChoice } from "../../hooks/useRegionNames";
 import { useT } from "../../i18n/context";
@@ -47,7 +48,7 @@ export function OrganisationForm(props: {
     });
 
   return (
-    <Modal
+    <FadeModal
       open
       title={parent ? `${t("party.addChild")} · ${parent.name}` : t("party.add")}
       onCancel={onClose}
@@ -86,6 +87,6 @@ export function OrganisationForm(props: {
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
-    </Modal>
+    </FadeModal>
   );
 }

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Table } from "antd";
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Select, Table } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useRequest } from "../../api/useRequest";
 import { LoadErrorAlert } from "../../components/ErrorState";
+import { FadeModal } from "../../components/FadeModal";
 import { useAdminSave } from "../../hooks/useAdminSave";
 import type { RegionChoice } from "../../hooks/useRegionNames";
 import { useT } from "../../i18n/context";
@@ -68,7 +69,7 @@ export function ReportsTab(props: {
         ]}
         data-testid="party-reports"
       />
-      <Modal
+      <FadeModal
         open={open}
         title={t("party.report.add")}
         onCancel={() => setOpen(false)}
@@ -111,7 +112,7 @@ export function ReportsTab(props: {
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} />}
         </Form>
-      </Modal>
+      </FadeModal>
     </Card>
   );
 }

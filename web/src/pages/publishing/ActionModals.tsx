@@ -1,4 +1,5 @@
-import { Form, Input, Modal, Radio } from "antd";
+import { Form, Input, Radio } from "antd";
+import { FadeModal } from "../../components/FadeModal";
 import { ServerError } from "../../components/ServerError";
 import { validValues } from "../../components/validValues";
 import { useAdminSave } from "../../hooks/useAdminSave";
@@ -35,7 +36,7 @@ export function PublishModal({
     });
   };
   return (
-    <Modal
+    <FadeModal
       open
       title={t("publishing.publish.title", { title: item.draft.title })}
       okText={t("publishing.publish.ok")}
@@ -71,7 +72,7 @@ export function PublishModal({
         )}
       </Form>
       <ServerError error={editor.error} />
-    </Modal>
+    </FadeModal>
   );
 }
 
@@ -97,7 +98,7 @@ export function RetractModal({
     });
   };
   return (
-    <Modal
+    <FadeModal
       open
       title={t("publishing.retract.title", { title: item.draft.title })}
       okText={t("publishing.retract.ok")}
@@ -116,6 +117,6 @@ export function RetractModal({
         </Form.Item>
       </Form>
       <ServerError error={editor.error} />
-    </Modal>
+    </FadeModal>
   );
 }

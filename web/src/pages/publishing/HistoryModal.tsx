@@ -1,5 +1,6 @@
-import { Alert, List, Modal, Skeleton, Tag, Typography } from "antd";
+import { Alert, List, Skeleton, Tag, Typography } from "antd";
 import { useRequest } from "../../api/useRequest";
+import { FadeModal } from "../../components/FadeModal";
 import { formatTime } from "../../components/orders";
 import { type Translate, useT } from "../../i18n/context";
 import { type EditorItem, type KeyProject, type ProjectPart, publishingApi } from "./api";
@@ -29,7 +30,7 @@ export function HistoryModal({ item, onClose }: { item: EditorItem; onClose: () 
   const versions = useRequest((signal) => publishingApi.versions(item.id, signal), [item.id]);
   const items = versions.data?.items ?? [];
   return (
-    <Modal
+    <FadeModal
       open
       title={t("publishing.history.title", { title: item.draft.title })}
       footer={null}
@@ -87,6 +88,6 @@ export function HistoryModal({ item, onClose }: { item: EditorItem; onClose: () 
           }}
         />
       )}
-    </Modal>
+    </FadeModal>
   );
 }

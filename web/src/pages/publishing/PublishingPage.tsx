@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Modal, Progress, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Form, Progress, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useRequest } from "../../api/useRequest";
@@ -14,6 +14,7 @@ import { HistoryModal } from "./HistoryModal";
 import { ProjectForm } from "./ProjectForm";
 import "../../ops.css";
 import "./publishing.css";
+import { FadeModal } from "../../components/FadeModal";
 
 const STATUS_COLOURS: Record<PublicationStatus, string> = {
   draft: "default",
@@ -193,7 +194,7 @@ export default function PublishingPage() {
           ]}
         />
       </Card>
-      <Modal
+      <FadeModal
         open={editing !== null}
         title={
           editing?.item ? t("publishing.edit", { title: editing.item.draft.title }) : t("publishing.new")
@@ -208,7 +209,7 @@ export default function PublishingPage() {
         <Typography.Paragraph type="secondary">{t("publishing.draftHint")}</Typography.Paragraph>
         <ProjectForm form={form} itemId={editing?.item?.id ?? null} />
         <ServerError error={editor.error} />
-      </Modal>
+      </FadeModal>
       {dialog?.kind === "publish" && <PublishModal item={dialog.item} onDone={done} onClose={close} />}
       {dialog?.kind === "retract" && <RetractModal item={dialog.item} onDone={done} onClose={close} />}
       {dialog?.kind === "history" && <HistoryModal item={dialog.item} onClose={close} />}
