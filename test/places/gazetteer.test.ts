@@ -76,11 +76,12 @@ describe("the district gazetteer", () => {
     expect(station.matched.map((m) => m.name)).toEqual(["建筑科技大学·李家村站"]);
   });
 
-  it("gives only a university a campus's ground: a school or hospital named after one is its own size", () => {
+  it("gives only a university a campus's ground: a school or hospital named after one is its own size, a community clinic a house's", () => {
     const extent = (name: string) => t.ctx.places.entries.find((e) => e.name === name)?.extent;
     expect(extent("西安交通大学兴庆校区")).toBe(350);
     expect(extent("西安交通大学附属中学")).toBe(80);
     expect(extent("西安交通大学第一附属医院东院")).toBe(120);
+    expect(extent("文艺路社区卫生服务中心")).toBe(30);
     expect(extent("建筑科技大学·李家村站")).toBe(30);
   });
 

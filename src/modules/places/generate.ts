@@ -178,6 +178,8 @@ function pointInGrid(random: () => number, grid: GridFrame, locate: Locate): Lng
 function defaultExtent(name: string, category: LandmarkSource["category"]): number {
   if (category === "school" && /大学|学院|校区/.test(name) && !/中学|小学|附中|幼儿园/.test(name)) return 350;
   if (category === "park") return 250;
+  // A community clinic (社区卫生服务中心) is a ground floor, not a hospital's grounds.
+  if (category === "hospital" && /社区卫生服务|卫生室|诊所/.test(name)) return 30;
   if (category === "hospital" || category === "sport") return 120;
   if (category === "school") return 80;
   return 30;
