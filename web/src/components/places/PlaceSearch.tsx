@@ -67,12 +67,19 @@ export function PlaceSearch({
           {
             value: PLACEMENT,
             label: (
-              <div className="place-option" data-testid="place-option-placement">
+              <div className="place-option place-option--placement" data-testid="place-option-placement">
                 <AimOutlined /> <strong>{t("places.placement")}</strong> → {placement.grid?.name}
-                <span className="muted">
-                  {" "}
+                <span className="muted place-option__detail">
                   {t(`places.precision.${placement.precision}` as "places.precision.none")} ·{" "}
                   {t("places.confidence", { n: Math.round(placement.confidence * 100) })}
+                  {placement.alternatives.length > 0 &&
+                    ` · ${t("places.alsoPossible", {
+                      grids: placement.alternatives
+                        .slice(0, 2)
+                        .map((grid) => grid.name)
+                        .join("、"),
+                      n: placement.alternatives.length,
+                    })}`}
                 </span>
               </div>
             ),
