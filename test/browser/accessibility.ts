@@ -1,9 +1,9 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   type Api,
   apiAs,
   assert,
+  axeViolations,
   buildWebApp,
   launchBrowser,
   login,
@@ -27,7 +27,6 @@ const PLACE = { latitude: 34.24851, longitude: 108.91027 };
 /** A 1×1 PNG: the server checks the real image type of every file. */
 const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-const BLOCKING = new Set(["serious", "critical"]);
 /** The session probe before sign-in, and the rating link that is made up on purpose. */
 const EXPECTED_HTTP_ERRORS = [
   { status: 401, url: /\/api\/me$/ },
@@ -68,19 +67,6 @@ async function open(page: Page, base: string, visit: Visit): Promise<void> {
     .catch(() => undefined);
 }
 
-/** The serious and critical violations on the page, one line each. */
-async function violations(page: Page, label: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ""))
-    .flatMap((v) =>
-      v.nodes.map(
-        (node) =>
-          `${label}: ${v.id} (${v.impact}) ${v.help} — ${node.target.join(" ")}\n    ${node.failureSummary?.split("\n").join(" ")}`,
-      ),
-    );
-}
-
 async function audit(page: Page, base: string, visits: Visit[], mode: Mode, found: string[]): Promise<void> {
   for (const visit of visits) {
     const t0 = Date.now();
@@ -88,7 +74,7 @@ async function audit(page: Page, base: string, visits: Visit[], mode: Mode, foun
     const t1 = Date.now();
     const elderly = await page.evaluate(() => document.documentElement.classList.contains("elderly"));
     assert(elderly === (mode === "elderly"), `${visit.path} is in the ${mode} mode`);
-    found.push(...(await violations(page, `[${mode}] ${visit.path}`)));
+    found.push(...(await axeViolations(page, `[${mode}] ${visit.path}`)));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (visit.fits && width > MOBILE.width)
       found.push(`[${mode}] ${visit.path} is wider than 375 px (scrollWidth ${width})`);
@@ -143,7 +129,7 @@ async function wizard(page: Page, base: string, found: string[]): Promise<string
   // Each screen is checked by axe once its question is shown.
   const step = async (name: string) => {
     await page.locator(`[data-testid=resident-submit][data-step=${name}]`).waitFor();
-    found.push(...(await violations(page, `[elderly] /resident/new, screen ${name}`)));
+    found.push(...(await axeViolations(page, `[elderly] /resident/new, screen ${name}`)));
   };
   await step("what");
   await page.getByTestId("wizard-next").click();

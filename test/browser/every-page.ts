@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import {
   type Api,
   apiAs,
+  axeViolations,
   buildWebApp,
   launchBrowser,
   login,
@@ -21,7 +22,8 @@ import {
  * so a new menu entry is walked without touching this script. zh-CN at 375 on every page of every
  * account (what a page shows depends on the account's scope); en-US at 375 and zh-CN at 1440 on every
  * page once, by the first account whose menu has it (the widest scope: tables are paged, so the
- * height does not grow with the scope). Run with `node --import tsx test/browser/every-page.ts [username …]`.
+ * height does not grow with the scope). At 1440 axe-core must also find no serious or critical WCAG 2
+ * A/AA violation (contrast, names of controls), as accessibility.ts asks of resident pages. Run with `node --import tsx test/browser/every-page.ts [username …]`.
  */
 
 const MOBILE = { width: 375, height: 812 };
@@ -215,6 +217,7 @@ async function walk(
         result.failures.push(
           `${where(path, "1440")}: ${height} px tall (> ${MAX_SCREENS} screens), tallest panel: ${await tallestPanel(page)}`,
         );
+      result.failures.push(...(await axeViolations(page, where(path, "1440"))));
       for (const problem of problems.splice(0)) result.failures.push(`${where(path, "1440")}: ${problem}`);
     }
   }

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -239,3 +240,16 @@ export async function apiAs(baseUrl: string, username: string, password = "minhu
 }
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/** The serious and critical WCAG 2 A/AA violations axe-core finds on the page, one line each. */
+export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes.map(
+        (node) =>
+          `${label}: ${v.id} (${v.impact}) ${v.help} — ${node.target.join(" ")}\n    ${node.failureSummary?.split("\n").join(" ")}`,
+      ),
+    );
+}

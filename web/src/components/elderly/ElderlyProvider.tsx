@@ -31,21 +31,6 @@ export function ElderlyProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * The app's greys and red darkened to WCAG AA contrast (4.5:1 on white and on the layout's
- * #f2f5f9): antd's defaults for secondary text, placeholders and errors fall short of it (the
- * preset tag colours are darkened in elderly.css, under `.resident-scope`).
- */
-export const accessibleTheme: ThemeConfig = {
-  token: {
-    colorTextTertiary: "#595959",
-    colorTextDescription: "#595959",
-    colorTextQuaternary: "#666666",
-    colorTextPlaceholder: "#666666",
-    colorError: "#cf1322",
-  },
-};
-
-/**
  * 长辈模式: larger text (18 px base), taller controls and darker, high-contrast colours. antd merges it
  * into the app's theme, so only what changes is listed.
  */
@@ -85,9 +70,9 @@ export const elderlyTheme: ThemeConfig = {
 };
 
 /**
- * The frame of a page residents or the public see: {@link accessibleTheme}, and in 长辈模式
- * {@link elderlyTheme} with the `elderly` class on <html> (base font, targets, contrast in
- * elderly.css). Staff pages are not wrapped, so the mode never changes a workbench.
+ * The frame of a page residents or the public see: in 长辈模式 {@link elderlyTheme} with the
+ * `elderly` class on <html> (base font, targets, contrast in elderly.css). Staff pages are not
+ * wrapped, so the mode never changes a workbench.
  */
 export function ElderlyScope({ children }: { children: ReactNode }) {
   const { enabled } = useElderly();
@@ -98,7 +83,7 @@ export function ElderlyScope({ children }: { children: ReactNode }) {
   }, [enabled]);
   // An inner <App>: its text size and colour, and its messages and modals, follow the mode's theme.
   return (
-    <ConfigProvider theme={enabled ? elderlyTheme : accessibleTheme}>
+    <ConfigProvider theme={enabled ? elderlyTheme : undefined}>
       <AntdApp className="resident-scope">{children}</AntdApp>
     </ConfigProvider>
   );

@@ -142,7 +142,12 @@ export function OrderWorkbench(props: OrderWorkbenchProps) {
           <WarningSelect levels={["none", "yellow", "red"]} value={warning} onChange={setWarning} />
           {props.overdueFilter !== false && (
             <span className="command-queue__switch">
-              <Switch size="small" checked={overdueOnly} onChange={setOverdueOnly} />{" "}
+              <Switch
+                size="small"
+                checked={overdueOnly}
+                onChange={setOverdueOnly}
+                aria-label={t("ops.filter.overdueOnly")}
+              />{" "}
               {t("ops.filter.overdueOnly")}
             </span>
           )}

@@ -72,6 +72,7 @@ export function WarningSelect({
     <Select
       allowClear
       placeholder={t("ops.filter.warning")}
+      aria-label={t("ops.filter.warning")}
       value={value}
       onChange={onChange}
       options={levels.map((level) => ({ value: level, label: t(messageKey(`ops.warning.${level}`)) }))}

@@ -83,6 +83,7 @@ export function CategoriesTab() {
             <Switch
               size="small"
               checked={node.active}
+              aria-label={`${t("admin.active")} · ${node.name}`}
               onClick={(checked, event) => {
                 event.stopPropagation();
                 toggle(node, checked);

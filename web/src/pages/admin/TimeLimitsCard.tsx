@@ -110,6 +110,7 @@ export function TimeLimitsCard() {
                 <Select
                   size="small"
                   value={value ?? ""}
+                  aria-label={t("orders.field.type")}
                   onChange={(next: string) => update(row.key, { type: next || null })}
                   options={[
                     { value: "", label: t("admin.limits.any") },
@@ -124,7 +125,12 @@ export function TimeLimitsCard() {
               dataIndex: "urgent",
               width: 64,
               render: (value: boolean, row) => (
-                <Switch size="small" checked={value} onChange={(urgent) => update(row.key, { urgent })} />
+                <Switch
+                  size="small"
+                  checked={value}
+                  aria-label={t("admin.limits.urgent")}
+                  onChange={(urgent) => update(row.key, { urgent })}
+                />
               ),
             },
             {
@@ -136,6 +142,7 @@ export function TimeLimitsCard() {
                   size="small"
                   min={1}
                   value={value}
+                  aria-label={t("admin.limits.response")}
                   suffix={t("admin.limits.minutes")}
                   onChange={(next) => next !== null && update(row.key, { responseMinutes: Number(next) })}
                 />
@@ -150,6 +157,7 @@ export function TimeLimitsCard() {
                     size="small"
                     min={1}
                     value={row.handling.amount}
+                    aria-label={t("admin.limits.handling")}
                     onChange={(next) =>
                       next !== null &&
                       update(row.key, { handling: { ...row.handling, amount: Number(next) } })
@@ -159,6 +167,7 @@ export function TimeLimitsCard() {
                   <Select
                     size="small"
                     value={row.handling.unit}
+                    aria-label={t("admin.limits.handling")}
                     onChange={(unit: TimeLimitRule["handling"]["unit"]) =>
                       update(row.key, { handling: { ...row.handling, unit } })
                     }

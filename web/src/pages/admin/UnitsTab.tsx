@@ -133,7 +133,12 @@ export function UnitsTab() {
             dataIndex: "active",
             width: 80,
             render: (active: boolean | undefined, unit) => (
-              <Switch size="small" checked={active !== false} onChange={(next) => setActive(unit, next)} />
+              <Switch
+                size="small"
+                checked={active !== false}
+                aria-label={t("admin.active")}
+                onChange={(next) => setActive(unit, next)}
+              />
             ),
           },
           {

@@ -158,7 +158,12 @@ export function UsersTab() {
             dataIndex: "active",
             width: 80,
             render: (active: boolean, user) => (
-              <Switch size="small" checked={active} onChange={(next) => setActive(user, next)} />
+              <Switch
+                size="small"
+                checked={active}
+                aria-label={t("admin.active")}
+                onChange={(next) => setActive(user, next)}
+              />
             ),
           },
           {

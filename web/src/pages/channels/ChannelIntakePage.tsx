@@ -244,6 +244,7 @@ function ChannelForm({ code, fields }: { code: string; fields: ChannelField[] })
                     <Switch
                       checked={confidential}
                       onChange={setConfidential}
+                      aria-label={t("intake.confidential")}
                       data-testid="channel-confidential"
                     />
                   </Form.Item>

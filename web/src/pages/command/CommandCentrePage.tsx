@@ -224,6 +224,7 @@ export default function CommandCentrePage() {
               <Select
                 allowClear
                 placeholder={t("orders.field.type")}
+                aria-label={t("orders.field.type")}
                 value={type}
                 onChange={setType}
                 options={DEMAND_TYPES.map((value) => ({ value, label: typeLabel(t, value) }))}

@@ -217,7 +217,15 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
                 done: grid.done.households,
                 target: grid.target.households,
               })}{" "}
-              <Progress percent={grid.percent.households} size="small" className="fieldwork__progress" />
+              <Progress
+                percent={grid.percent.households}
+                size="small"
+                className="fieldwork__progress"
+                aria-label={`${grid.gridName} · ${t("fieldwork.campaign.households", {
+                  done: grid.done.households,
+                  target: grid.target.households,
+                })}`}
+              />
               {t("fieldwork.campaign.buildings", {
                 done: grid.done.buildings,
                 target: grid.target.buildings,

@@ -254,7 +254,11 @@ export default function GridReportPage() {
                   {t("intake.confidential")}
                   <div className="muted grid-form__hint">{t("intake.confidentialHint")}</div>
                 </span>
-                <Switch checked={confidential} onChange={setConfidential} />
+                <Switch
+                  checked={confidential}
+                  onChange={setConfidential}
+                  aria-label={t("intake.confidential")}
+                />
               </div>
             </>
           )}

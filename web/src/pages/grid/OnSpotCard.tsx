@@ -71,6 +71,7 @@ export function OnSpotCard({
           checked={checked && allowed}
           disabled={!allowed}
           onChange={onChange}
+          aria-label={t("grid.report.onSpot")}
           data-testid="solve-on-spot"
         />
       </div>

@@ -125,6 +125,7 @@ export function ImportTab() {
       <Space wrap>
         <Input
           addonBefore={t("integrations.import.source")}
+          aria-label={t("integrations.import.source")}
           value={source}
           onChange={(event) => setSource(event.target.value)}
           style={{ width: 260 }}
@@ -197,7 +198,14 @@ export function ImportTab() {
           data-testid="city-run-result"
           data-state={run.state}
         >
-          <Progress percent={percent} status={run.state === "failed" ? "exception" : undefined} />
+          <Progress
+            percent={percent}
+            status={run.state === "failed" ? "exception" : undefined}
+            aria-label={t("integrations.import.progress", {
+              done: run.rowsDone ?? 0,
+              total: run.rowsTotal ?? "…",
+            })}
+          />
           <Typography.Text type="secondary">
             {t("integrations.import.progress", { done: run.rowsDone ?? 0, total: run.rowsTotal ?? "…" })}
           </Typography.Text>

@@ -238,6 +238,7 @@ export default function OperatorIntakePage() {
                     <Switch
                       checked={confidential}
                       onChange={setConfidential}
+                      aria-label={t("intake.confidential")}
                       data-testid="caller-confidential"
                     />
                   </Form.Item>

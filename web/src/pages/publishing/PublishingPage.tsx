@@ -153,7 +153,13 @@ export default function PublishingPage() {
               title: t("publishing.column.draftProgress"),
               key: "progress",
               width: 140,
-              render: (_, item) => <Progress percent={item.draft.progress} size="small" />,
+              render: (_, item) => (
+                <Progress
+                  percent={item.draft.progress}
+                  size="small"
+                  aria-label={`${t("publishing.column.draftProgress")} · ${item.draft.title}`}
+                />
+              ),
             },
             {
               title: t("publishing.column.updated"),

@@ -46,6 +46,7 @@ export function SpotCheckList({
           <Select
             allowClear
             placeholder={t("supervisor.spot.result")}
+            aria-label={t("supervisor.spot.result")}
             value={result}
             onChange={(value) => {
               setResult(value);

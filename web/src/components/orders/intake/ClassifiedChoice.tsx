@@ -113,6 +113,7 @@ export function ClassifiedChoiceFields({
               size="small"
               checked={choice.urgent}
               onChange={choice.chooseUrgent}
+              aria-label={t("intake.urgent")}
               data-testid={urgentTestId}
             />
           </span>
