@@ -83,6 +83,15 @@ describe("features and weights", () => {
     expect(speech("路灯坏了")).toEqual([]);
   });
 
+  it("names the kinds of type-carrying wording, in the whole text and in its last clauses", () => {
+    const cues = (text: string) => featuresOf(text).filter((feature) => feature.startsWith("t:"));
+    expect(cues("社区的李姐帮了我们大忙，特别感谢她")).toContain("t:末谢");
+    expect(cues("对处理结果不满意")).not.toContain("t:谢");
+    expect(cues("建议在路口增设一个红绿灯")).toContain("t:议");
+    expect(cues("小区里有人私搭乱建，请依法查处")).toContain("t:末举");
+    expect(cues("办居住证需要带什么材料")).toContain("t:问");
+  });
+
   it("weighs every class present the same in total, a document 1 on average", () => {
     const weights = balancedWeights([0, 0, 0, 1], 3);
     expect(weights).toEqual([2 / 3, 2, 0]);
