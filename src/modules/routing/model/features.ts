@@ -81,3 +81,22 @@ export function featureVector(
 export function featureText(feature: string): string {
   return feature.slice(2);
 }
+
+/** Whether a feature is a type cue ("t:"), which the category model leaves out. */
+export function isTypeCue(feature: string): boolean {
+  return feature.startsWith("t:");
+}
+
+/**
+ * The vector without the type cues, normalised again: what the category model reads, the same as
+ * before the cues were features (they say how a caller speaks, not about what).
+ */
+export function withoutTypeCues(
+  doc: { ids: number[]; values: number[] },
+  typeCue: readonly boolean[],
+): { ids: number[]; values: number[] } {
+  const keep = doc.ids.flatMap((id, k) => (typeCue[id] ? [] : [k]));
+  const values = keep.map((k) => doc.values[k]);
+  const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
+  return { ids: keep.map((k) => doc.ids[k]), values: values.map((value) => value / norm) };
+}

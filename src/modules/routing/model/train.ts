@@ -1,7 +1,7 @@
 import type { DemandType } from "../../demands/demand-types.js";
 import { DEMAND_TYPES } from "../../demands/demand-types.js";
 import type { RoutingArtefact } from "./artefact.js";
-import { featuresOf, featureVector } from "./features.js";
+import { featuresOf, featureVector, isTypeCue, withoutTypeCues } from "./features.js";
 import { type SparseVector, type TrainOptions, trainSoftmax } from "./linear.js";
 
 /** What training needs of a labelled demand (generated, or a person's label on an order). */
@@ -88,13 +88,8 @@ export function trainArtefact(
   const index = new Map(features.map((feature, id) => [feature, id]));
   const docs: SparseVector[] = examples.map((example) => featureVector(example.text, index));
   // The category model leaves the type cues out: they say how a caller speaks, not about what, and
-  // out of fold (--cv-frames) leaf top-1 lost about a point with them. The values stay as normalised
-  // with the cues, as the router computes them.
-  const typeCue = features.map((feature) => feature.startsWith("t:"));
-  const topical = (doc: SparseVector): SparseVector => {
-    const keep = doc.ids.flatMap((id, k) => (typeCue[id] ? [] : [k]));
-    return { ids: keep.map((k) => doc.ids[k]), values: keep.map((k) => doc.values[k]) };
-  };
+  // out of fold (--cv-frames) leaf top-1 lost about a point with them.
+  const typeCue = features.map(isTypeCue);
   const routed = examples.flatMap((example, i) => (example.urgencyOnly ? [] : [i]));
   const categories = [...new Set(routed.map((i) => examples[i].category))].sort();
   const categoryIndex = new Map(categories.map((code, id) => [code, id]));
@@ -108,7 +103,7 @@ export function trainArtefact(
     temperature: hyper.temperature,
     urgentThreshold: hyper.urgentThreshold,
     category: trainSoftmax(
-      routed.map((i) => topical(docs[i])),
+      routed.map((i) => withoutTypeCues(docs[i], typeCue)),
       routed.map((i) => categoryIndex.get(examples[i].category) as number),
       categories,
       features.length,
