@@ -158,8 +158,16 @@ export function roughPunctuation(text: string, random: Random): string {
 
 const STREET_NUMBERS = ["号", "号附近", "号门口", "号对面"] as const;
 
-/** A place as callers give it: a road with a number, a road section, or a landmark. */
+/**
+ * A place as callers give it: a road with a number, a road section, or a landmark, now and then after
+ * the district's own name (as operators' records write it), so that 碑林区 is no sign of any category
+ * — taught only in 990201's "not in 碑林区" material, it pulled located reports there.
+ */
 export function place(random: Random): string {
+  return (random() < 0.25 ? "碑林区" : "") + spot(random);
+}
+
+function spot(random: Random): string {
   const choice = random();
   if (choice < 0.3)
     return `${pick(random, ROADS)}${1 + Math.floor(random() * 300)}${pick(random, STREET_NUMBERS)}`;
