@@ -43,11 +43,23 @@ describe("the safety layer", () => {
     expect(dangersIn("景盖没了 路上一个黑窟窿")).toContain("manhole");
   });
 
+  it("reads a bulging wall, a sign about to fall, an elderly parent unreachable, someone on a ledge", () => {
+    expect(dangersIn("老宅子的后墙往外鼓，砖头往下掉")).toContain("collapse");
+    expect(dangersIn("桥上的限高牌螺丝松脱了，斜吊在车道上方")).toContain("falling");
+    expect(dangersIn("我妈一个人在家，打了一上午电话都没人接")).toContain("person");
+    expect(dangersIn("楼顶边缘坐着个人，好多人在劝")).toContain("self-harm");
+    expect(dangersIn("饭后一家几口人都在呕吐")).toContain("poisoning");
+    expect(dangersIn("我爸正在银行柜台要转钱，对方自称是警察")).toContain("fraud");
+  });
+
   it("does not read a bill, thanks, a past event or a standing hazard as an emergency", () => {
     expect(dangersIn("燃气费怎么交")).toEqual([]);
     expect(dangersIn("感谢燃气公司，上次漏气的事处理得很及时")).toEqual([]);
     expect(dangersIn("上个月家里失火了，现在要开火灾证明去哪开")).toEqual([]);
     expect(dangersIn("楼道里堆了好多纸箱子，有火灾隐患")).toEqual([]);
+    expect(dangersIn("窗户关不严，冷风往里灌")).toEqual([]);
+    expect(dangersIn("老人打电话给社区老是没人接")).toEqual([]);
+    expect(dangersIn("被电信诈骗骗了两千块，怎么报案")).toEqual([]);
   });
 });
 
@@ -81,6 +93,15 @@ describe("features and weights", () => {
     expect(speech("路口多装一个红绿灯吧")).toEqual(["d:句末吧"]);
     expect(speech("着火了！快来人")).toEqual(["d:感叹"]);
     expect(speech("路灯坏了")).toEqual([]);
+  });
+
+  it("names the kinds of type-carrying wording, in the whole text and in its last clauses", () => {
+    const cues = (text: string) => featuresOf(text).filter((feature) => feature.startsWith("t:"));
+    expect(cues("社区的李姐帮了我们大忙，特别感谢她")).toContain("t:末谢");
+    expect(cues("对处理结果不满意")).not.toContain("t:谢");
+    expect(cues("建议在路口增设一个红绿灯")).toContain("t:议");
+    expect(cues("小区里有人私搭乱建，请依法查处")).toContain("t:末举");
+    expect(cues("办居住证需要带什么材料")).toContain("t:问");
   });
 
   it("weighs every class present the same in total, a document 1 on average", () => {

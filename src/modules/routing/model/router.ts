@@ -2,7 +2,7 @@ import { findCategory } from "../../categories/tree.js";
 import { DEMAND_TYPES, type DemandType } from "../../demands/demand-types.js";
 import { type Danger, dangersIn } from "../safety.js";
 import type { RoutingArtefact } from "./artefact.js";
-import { featureText, featureVector } from "./features.js";
+import { featureText, featureVector, isTypeCue, withoutTypeCues } from "./features.js";
 import { probabilities, type SparseVector } from "./linear.js";
 import type { RoutePrediction } from "./metrics.js";
 
@@ -43,9 +43,11 @@ const WORDS_PER_CANDIDATE = 4;
 /** Routes demand texts with one trained artefact. */
 export class RoutingModel {
   private readonly index: Map<string, number>;
+  private readonly typeCue: boolean[];
 
   constructor(readonly artefact: RoutingArtefact) {
     this.index = new Map(artefact.features.map((feature, id) => [feature, id]));
+    this.typeCue = artefact.features.map(isTypeCue);
   }
 
   get version(): string {
@@ -57,7 +59,8 @@ export class RoutingModel {
     const input = typeof text === "string" ? text : "";
     const doc = featureVector(input, this.index);
     const { category, type, urgency, temperature } = this.artefact;
-    const categoryScores = probabilities(category, doc, temperature.category);
+    const topical = withoutTypeCues(doc, this.typeCue);
+    const categoryScores = probabilities(category, topical, temperature.category);
     const ranked = [...categoryScores.keys()].sort((a, b) => categoryScores[b] - categoryScores[a]);
     const candidates = ranked.slice(0, Math.max(0, topK)).map((c) => {
       const code = category.classes[c];
@@ -65,7 +68,7 @@ export class RoutingModel {
         code,
         name: findCategory(code)?.name ?? code,
         score: categoryScores[c],
-        words: this.evidence(doc, c),
+        words: this.evidence(topical, c),
       };
     });
     const topScores = new Map<string, number>();

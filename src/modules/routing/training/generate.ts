@@ -194,7 +194,8 @@ function frameFor(snippet: Snippet, random: Random): { frame: string; type: Dema
     snippet.kind === "urgent" && problemType(snippet.text, false) === "report"
       ? "report"
       : KIND_TYPES[snippet.kind];
-  if (snippet.kind === "praise") return { frame: pick(random, FRAMES.praise), type };
+  if (snippet.kind === "praise")
+    return { frame: random() < 0.6 ? pick(random, FRAMES.praise) : pick(random, EXTRA_FRAMES.praise), type };
   const key = snippet.kind === "urgent" ? "urgent" : (type as "consult" | "report" | "suggestion");
   return { frame: random() < 0.5 ? pick(random, FRAMES[key]) : pick(random, EXTRA_FRAMES[key]), type };
 }

@@ -7,6 +7,7 @@
  *   npm run train -- --cv      prints 5-fold cross-validation numbers of HYPER_PARAMETERS
  *   npm run train -- --cv-frames   the same with the frames held out as well (see crossValidate)
  *   npm run train -- --cv-frames --type-l2=0.001   … with another type-model L2 penalty
+ *   npm run train -- --cv --category-l2=0.00003    … with another category-model L2 penalty
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -26,10 +27,12 @@ export function trainShippedArtefact(): string {
 async function main(args: string[]): Promise<number> {
   const target = fileURLToPath(SHIPPED_ARTEFACT_URL);
   if (args.includes("--cv") || args.includes("--cv-frames")) {
-    const typeL2 = args.find((arg) => arg.startsWith("--type-l2="));
-    const hyper = typeL2
-      ? { ...HYPER_PARAMETERS, type: { ...HYPER_PARAMETERS.type, l2: Number(typeL2.slice(10)) } }
-      : HYPER_PARAMETERS;
+    const l2 = (model: "category" | "type") => {
+      const arg = args.find((a) => a.startsWith(`--${model}-l2=`));
+      const options = HYPER_PARAMETERS[model];
+      return arg ? { ...options, l2: Number(arg.slice(model.length + 6)) } : options;
+    };
+    const hyper = { ...HYPER_PARAMETERS, category: l2("category"), type: l2("type") };
     const result = crossValidate(generateTrainingExamples(), hyper, 5, args.includes("--cv-frames"));
     console.log(JSON.stringify(result, null, 2));
     return 0;
