@@ -25,6 +25,13 @@ export interface CrossValidation {
   urgencyThresholds: { threshold: number; recall: number; falseAlarmRate: number }[];
 }
 
+export interface CrossValidationOptions {
+  folds?: number;
+  holdFramesOut?: boolean;
+  scored?: (example: TrainingExample) => boolean;
+  neverTrained?: (example: TrainingExample) => boolean;
+}
+
 /**
  * k-fold cross-validation over template groups (every instance of a snippet on one side) of the
  * training examples only. Used to choose HYPER_PARAMETERS and the unsure thresholds.
@@ -33,13 +40,17 @@ export interface CrossValidation {
  * and it is scored only on its snippets told in them — new words in a new phrasing, as residents'
  * own demands are. The type model learns much of its type from the frames, so only this variant
  * says how far it carries to a phrasing it was not taught.
+ *
+ * `scored` narrows what is scored (every fold still trains on the rest): the written demands alone
+ * say how the model does on demands as residents write them, the nearest the training material comes
+ * to them. `neverTrained` keeps examples out of every fold's training, to score a model without them.
  */
 export function crossValidate(
   examples: readonly TrainingExample[],
   hyper: HyperParameters,
-  folds = 5,
-  holdFramesOut = false,
+  options: CrossValidationOptions = {},
 ): CrossValidation {
+  const { folds = 5, holdFramesOut = false, scored = () => true, neverTrained = () => false } = options;
   const gold: TrainingExample[] = [];
   const suggestions: ReturnType<RoutingModel["suggest"]>[] = [];
   const rawTopLogits: Float64Array[] = [];
@@ -47,9 +58,12 @@ export function crossValidate(
     const frameHeld = (example: TrainingExample) =>
       holdFramesOut && example.frame !== undefined && stableHash(example.frame) % folds === fold;
     const groupHeld = (example: TrainingExample) => stableHash(example.group) % folds === fold;
-    const unseen = (example: TrainingExample) => groupHeld(example) || frameHeld(example);
+    const unseen = (example: TrainingExample) =>
+      neverTrained(example) || groupHeld(example) || frameHeld(example);
     const held = (example: TrainingExample) =>
-      groupHeld(example) && (!holdFramesOut || example.frame === undefined || frameHeld(example));
+      scored(example) &&
+      groupHeld(example) &&
+      (!holdFramesOut || example.frame === undefined || frameHeld(example));
     const model = new RoutingModel(
       parseArtefact(
         serializeArtefact(

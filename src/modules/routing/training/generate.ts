@@ -4,12 +4,8 @@ import { CATEGORY_KEYWORDS } from "../../demands/classify/lexicon.js";
 import {
   CALLER_INTROS,
   CLOSINGS,
-  COMPOUND_SUFFIXES,
-  DURATIONS,
   FRAMES,
-  LANDMARKS,
   LEVEL_SPOKEN_NAMES,
-  ROADS,
   UNIT_SPOKEN_NAMES,
 } from "../../demands/classify/seeds/frames.js";
 import type { LeafSeed } from "../../demands/classify/seeds/types.js";
@@ -28,11 +24,12 @@ import {
   addressPrefix,
   addTypo,
   EXTRA_FRAMES,
+  fillSlots,
   pick,
-  place,
   type Random,
   roughPunctuation,
 } from "./variation.js";
+import { loadWrittenDemands, writtenExamples } from "./written.js";
 
 /** One training demand. `source` names the hand-written material it came from. */
 export interface TrainingExample {
@@ -40,13 +37,15 @@ export interface TrainingExample {
   category: string;
   type: DemandType;
   urgent: boolean;
-  source: "seed" | "phrase" | "lexicon" | "label" | "urgency";
+  source: "seed" | "phrase" | "lexicon" | "label" | "urgency" | "written";
   /** Instances of one snippet share a group, so cross-validation keeps them on one side. */
   group: string;
   /** Urgency material only (see urgencyExamples). */
   urgencyOnly?: boolean;
   /** The frame the snippet was told in, so cross-validation can hold phrasings out as well. */
   frame?: string;
+  /** A written demand's text as its author wrote it (its other instances are varied). */
+  asWritten?: boolean;
 }
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
@@ -162,23 +161,6 @@ function problemFrame(snippet: Snippet, random: Random): { frame: string; type: 
   return { frame, type: frameVoice(frame) ?? lean };
 }
 
-function compound(random: Random): string {
-  const base = random() < 0.6 ? pick(random, ROADS) : pick(random, LANDMARKS);
-  return base + pick(random, COMPOUND_SUFFIXES).replace("#", String(1 + Math.floor(random() * 30)));
-}
-
-function fillSlots(text: string, random: Random): string {
-  return text
-    .replaceAll("{p}", () => place(random))
-    .replaceAll("{c}", () => compound(random))
-    .replaceAll(
-      "{b}",
-      () =>
-        `${1 + Math.floor(random() * 18)}号楼${random() < 0.5 ? `${1 + Math.floor(random() * 4)}单元` : ""}`,
-    )
-    .replaceAll("{d}", () => pick(random, DURATIONS));
-}
-
 function praiser(code: string, random: Random): string {
   const category = findCategory(code);
   const names = category?.unitCode ? UNIT_SPOKEN_NAMES[category.unitCode] : [];
@@ -281,21 +263,22 @@ export function urgencyExamples(): TrainingExample[] {
   return examples;
 }
 
+/** Instances of each written demand (written.ts); five, not three, by --cv-written (model/train.ts). */
+export const WRITTEN_INSTANCES = 5;
+
 /**
  * The training set: deterministic (every snippet seeds its own PRNG), so the same sources give the
  * same examples in the same order. Duplicate texts are kept once.
  */
-export function generateTrainingExamples(): TrainingExample[] {
+export function generateTrainingExamples(writtenInstances = WRITTEN_INSTANCES): TrainingExample[] {
   const seen = new Set<string>();
   const examples: TrainingExample[] = [];
-  for (const snippet of allSnippets()) {
-    for (const example of instantiate(snippet)) {
-      if (seen.has(example.text)) continue;
-      seen.add(example.text);
-      examples.push(example);
-    }
-  }
-  for (const example of urgencyExamples()) {
+  const sources = [
+    allSnippets().flatMap(instantiate),
+    writtenExamples(loadWrittenDemands(), writtenInstances),
+    urgencyExamples(),
+  ];
+  for (const example of sources.flat()) {
     if (seen.has(example.text)) continue;
     seen.add(example.text);
     examples.push(example);

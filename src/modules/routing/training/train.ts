@@ -8,13 +8,17 @@
  *   npm run train -- --cv-frames   the same with the frames held out as well (see crossValidate)
  *   npm run train -- --cv-frames --type-l2=0.001   … with another type-model L2 penalty
  *   npm run train -- --cv --category-l2=0.00003    … with another category-model L2 penalty
+ *   npm run train -- --cv-written  scores only the written demands held out (written.ts)
+ *   npm run train -- --cv-written --written-instances=2   … with another count of their instances
+ *   npm run train -- --cv-written --written-instances=0   … scored on them, trained without them
+ *   npm run train -- --cv-written --prune=0.1   … with weights below 0.1 dropped from the artefact
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SHIPPED_ARTEFACT_URL, serializeArtefact } from "../model/artefact.js";
 import { HYPER_PARAMETERS, trainArtefact } from "../model/train.js";
 import { crossValidate } from "./cross-validate.js";
-import { generateTrainingExamples } from "./generate.js";
+import { generateTrainingExamples, type TrainingExample, WRITTEN_INSTANCES } from "./generate.js";
 
 /** The shipped model's version prefix: "base" (retrained models are "district"). */
 export const BASE_PREFIX = "base";
@@ -26,14 +30,28 @@ export function trainShippedArtefact(): string {
 
 async function main(args: string[]): Promise<number> {
   const target = fileURLToPath(SHIPPED_ARTEFACT_URL);
-  if (args.includes("--cv") || args.includes("--cv-frames")) {
+  if (args.includes("--cv") || args.includes("--cv-frames") || args.includes("--cv-written")) {
     const l2 = (model: "category" | "type") => {
       const arg = args.find((a) => a.startsWith(`--${model}-l2=`));
       const options = HYPER_PARAMETERS[model];
       return arg ? { ...options, l2: Number(arg.slice(model.length + 6)) } : options;
     };
-    const hyper = { ...HYPER_PARAMETERS, category: l2("category"), type: l2("type") };
-    const result = crossValidate(generateTrainingExamples(), hyper, 5, args.includes("--cv-frames"));
+    const prune = args.find((a) => a.startsWith("--prune="));
+    const hyper = {
+      ...HYPER_PARAMETERS,
+      category: l2("category"),
+      type: l2("type"),
+      prune: prune ? Number(prune.split("=")[1]) : HYPER_PARAMETERS.prune,
+    };
+    const instancesArg = args.find((a) => a.startsWith("--written-instances="));
+    const instances = instancesArg ? Number(instancesArg.split("=")[1]) : WRITTEN_INSTANCES;
+    const written = (example: TrainingExample) => example.source === "written";
+    const asWritten = (example: TrainingExample) => example.asWritten === true;
+    const result = crossValidate(generateTrainingExamples(Math.max(1, instances)), hyper, {
+      holdFramesOut: args.includes("--cv-frames"),
+      scored: args.includes("--cv-written") ? asWritten : undefined,
+      neverTrained: instances === 0 ? written : undefined,
+    });
     console.log(JSON.stringify(result, null, 2));
     return 0;
   }

@@ -1,4 +1,11 @@
-import { LANDMARK_SUFFIXES, LANDMARKS, ROAD_SUFFIXES, ROADS } from "../../demands/classify/seeds/frames.js";
+import {
+  COMPOUND_SUFFIXES,
+  DURATIONS,
+  LANDMARK_SUFFIXES,
+  LANDMARKS,
+  ROAD_SUFFIXES,
+  ROADS,
+} from "../../demands/classify/seeds/frames.js";
 
 /** How a text is varied the way people actually write and phone demands in. */
 
@@ -183,4 +190,22 @@ export function addressPrefix(random: Random): string {
     `在${place(random)}这边，`,
     `${place(random)}有个问题，`,
   ]);
+}
+
+function compound(random: Random): string {
+  const base = random() < 0.6 ? pick(random, ROADS) : pick(random, LANDMARKS);
+  return base + pick(random, COMPOUND_SUFFIXES).replace("#", String(1 + Math.floor(random() * 30)));
+}
+
+/** The slots of a snippet or opening ({p} place, {c} compound, {b} building, {d} duration) filled in. */
+export function fillSlots(text: string, random: Random): string {
+  return text
+    .replaceAll("{p}", () => place(random))
+    .replaceAll("{c}", () => compound(random))
+    .replaceAll(
+      "{b}",
+      () =>
+        `${1 + Math.floor(random() * 18)}号楼${random() < 0.5 ? `${1 + Math.floor(random() * 4)}单元` : ""}`,
+    )
+    .replaceAll("{d}", () => pick(random, DURATIONS));
 }
