@@ -3,7 +3,7 @@ import { parseArtefact, serializeArtefact } from "../model/artefact.js";
 import { type RouteScores, scoreRoutes } from "../model/metrics.js";
 import { type RouteSuggestion, RoutingModel } from "../model/router.js";
 import { type HyperParameters, trainArtefact } from "../model/train.js";
-import type { TrainingExample } from "./generate.js";
+import type { TrainingExample } from "./training-example.js";
 
 /** Out-of-fold numbers of one setting: how a model trained without a template group does on it. */
 export interface CrossValidation {

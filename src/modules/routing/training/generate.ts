@@ -15,6 +15,7 @@ import { seededRandom } from "../model/linear.js";
 import { PHRASES_A } from "./phrases-a.js";
 import { PHRASES_B } from "./phrases-b.js";
 import { PHRASES_C } from "./phrases-c.js";
+import type { TrainingExample } from "./training-example.js";
 import { frameVoice, problemType } from "./type-convention.js";
 import { URGENCY_CORPUS } from "./urgency-corpus.js";
 import {
@@ -30,23 +31,6 @@ import {
   roughPunctuation,
 } from "./variation.js";
 import { loadWrittenDemands, writtenExamples } from "./written.js";
-
-/** One training demand. `source` names the hand-written material it came from. */
-export interface TrainingExample {
-  text: string;
-  category: string;
-  type: DemandType;
-  urgent: boolean;
-  source: "seed" | "phrase" | "lexicon" | "label" | "urgency" | "written";
-  /** Instances of one snippet share a group, so cross-validation keeps them on one side. */
-  group: string;
-  /** Urgency material only (see urgencyExamples). */
-  urgencyOnly?: boolean;
-  /** The frame the snippet was told in, so cross-validation can hold phrasings out as well. */
-  frame?: string;
-  /** A written demand's text as its author wrote it (its other instances are varied). */
-  asWritten?: boolean;
-}
 
 type Kind = "issue" | "ask" | "report" | "idea" | "urgent" | "praise";
 

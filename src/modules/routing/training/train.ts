@@ -18,7 +18,8 @@ import { fileURLToPath } from "node:url";
 import { SHIPPED_ARTEFACT_URL, serializeArtefact } from "../model/artefact.js";
 import { HYPER_PARAMETERS, trainArtefact } from "../model/train.js";
 import { crossValidate } from "./cross-validate.js";
-import { generateTrainingExamples, type TrainingExample, WRITTEN_INSTANCES } from "./generate.js";
+import { generateTrainingExamples, WRITTEN_INSTANCES } from "./generate.js";
+import type { TrainingExample } from "./training-example.js";
 
 /** The shipped model's version prefix: "base" (retrained models are "district"). */
 export const BASE_PREFIX = "base";

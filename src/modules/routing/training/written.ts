@@ -4,7 +4,7 @@ import { CALLER_INTROS, CLOSINGS } from "../../demands/classify/seeds/frames.js"
 import { stableHash } from "../../demands/classify/split.js";
 import { DEMAND_TYPES, type DemandType } from "../../demands/demand-types.js";
 import { seededRandom } from "../model/linear.js";
-import type { TrainingExample } from "./generate.js";
+import type { TrainingExample } from "./training-example.js";
 import {
   AFTERTHOUGHTS,
   addFiller,
