@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
+import { WRITING_STYLES } from "../../src/modules/routing/model/eval-set.js";
 
 /**
  * The routing evaluation sets (data/routing-eval, data/routing-eval-2) are written apart from all
@@ -15,16 +16,6 @@ const EVAL_SETS = [
   { dir: "data/routing-eval-2", idPrefix: "ev2", minDemands: 600 },
 ] as const;
 const EVAL_DIRS = EVAL_SETS.map((set) => join(ROOT, set.dir));
-const STYLES = [
-  "colloquial",
-  "short",
-  "long",
-  "typo",
-  "multi",
-  "address",
-  "complaint-about-handling",
-  "hotline-record",
-] as const;
 const FIELDS = ["category", "id", "source", "style", "text", "top", "type", "urgent"];
 
 interface EvalDemand {
@@ -69,7 +60,7 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
       expect(demand.id).toMatch(new RegExp(`^${idPrefix}-\\d{4}$`));
       expect(demand.text.trim().length).toBeGreaterThan(4);
       expect(typeof demand.urgent).toBe("boolean");
-      expect(STYLES).toContain(demand.style);
+      expect(WRITING_STYLES).toContain(demand.style);
       expect(demand.source).toMatch(/^written:evalset2?-\d{4}-\d{2}-\d{2}$/);
     }
     expect(new Set(demands.map((demand) => demand.id)).size).toBe(demands.length);
@@ -92,7 +83,7 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
     const byType = countBy(demands, (demand) => demand.type);
     for (const type of DEMAND_TYPES) expect(byType.get(type) ?? 0, type).toBeGreaterThanOrEqual(10);
     const byStyle = countBy(demands, (demand) => demand.style);
-    for (const style of STYLES) expect(byStyle.get(style) ?? 0, style).toBeGreaterThanOrEqual(15);
+    for (const style of WRITING_STYLES) expect(byStyle.get(style) ?? 0, style).toBeGreaterThanOrEqual(15);
     const urgentShare = demands.filter((demand) => demand.urgent).length / demands.length;
     expect(urgentShare).toBeGreaterThanOrEqual(0.12);
     expect(urgentShare).toBeLessThanOrEqual(0.15);

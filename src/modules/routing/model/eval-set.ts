@@ -24,6 +24,22 @@ export const BENCH_EVAL_SETS = [
   },
 ] as const;
 
+/**
+ * How a demand is written (the evaluation sets' and the written training demands' `style`): spoken
+ * with 西安 speech, a few words, a paragraph, with typos, several problems, a located report, a
+ * complaint about earlier handling, an operator's record.
+ */
+export const WRITING_STYLES = [
+  "colloquial",
+  "short",
+  "long",
+  "typo",
+  "multi",
+  "address",
+  "complaint-about-handling",
+  "hotline-record",
+] as const;
+
 export interface EvalDemand extends GoldDemand {
   id: string;
   style: string;

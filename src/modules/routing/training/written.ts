@@ -3,6 +3,7 @@ import { findCategory } from "../../categories/tree.js";
 import { CALLER_INTROS, CLOSINGS } from "../../demands/classify/seeds/frames.js";
 import { stableHash } from "../../demands/classify/split.js";
 import { DEMAND_TYPES, type DemandType } from "../../demands/demand-types.js";
+import { WRITING_STYLES } from "../model/eval-set.js";
 import { seededRandom } from "../model/linear.js";
 import type { TrainingExample } from "./training-example.js";
 import {
@@ -32,17 +33,6 @@ export interface WrittenDemand {
 
 const WRITTEN_FOLDER = new URL("./written/", import.meta.url);
 
-const STYLES = [
-  "colloquial",
-  "short",
-  "long",
-  "typo",
-  "multi",
-  "address",
-  "complaint-about-handling",
-  "hotline-record",
-];
-
 /** Why a line is not a well-formed written demand, or null when it is. */
 export function writtenDemandProblem(line: unknown): string | null {
   if (typeof line !== "object" || line === null) return "not an object";
@@ -56,7 +46,8 @@ export function writtenDemandProblem(line: unknown): string | null {
   if (category?.level !== 3) return `category ${String(demand.category)} is not a leaf`;
   if (!DEMAND_TYPES.includes(demand.type as DemandType)) return `type ${String(demand.type)}`;
   if (typeof demand.urgent !== "boolean") return "urgent is not a boolean";
-  if (!STYLES.includes(demand.style as string)) return `style ${String(demand.style)}`;
+  if (!WRITING_STYLES.includes(demand.style as (typeof WRITING_STYLES)[number]))
+    return `style ${String(demand.style)}`;
   if (typeof demand.source !== "string" || !demand.source.startsWith("written:")) return "source";
   return null;
 }
