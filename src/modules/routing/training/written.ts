@@ -71,9 +71,10 @@ export function loadWrittenDemands(folder: URL = WRITTEN_FOLDER): WrittenDemand[
 }
 
 /**
- * A written demand as training examples: as written, then as a caller opens and closes it on the
- * phone, then hurried (a typo, rough punctuation). Its instances share a group, so cross-validation
- * holds the whole demand out; its frame is its own (it was told in no template).
+ * A written demand as up to five training examples: as written, as a caller opens and closes it on
+ * the phone, hurried (a typo, rough punctuation), after an address, and with a filler and an
+ * afterthought. Its instances share a group, so cross-validation holds the whole demand out; its
+ * frame is its own (it was told in no template).
  */
 export function writtenExamples(demands: readonly WrittenDemand[], instances: number): TrainingExample[] {
   return demands.flatMap((demand) => {
