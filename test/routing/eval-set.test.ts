@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
-import { WRITING_STYLES } from "../../src/modules/routing/model/eval-set.js";
+import { comparableText, WRITING_STYLES } from "../../src/modules/routing/model/eval-set.js";
 
 /**
  * The routing evaluation sets (data/routing-eval, data/routing-eval-2) are written apart from all
@@ -40,9 +40,6 @@ const countBy = (demands: EvalDemand[], key: (demand: EvalDemand) => string): Ma
   for (const demand of demands) counts.set(key(demand), (counts.get(key(demand)) ?? 0) + 1);
   return counts;
 };
-
-/** Texts compared without spaces and punctuation, so a copy with a changed comma still counts as a copy. */
-const normalise = (text: string): string => text.replace(/[\s\p{P}]/gu, "");
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -94,11 +91,11 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
   });
 
   it("has no repeated text", () => {
-    expect(new Set(demands.map((demand) => normalise(demand.text))).size).toBe(demands.length);
+    expect(new Set(demands.map((demand) => comparableText(demand.text))).size).toBe(demands.length);
   });
 
   it("never leaks into the repository's source or other data (training material, lexicons)", () => {
-    const texts = demands.map((demand) => normalise(demand.text)).filter((text) => text.length >= 12);
+    const texts = demands.map((demand) => comparableText(demand.text)).filter((text) => text.length >= 12);
     const scanned = ["src", "data", "bench", "scripts"]
       .flatMap((dir) => filesUnder(join(ROOT, dir)))
       .filter(
@@ -107,7 +104,7 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
           /\.(json|jsonl|ts|txt|csv|tsv)$/.test(path),
       );
     for (const path of scanned) {
-      const content = normalise(readFileSync(path, "utf8"));
+      const content = comparableText(readFileSync(path, "utf8"));
       const leaked = texts.filter((text) => content.includes(text));
       expect(leaked, relative(ROOT, path)).toEqual([]);
     }
@@ -117,9 +114,9 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
 describe("routing evaluation sets apart", () => {
   it("share no text (each set is written independently of the other)", () => {
     const [first, second] = EVAL_SETS.map((set) => readSet(set.dir));
-    const firstTexts = new Set(first.map((demand) => normalise(demand.text)));
+    const firstTexts = new Set(first.map((demand) => comparableText(demand.text)));
     const shared = second
-      .filter((demand) => firstTexts.has(normalise(demand.text)))
+      .filter((demand) => firstTexts.has(comparableText(demand.text)))
       .map((demand) => demand.id);
     expect(shared).toEqual([]);
   });

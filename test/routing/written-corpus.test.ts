@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flattenCategories } from "../../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
-import { BENCH_EVAL_SETS, loadEvalSet } from "../../src/modules/routing/model/eval-set.js";
+import { BENCH_EVAL_SETS, comparableText, loadEvalSet } from "../../src/modules/routing/model/eval-set.js";
 import { generateTrainingExamples } from "../../src/modules/routing/training/generate.js";
 import {
   loadWrittenDemands,
@@ -15,13 +15,12 @@ import {
  * from both evaluation sets — not one text in common, however short.
  */
 const demands = loadWrittenDemands();
-const normalise = (text: string): string => text.replace(/[\s\p{P}]/gu, "");
 
 describe("the written demands", () => {
   it("are well-formed lines with unique ids", () => {
     for (const demand of demands) expect(writtenDemandProblem(demand), demand.id).toBeNull();
     expect(new Set(demands.map((demand) => demand.id)).size).toBe(demands.length);
-    expect(new Set(demands.map((demand) => normalise(demand.text))).size).toBe(demands.length);
+    expect(new Set(demands.map((demand) => comparableText(demand.text))).size).toBe(demands.length);
   });
 
   it("cover every leaf of the catalogue and every demand type, urgent and calm", () => {
@@ -36,9 +35,11 @@ describe("the written demands", () => {
   });
 
   it("share no text with either evaluation set", () => {
-    const written = new Set(demands.map((demand) => normalise(demand.text)));
+    const written = new Set(demands.map((demand) => comparableText(demand.text)));
     for (const set of BENCH_EVAL_SETS) {
-      const shared = (loadEvalSet(set.path) ?? []).filter((demand) => written.has(normalise(demand.text)));
+      const shared = (loadEvalSet(set.path) ?? []).filter((demand) =>
+        written.has(comparableText(demand.text)),
+      );
       expect(
         shared.map((demand) => demand.id),
         set.name,

@@ -40,6 +40,12 @@ export const WRITING_STYLES = [
   "hotline-record",
 ] as const;
 
+/**
+ * A text as compared for copies between evaluation and training material: without spaces and
+ * punctuation, so a copy with a changed comma still counts as a copy.
+ */
+export const comparableText = (text: string): string => text.replace(/[\s\p{P}]/gu, "");
+
 export interface EvalDemand extends GoldDemand {
   id: string;
   style: string;

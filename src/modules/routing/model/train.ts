@@ -34,8 +34,9 @@ export interface HyperParameters {
  * (`npm run train -- --cv`, training/cross-validate.ts), never on the evaluation set. The
  * temperatures are the ones whose out-of-fold mean top score matches out-of-fold accuracy. The
  * templated material could not set the urgency threshold (the safety cues caught 99.3% of its urgent
- * examples out of fold); the written demands can (below). The type model's L2 penalty comes from the variant with the frames held out too (`--cv-frames
- * --type-l2=…`), since type is learnt mostly from frames: out-of-fold type accuracy 67.2% at 1e-5,
+ * examples out of fold); the written demands can (below). The type model's L2 penalty comes from the
+ * variant with the frames held out too (`--cv-frames --type-l2=…`), since type is learnt mostly from
+ * frames: out-of-fold type accuracy 67.2% at 1e-5,
  * 67.5% at 1e-4, 68.7% at 1e-3, 69.5% at 3e-3, 71.0% at 1e-2, 70.1% at 3e-2, 69.0% at 1e-1 (6 epochs;
  * 12 epochs did no better at 1e-2). With the caller's type-carrying words as features (t:,
  * type-cues.ts) the same runs gave 78.3% at 3e-4, 77.9% at 1e-3, 77.6% at 3e-3. (Cues restating the

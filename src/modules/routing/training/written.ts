@@ -60,12 +60,12 @@ export function loadWrittenDemands(folder: URL = WRITTEN_FOLDER): WrittenDemand[
   return files.flatMap((name) =>
     readFileSync(new URL(name, folder), "utf8")
       .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line, index) => {
+      .flatMap((line, index) => {
+        if (line.trim() === "") return [];
         const demand: unknown = JSON.parse(line);
         const problem = writtenDemandProblem(demand);
         if (problem) throw new Error(`${name} line ${index + 1}: ${problem}`);
-        return demand as WrittenDemand;
+        return [demand as WrittenDemand];
       }),
   );
 }
