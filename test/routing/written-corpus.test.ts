@@ -1,17 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { flattenCategories } from "../../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
 import { BENCH_EVAL_SETS, comparableText, loadEvalSet } from "../../src/modules/routing/model/eval-set.js";
 import { generateTrainingExamples } from "../../src/modules/routing/training/generate.js";
-import {
-  loadTypeReview,
-  majorityType,
-  withReviewedTypes,
-} from "../../src/modules/routing/training/type-review.js";
 import {
   loadWrittenDemands,
   writtenDemandProblem,
@@ -72,41 +63,5 @@ describe("the written demands", () => {
     expect(writtenDemandProblem({ ...good, type: "rant" })).toMatch(/type/);
     expect(writtenDemandProblem({ ...good, urgent: "yes" })).toMatch(/urgent/);
     expect(writtenDemandProblem({ ...good, extra: 1 })).toMatch(/unknown fields/);
-  });
-});
-
-describe("the second reading of their types", () => {
-  const review = loadTypeReview();
-
-  it("gives every written demand two annotators' votes", () => {
-    expect([...review.keys()].sort()).toEqual(demands.map((demand) => demand.id).sort());
-  });
-
-  it("trains each demand with the majority of the writer's and the annotators' votes", () => {
-    expect(majorityType("help", ["complaint", "complaint"])).toBe("complaint");
-    expect(majorityType("help", ["help", "complaint"])).toBe("help");
-    expect(majorityType("complaint", ["help", "help"])).toBe("help");
-    // Three different votes: the writer's stands.
-    expect(majorityType("help", ["complaint", "report"])).toBe("help");
-    const overruled = demands.find((demand) => {
-      const votes = review.get(demand.id);
-      return votes !== undefined && votes[0] === votes[1] && votes[0] !== demand.type;
-    });
-    if (!overruled) throw new Error("no demand whose annotators both overrule its writer");
-    const [reviewed] = withReviewedTypes([overruled], review);
-    expect(reviewed.type).toBe(review.get(overruled.id)?.[0]);
-    const trained = generateTrainingExamples().find(
-      (example) => example.group === `written:${overruled.id}` && example.asWritten,
-    );
-    expect(trained?.type).toBe(reviewed.type);
-  });
-
-  it("refuses a malformed review line", () => {
-    const folder = mkdtempSync(join(tmpdir(), "type-review-"));
-    const file = join(folder, "type-review.tsv");
-    writeFileSync(file, "id\tannotator-a\tannotator-b\nwa-0001\thelp\trant\n");
-    expect(() => loadTypeReview(pathToFileURL(file))).toThrow(/line 2: rant/);
-    writeFileSync(file, "id\tannotator-a\tannotator-b\nwa-0001\thelp\n");
-    expect(() => loadTypeReview(pathToFileURL(file))).toThrow(/line 2/);
   });
 });

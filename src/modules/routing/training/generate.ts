@@ -17,7 +17,6 @@ import { PHRASES_B } from "./phrases-b.js";
 import { PHRASES_C } from "./phrases-c.js";
 import type { TrainingExample } from "./training-example.js";
 import { frameVoice, problemType } from "./type-convention.js";
-import { loadTypeReview, withReviewedTypes } from "./type-review.js";
 import { URGENCY_CORPUS } from "./urgency-corpus.js";
 import {
   AFTERTHOUGHTS,
@@ -260,7 +259,7 @@ export function generateTrainingExamples(writtenInstances = WRITTEN_INSTANCES): 
   const examples: TrainingExample[] = [];
   const sources = [
     allSnippets().flatMap(instantiate),
-    writtenExamples(withReviewedTypes(loadWrittenDemands(), loadTypeReview()), writtenInstances),
+    writtenExamples(loadWrittenDemands(), writtenInstances),
     urgencyExamples(),
   ];
   for (const example of sources.flat()) {
