@@ -9,7 +9,12 @@ import { fileURLToPath } from "node:url";
 import { TOP_LEVEL_CODES } from "../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../src/modules/demands/demand-types.js";
 import { loadShippedArtefact } from "../src/modules/routing/model/artefact.js";
-import { BENCH_EVAL_SETS, type EvalDemand, loadEvalSet } from "../src/modules/routing/model/eval-set.js";
+import {
+  BENCH_EVAL_SETS,
+  type EvalDemand,
+  loadEvalSet,
+  loadSecondReading,
+} from "../src/modules/routing/model/eval-set.js";
 import {
   type Confusion,
   confusion,
@@ -34,6 +39,8 @@ export interface RoutingBench {
   confusion: Confusion;
   typeConfusion: Confusion;
   latency: { meanMs: number; p99Ms: number };
+  /** Each second reader's agreement with the set's author on type (a human baseline for type). */
+  secondReaders: number[];
 }
 
 function percentile(sorted: readonly number[], share: number): number {
@@ -116,7 +123,25 @@ export async function benchRouting(evalSet: EvalSetRef): Promise<RoutingBench | 
       meanMs: warm.reduce((sum, time) => sum + time, 0) / warm.length,
       p99Ms: percentile(warm, 0.99),
     },
+    secondReaders: secondReaderAgreement(set, loadSecondReading(evalSet.secondReading)),
   };
+}
+
+/** How often each second reader typed a demand as the set's author did (every demand must be read). */
+function secondReaderAgreement(
+  set: readonly EvalDemand[],
+  reading: ReturnType<typeof loadSecondReading>,
+): number[] {
+  if (!reading) return [];
+  const readers = reading.values().next().value?.length ?? 0;
+  return Array.from({ length: readers }, (_, reader) => {
+    const agreed = set.filter((demand) => {
+      const types = reading.get(demand.id);
+      if (!types) throw new Error(`the second reading has no type for ${demand.id}`);
+      return types[reader] === demand.type;
+    }).length;
+    return agreed / set.length;
+  });
 }
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(7);
@@ -156,6 +181,10 @@ export function reportRouting(evalSet: EvalSetRef, bench: RoutingBench | null): 
     const row = bench.confusion[want] ?? {};
     console.log(`routing: ${want} ${codes.map((got) => String(row[got] ?? ".").padStart(4)).join("")}`);
   }
+  if (bench.secondReaders.length > 0)
+    console.log(
+      `routing: type by a second reader, blind to the author's labels: ${bench.secondReaders.map(percent).join(",")} agree with the author`,
+    );
   console.log(`routing: demand types of the same model (rows: true type, columns: predicted)`);
   console.log(`routing: ${"".padEnd(10)} ${DEMAND_TYPES.map((type) => type.padStart(11)).join("")}`);
   for (const want of DEMAND_TYPES) {

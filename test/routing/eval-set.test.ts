@@ -3,7 +3,11 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree.js";
 import { DEMAND_TYPES } from "../../src/modules/demands/demand-types.js";
-import { comparableText, WRITING_STYLES } from "../../src/modules/routing/model/eval-set.js";
+import {
+  comparableText,
+  loadSecondReading,
+  WRITING_STYLES,
+} from "../../src/modules/routing/model/eval-set.js";
 
 /**
  * The routing evaluation sets (data/routing-eval, data/routing-eval-2) are written apart from all
@@ -88,6 +92,12 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
     expect(urgentTops.size, "urgent demands outside the obvious safety categories").toBe(
       TOP_LEVEL_CODES.length,
     );
+  });
+
+  it("has a second reading of every demand's type, by two readers blind to its labels", () => {
+    const reading = loadSecondReading(join(ROOT, dir, "second-reading.tsv"));
+    expect([...(reading?.keys() ?? [])]).toEqual(demands.map((demand) => demand.id));
+    for (const types of reading?.values() ?? []) expect(types).toHaveLength(2);
   });
 
   it("has no repeated text", () => {

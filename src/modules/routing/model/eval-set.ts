@@ -17,10 +17,19 @@ export const EVAL_SET_PATH = fileURLToPath(
  * author apart from the training material and the first, is read once per finished model.
  */
 export const BENCH_EVAL_SETS = [
-  { name: "set 1 (looked at while choosing models)", path: EVAL_SET_PATH },
+  {
+    name: "set 1 (looked at while choosing models)",
+    path: EVAL_SET_PATH,
+    secondReading: fileURLToPath(
+      new URL("../../../../data/routing-eval/second-reading.tsv", import.meta.url),
+    ),
+  },
   {
     name: "set 2 (held out)",
     path: fileURLToPath(new URL("../../../../data/routing-eval-2/eval-set.jsonl", import.meta.url)),
+    secondReading: fileURLToPath(
+      new URL("../../../../data/routing-eval-2/second-reading.tsv", import.meta.url),
+    ),
   },
 ] as const;
 
@@ -69,4 +78,27 @@ export function loadEvalSet(path = EVAL_SET_PATH): EvalDemand[] | null {
       if (!valid) throw new Error(`${path}:${index + 1}: not an evaluation demand`);
       return row;
     });
+}
+
+/**
+ * A second reading of an evaluation set's types (second-reading.tsv beside it): readers who saw
+ * neither the author's labels nor each other's typed every text by the same label rules. How often
+ * a reader agrees with the author is what the type rule's boundaries allow a careful person — the
+ * bench prints it beside the model. Types by demand id, one per reader; null when the file is absent.
+ */
+export function loadSecondReading(path: string): Map<string, DemandType[]> | null {
+  if (!existsSync(path)) return null;
+  const [header, ...lines] = readFileSync(path, "utf8").split("\n");
+  const readers = header.split("\t").length - 1;
+  const reading = new Map<string, DemandType[]>();
+  lines.forEach((line, index) => {
+    if (line.trim() === "") return;
+    const [id, ...types] = line.split("\t");
+    const valid =
+      types.length === readers && types.every((type) => DEMAND_TYPES.includes(type as DemandType));
+    if (!valid || reading.has(id))
+      throw new Error(`${path}:${index + 2}: not a second reading of one demand`);
+    reading.set(id, types as DemandType[]);
+  });
+  return reading;
 }
