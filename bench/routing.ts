@@ -133,15 +133,14 @@ function secondReaderAgreement(
   reading: ReturnType<typeof loadSecondReading>,
 ): number[] {
   if (!reading) return [];
-  const readers = reading.values().next().value?.length ?? 0;
-  return Array.from({ length: readers }, (_, reader) => {
-    const agreed = set.filter((demand) => {
-      const types = reading.get(demand.id);
-      if (!types) throw new Error(`the second reading has no type for ${demand.id}`);
-      return types[reader] === demand.type;
-    }).length;
-    return agreed / set.length;
+  const typesOf = set.map((demand) => {
+    const types = reading.get(demand.id);
+    if (!types) throw new Error(`the second reading has no type for ${demand.id}`);
+    return types;
   });
+  return typesOf[0].map(
+    (_, reader) => typesOf.filter((types, i) => types[reader] === set[i].type).length / set.length,
+  );
 }
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(7);

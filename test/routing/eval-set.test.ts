@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCategory, TOP_LEVEL_CODES } from "../../src/modules/categories/tree.js";
@@ -118,6 +119,23 @@ describe.each(EVAL_SETS)("routing evaluation set $dir", ({ dir, idPrefix, minDem
       const leaked = texts.filter((text) => content.includes(text));
       expect(leaked, relative(ROOT, path)).toEqual([]);
     }
+  });
+});
+
+describe("a second reading of an evaluation set", () => {
+  it("refuses a line with an unknown type, a missing reader or a repeated id", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "second-reading-")), "second-reading.tsv");
+    const header = "id\treader-a\treader-b\n";
+    for (const body of [
+      "ev-0001\thelp\trant\n",
+      "ev-0001\thelp\n",
+      "ev-0001\thelp\thelp\nev-0001\thelp\thelp\n",
+    ]) {
+      writeFileSync(file, header + body);
+      expect(() => loadSecondReading(file), body).toThrow(/not a second reading/);
+    }
+    writeFileSync(file, `${header}ev-0001\thelp\tcomplaint\n`);
+    expect(loadSecondReading(file)?.get("ev-0001")).toEqual(["help", "complaint"]);
   });
 });
 

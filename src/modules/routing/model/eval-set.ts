@@ -7,9 +7,10 @@ import type { GoldDemand } from "./metrics.js";
  * The fixed evaluation set (data/routing-eval/eval-set.jsonl), written apart from all training
  * material. Only the bench and the promotion rule read it; nothing that shapes a model may.
  */
-export const EVAL_SET_PATH = fileURLToPath(
-  new URL("../../../../data/routing-eval/eval-set.jsonl", import.meta.url),
-);
+/** A file of the repository's data/ folder. */
+const dataFile = (path: string) => fileURLToPath(new URL(`../../../../data/${path}`, import.meta.url));
+
+export const EVAL_SET_PATH = dataFile("routing-eval/eval-set.jsonl");
 
 /**
  * The sets the bench reports on. The first was looked at while models were chosen (which kinds of
@@ -20,16 +21,12 @@ export const BENCH_EVAL_SETS = [
   {
     name: "set 1 (looked at while choosing models)",
     path: EVAL_SET_PATH,
-    secondReading: fileURLToPath(
-      new URL("../../../../data/routing-eval/second-reading.tsv", import.meta.url),
-    ),
+    secondReading: dataFile("routing-eval/second-reading.tsv"),
   },
   {
     name: "set 2 (held out)",
-    path: fileURLToPath(new URL("../../../../data/routing-eval-2/eval-set.jsonl", import.meta.url)),
-    secondReading: fileURLToPath(
-      new URL("../../../../data/routing-eval-2/second-reading.tsv", import.meta.url),
-    ),
+    path: dataFile("routing-eval-2/eval-set.jsonl"),
+    secondReading: dataFile("routing-eval-2/second-reading.tsv"),
   },
 ] as const;
 
